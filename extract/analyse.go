@@ -69,11 +69,18 @@ func (c *sentCtx) gap(i, j int) string {
 // markAppositions flags the spans inside an apposition that follows a
 // name: ", a district of Guangzhou,", ", which lies in Shanwei city,".
 func (c *sentCtx) markAppositions() {
+	fronted := -1
+	if f := strings.Fields(c.text); len(f) > 0 && frontedOpeners[f[0]] {
+		fronted = strings.Index(c.text, ", ")
+	}
 	for i := range c.spans {
 		if c.spans[i].appos {
 			continue
 		}
 		p := c.posEnd(i)
+		if p == fronted {
+			continue
+		}
 		if !strings.HasPrefix(c.text[p:], ", ") {
 			continue
 		}
@@ -86,16 +93,53 @@ func (c *sentCtx) markAppositions() {
 		case "and", "or", "but", "while", "with", "as", "so", "up", "down", "from", "to":
 			continue
 		}
-		end := strings.Index(c.text[p+2:], ", ")
-		if end < 0 {
-			end = len(c.text)
-		} else {
-			end += p + 2
-		}
+		end := c.appositionEnd(p + 2)
 		for j := i + 1; j < len(c.spans) && c.spans[j].start < end; j++ {
 			c.spans[j].appos = true
 		}
 	}
+}
+
+// frontedOpeners start a sentence with a phrase that ends at the first comma.
+var frontedOpeners = map[string]bool{"In": true, "Located": true, "Situated": true, "Based": true, "By": true,
+	"Since": true, "From": true, "Under": true, "At": true, "After": true, "Over": true, "Among": true,
+	"For": true, "During": true, "With": true, "Through": true, "Last": true, "Next": true, "Separately": true,
+	"Further": true, "Besides": true, "Meanwhile": true, "Before": true, "Along": true, "On": true}
+
+// appositionEnd returns where an apposition starting at pos ends: the
+// first comma outside parentheses that does not continue a list.
+func (c *sentCtx) appositionEnd(pos int) int {
+	depth := 0
+	for i := pos; i < len(c.text); i++ {
+		switch c.text[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',':
+			if depth > 0 || !strings.HasPrefix(c.text[i:], ", ") {
+				continue
+			}
+			if k := c.spanStarting(i + 2); k >= 0 && k+1 < len(c.spans) {
+				if _, ok := listSep(c.gap(k, k+1)); ok {
+					i = c.spans[k].end
+					continue
+				}
+			}
+			return i
+		}
+	}
+	return len(c.text)
+}
+
+// spanStarting returns the span that starts at pos, or -1.
+func (c *sentCtx) spanStarting(pos int) int {
+	for k, sp := range c.spans {
+		if sp.start == pos {
+			return k
+		}
+	}
+	return -1
 }
 
 // groupLists joins spans listed as "A, B and C" or "A and B" into groups.

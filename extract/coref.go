@@ -139,6 +139,13 @@ func mostRecent(hist []*entity, noun string, types []ontology.EntityType) *entit
 			return hist[i]
 		}
 	}
+	if noun != "" {
+		for i := len(hist) - 1; i >= 0 && i >= len(hist)-40; i-- {
+			if strings.Contains(strings.ToLower(hist[i].name), noun) && containsType(types, hist[i].typ) {
+				return hist[i]
+			}
+		}
+	}
 	for i := len(hist) - 1; i >= 0 && i >= len(hist)-40; i-- {
 		if containsType(types, hist[i].typ) {
 			return hist[i]

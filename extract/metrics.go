@@ -60,7 +60,9 @@ func figures(text string) []figure {
 		if !ok {
 			continue
 		}
-		prevUnit = f.unit
+		if f.unit != "percent" && f.unit != "percentage points" {
+			prevUnit = f.unit
+		}
 		out = append(out, f)
 		i = next - 1
 	}
@@ -83,9 +85,13 @@ func readFigure(text string, ws []word, i int, prevUnit string) (figure, int, bo
 		return figure{}, 0, false
 	}
 	j := i + 1
+	if isDigits && value >= 1900 && value <= 2100 && !strings.ContainsAny(w.text, ",.") && !strings.HasPrefix(text[w.end:], "%") &&
+		!(j < len(ws) && (strings.EqualFold(ws[j].text, "percent") || scales[strings.ToLower(ws[j].text)] > 0)) {
+		return figure{}, 0, false // a year
+	}
 	if j < len(ws) {
 		if s, ok := scales[strings.ToLower(ws[j].text)]; ok {
-			value *= s
+			value = scale(w.text, value, s, isDigits)
 			j++
 		}
 	}
@@ -107,10 +113,24 @@ func readFigure(text string, ws []word, i int, prevUnit string) (figure, int, bo
 	if timeUnits[unit] || !isDigits && placeNouns[unit] {
 		return figure{}, 0, false
 	}
-	if isDigits && value >= 1900 && value <= 2100 && !strings.Contains(w.text, ",") && !strings.Contains(w.text, ".") && j == i+1 && unit != "percent" {
-		return figure{}, 0, false // a year
-	}
 	return figure{start: w.start, end: end, value: value, unit: unit, text: text[w.start:end]}, next, true
+}
+
+// scale multiplies a figure by a scale word without binary rounding
+// ("2.01 trillion" is 2010000000000, not 2009999999999.9998).
+func scale(t string, v, s float64, digits bool) float64 {
+	if !digits {
+		return v * s
+	}
+	exp := 0
+	for x := s; x >= 10; x /= 10 {
+		exp++
+	}
+	r, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", "")+"e"+strconv.Itoa(exp), 64)
+	if err != nil {
+		return v * s
+	}
+	return r
 }
 
 // nounUnit reads the counted head noun after a number: "247 industrial
@@ -123,7 +143,7 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		t := ws[k].text
 		lt := strings.ToLower(t)
 		if unitStops[lt] || ws[k].text == "(" || ws[k].text == ")" || strings.HasPrefix(lt, "co-") ||
-			unit != "" && strings.HasSuffix(lt, "ed") || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
+			unit != "" && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
 			k > j && ws[k-1].poss {
 			break
 		}
@@ -152,7 +172,8 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 			return ws[n].text, ws[n].end, n + 1
 		}
 	}
-	if unit == "" && prevUnit != "" && (j >= len(ws) || unitStops[strings.ToLower(ws[j].text)] || strings.HasPrefix(text[ws[j-1].end:], ".")) {
+	gapped := j >= 2 && capitalised(ws[j-2].text) && (j >= len(ws) || strings.HasPrefix(text[ws[j-1].end:], ".") || strings.HasPrefix(text[ws[j-1].end:], ","))
+	if unit == "" && prevUnit != "" && gapped {
 		return prevUnit, ws[j-1].end, j
 	}
 	return "", 0, j

@@ -19,8 +19,8 @@ func init() {
 		However Meanwhile Separately Further Also Both Each All Some Many Most Under Through Across Around
 		Between Within Into As When While If Although Though Thanks Thank Besides Beyond Along Near
 		Every Such Other First Second Third Finally Last Yesterday Today And But Or So Then Now Here There
-		What How Why Where Which Who Whose Ahead Going Overall Currently Recently Meanwhile According
-		General President Premier Vice Governor Mayor Secretary Minister Director Chairman Professor`) {
+		What How Why Where Which Who Whose Ahead Going Currently Recently Meanwhile According
+		President Premier Vice Governor Mayor Secretary Minister Director Chairman Professor`) {
 		openers[w] = true
 	}
 }
@@ -103,6 +103,9 @@ func capitalRuns(s string, ws []word) []run {
 			case t == "(" && j+2 < len(ws) && capitalised(ws[j+1].text) && ws[j+2].text == ")":
 				j += 2
 				last = j
+			case t == "and" && j+1 < len(ws) && ws[j+1].text == "the":
+				j = len(ws) + 1
+				continue
 			case connectors[t]:
 			default:
 				j = len(ws) + 1
@@ -130,7 +133,7 @@ func (r run) text(s string) string { return s[r.ws[0].start:r.ws[len(r.ws)-1].en
 
 // trimOpeners drops sentence openers and titles from the front of a run.
 func (r run) trimOpeners() run {
-	for len(r.ws) > 0 && (openers[r.ws[0].text] || !capitalised(r.ws[0].text)) {
+	for len(r.ws) > 0 && (openers[r.ws[0].text] || !capitalised(r.ws[0].text) || strings.HasSuffix(r.ws[0].text, "-based")) {
 		r.ws = r.ws[1:]
 	}
 	return r
@@ -214,10 +217,7 @@ func names(s string, ws []word, places []*span) []*span {
 		}
 	}
 	for _, p := range places {
-		if p.poss {
-			continue
-		}
-		if sp := lowerHead(s, p.start, p.end, false); sp != nil {
+		if sp := lowerHead(s, p.start, p.end, p.poss); sp != nil {
 			out = append(out, sp)
 		}
 		out = append(out, directional(s, p)...)

@@ -9,12 +9,12 @@ import (
 
 // Patterns of the gaps between two names, compiled once.
 var (
-	reApposIn  = regexp.MustCompile(`^, (?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:district|county|city|prefecture|town|province|municipality|area|zone|port|capital|hub|centre|center|base|banner)s? (?:of|in|under|administered by|administered directly by|within|on)(?: the [\w-]+(?: [\w-]+)? of)? (?:the )?$`)
-	reIn       = regexp.MustCompile(`^(?:, )?(?:which |that )?(?:is |are |was |were )?(?:(?:located|situated|lies|lie|sits|sit|based|nestled) )?(?:in|inside|within|at the heart of)(?: the)? $`)
+	reApposIn  = regexp.MustCompile(`^, (?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:district|county|city|prefecture|town|province|municipality|area|zone|port|capital|banner)s? (?:of|in|under|administered by|administered directly by|within|on)(?: the [\w-]+(?: [\w-]+)? of)? (?:the )?$`)
+	reIn       = regexp.MustCompile(`^,? ?(?:which |that )?(?:is |are |was |were )?(?:(?:located|situated|lies|lie|sits|sit|based|nestled) )?(?:in|inside|within)(?: the)?$`)
 	reCovers   = regexp.MustCompile(`^,? (?:which )?(?:covers|spans|encompasses) (?:all of |the whole of )?(?:the )?$`)
-	reMembers  = regexp.MustCompile(`^, (?:the |all )?(?:[\w-]+ ){0,3}(?:provinces|cities|counties|districts|regions|municipalities|areas|zones|members|county-level cities|prefecture-level cities) (?:of|in) (?:the )?$`)
+	reMembers  = regexp.MustCompile(`^, (?:the |all )?(?:[\w-]+ ){0,3}(?:provinces|cities|counties|districts|regions|municipalities|areas|zones|members) (?:of|in|under|administered (?:directly )?by) (?:the )?$`)
 	reListedOf = regexp.MustCompile(`(?:provinces|cities|counties|districts|municipalities|areas|zones) (?:of|in) (?:the )?$`)
-	reMadeUp   = regexp.MustCompile(`^,? (?:which |that )?(?:also )?(?:is |are )?(?:made up of|consists of|consisting of|comprising|comprises|takes in|take in|includes|including|covering|formed by|composed of|spanning|spans) (?:the )?$`)
+	reMadeUp   = regexp.MustCompile(`^,? (?:which |that )?(?:also )?(?:is |are )?(?:made up of|consists of|consisting of|comprising|comprises|takes in|take in|includes|including|covering|formed by|composed of|spanning|spans) (?:the )?(?:(?:[\w-]+ ){0,3}[\w-]+ \()?$`)
 	reCoreOf   = regexp.MustCompile(`^ (?:serves|serve|acts|act|will serve) as (?:the|a) (?:core|centre|center|hub|heart) of (?:the )?$`)
 	reInto     = regexp.MustCompile(`^ (?:are|is|will be|have been|has been) (?:being )?(?:built|integrated|merged|developed|incorporated) into (?:the )?$`)
 	reTogether = regexp.MustCompile(`^, (?:together|along) with (?:the )?$`)
@@ -62,7 +62,7 @@ func (x *Extractor) containment(c *sentCtx) {
 			c.contain(a.ent, c.possessee(i+1), "x-district-of-y", g)
 		case reApposIn.MatchString(lg):
 			c.contain(a.ent, c.possessee(i+1), "apposition-part-of", g)
-		case reIn.MatchString(lg):
+		case reIn.MatchString(strings.TrimSpace(lg)):
 			for _, k := range c.subjectsOf(i, lg) {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
 			}
@@ -97,6 +97,19 @@ func (x *Extractor) containment(c *sentCtx) {
 	}
 	x.capitals(c)
 	x.frontedLocation(c)
+	x.addressChain(c)
+}
+
+// addressChain reads "Hunnan District, Shenyang City, Liaoning Province":
+// each name part_of the next when the gazetteer agrees.
+func (x *Extractor) addressChain(c *sentCtx) {
+	for i := 0; i+1 < len(c.spans); i++ {
+		a, b := c.spans[i].ent, c.spans[i+1].ent
+		if c.gap(i, i+1) != ", " || a.code == "" || b.code == "" || !x.gaz.IsAncestor(b.code, a.code) {
+			continue
+		}
+		c.contain(a, b, "address-chain", x.gaz)
+	}
 }
 
 // possessee returns the entity of span i, or, when i is a possessor

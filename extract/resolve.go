@@ -143,7 +143,7 @@ func (r *resolver) entityOf(sp *span, sentCodes map[string]bool) *entity {
 		e.members = k.Members
 		return e
 	}
-	if z, ok := r.shortForms[sp.surface]; ok && sp.generic == "" && !r.anchored(sp, sentCodes) {
+	if z, ok := r.shortForms[sp.surface]; ok && sp.generic == "" && !r.highLevel(sp) {
 		return r.reg.get(z.name, z.typ, "")
 	}
 	code := r.pick(sp, sentCodes)
@@ -169,6 +169,16 @@ func (r *resolver) contextOK(k ontology.Known) bool {
 	return false
 }
 
+// highLevel reports whether a candidate of sp is a province or prefecture.
+func (r *resolver) highLevel(sp *span) bool {
+	for _, c := range sp.codes {
+		if d, ok := r.gaz.Division(c); ok && ontology.LevelRank(d.Level) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // anchored reports whether a gazetteer candidate of sp is tied to the
 // places around it (its parent is named).
 func (r *resolver) anchored(sp *span, sentCodes map[string]bool) bool {
@@ -188,6 +198,13 @@ func (r *resolver) anchored(sp *span, sentCodes map[string]bool) bool {
 func (r *resolver) pick(sp *span, sentCodes map[string]bool) string {
 	if len(sp.codes) == 1 {
 		return sp.codes[0]
+	}
+	if sp.generic == "" {
+		for _, c := range sp.codes {
+			if d, ok := r.gaz.Division(c); ok && d.Level == ontology.LevelProvince {
+				return c // a bare province name means the province
+			}
+		}
 	}
 	best, bestScore := "", -1
 	for _, c := range sp.codes {

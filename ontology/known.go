@@ -19,7 +19,7 @@ type Known struct {
 }
 
 var knownEntities = []Known{
-	{Name: "China", Type: Country, Aliases: []string{"People's Republic of China", "the People's Republic of China", "PRC"}},
+	{Name: "China", Type: Country, Aliases: []string{"People's Republic of China", "PRC"}},
 	{Name: "Beijing", Type: Municipality, Code: "110000", Contextual: []string{"the capital", "the capital city", "the national capital"}},
 	{Name: "Xiong'an New Area", Type: NewArea, Code: "NA19", Aliases: []string{"Xiong'an", "Xiongan", "Xiongan New Area"}},
 	{Name: "Beijing-Tianjin-Hebei region", Type: Region,
@@ -37,11 +37,11 @@ var knownEntities = []Known{
 		Members: []string{"Chengdu", "Chongqing"}},
 	{Name: "Bohai Sea region", Type: Region, Aliases: []string{"Bohai Rim", "Bohai Economic Rim", "Bohai Bay region"}},
 	{Name: "Northeast China", Type: Region,
-		Aliases: []string{"northeast China", "Northeastern China", "China's northeast", "the northeast"},
+		Aliases: []string{"northeast China", "Northeastern China"},
 		Members: []string{"Liaoning", "Jilin", "Heilongjiang"}},
 	{Name: "Yangtze River Economic Belt", Type: Region},
 	{Name: "Yellow River basin", Type: Region, Aliases: []string{"Yellow River Basin"}},
-	{Name: "State Council", Type: Organization, Aliases: []string{"the State Council", "China's State Council", "State Council of the People's Republic of China"}},
+	{Name: "State Council", Type: Organization, Aliases: []string{"State Council of the People's Republic of China"}},
 	{Name: "State Council Information Office", Type: Organization, Aliases: []string{"SCIO", "China SCIO"}},
 	{Name: "National Development and Reform Commission", Type: Organization, Aliases: []string{"NDRC"}},
 	{Name: "CPC Central Committee", Type: Organization, Aliases: []string{"Communist Party of China Central Committee", "Central Committee of the Communist Party of China"}},
