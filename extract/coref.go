@@ -65,7 +65,7 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 		return false
 	}
 	before := func(pos int) []*entity {
-		h := append([]*entity(nil), c.history...)
+		h := append([]*entity(nil), c.history[max(0, len(c.history)-40):]...)
 		for _, sp := range spans {
 			if sp.end <= pos && sp.ent != nil {
 				h = append(h, sp.ent)

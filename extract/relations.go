@@ -30,6 +30,25 @@ var (
 	reTitleBy = regexp.MustCompile(`^ ((?:[\w-]+ ){1,3})$`)
 )
 
+// Stems that must occur before the matching regular expression is run.
+var (
+	moveStems    = []string{"mov", "reloc", "transfer", "shift", "migrat", "introduc"}
+	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "drew", "draw", "landed", "brought in", "absorbed", "introduced"}
+	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-"}
+	jointStems   = []string{"together", "joint", "each other"}
+	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut"}
+)
+
+// containsAny reports whether s contains one of the stems.
+func containsAny(s string, stems []string) bool {
+	for _, st := range stems {
+		if strings.Contains(s, st) {
+			return true
+		}
+	}
+	return false
+}
+
 // relate runs every relation rule over a sentence.
 func (x *Extractor) relate(c *sentCtx) {
 	x.containment(c)
@@ -49,7 +68,13 @@ func (x *Extractor) containment(c *sentCtx) {
 	for i := 0; i+1 < len(c.spans); i++ {
 		a, b := c.spans[i], c.spans[i+1]
 		gap := c.gap(i, i+1)
-		lg := strings.ToLower(gap)
+		if len(gap) > 100 {
+			gap = gap[:0] // no containment pattern spans so much text
+			if !a.poss {
+				continue
+			}
+		}
+		lg := lowerASCII(gap)
 		switch {
 		case a.poss && strings.HasPrefix(c.text[a.end:], "'s capital ") || a.poss && strings.HasPrefix(c.text[a.end:], "’s capital "):
 			c.contain(b.ent, a.ent, "possessive-capital", g)
@@ -186,8 +211,8 @@ func (x *Extractor) transfers(c *sentCtx) {
 	if !strings.Contains(c.lower, "from ") && !strings.Contains(c.lower, " to ") {
 		return
 	}
-	moving := reMove.MatchString(c.lower)
-	receiving := reReceive.MatchString(c.lower)
+	moving := containsAny(c.lower, moveStems) && reMove.MatchString(c.lower)
+	receiving := containsAny(c.lower, receiveStems) && reReceive.MatchString(c.lower)
 	for off := 0; ; {
 		f := strings.Index(c.lower[off:], "from ")
 		if f < 0 {
@@ -305,6 +330,9 @@ func (c *sentCtx) gapped(sources []int, dest int, start int) {
 func (x *Extractor) movedTo(c *sentCtx) {
 	for k := 1; k < len(c.spans); k++ {
 		before := c.lower[:c.spans[k].start]
+		if !strings.HasSuffix(before, " to ") && !strings.HasSuffix(before, " to the ") {
+			continue
+		}
 		m := reMovedTo.FindStringIndex(before[max(0, len(before)-60):])
 		if m == nil {
 			continue
@@ -429,7 +457,7 @@ func (c *sentCtx) conceptAt(start, end int) *entity {
 // "signed agreements with", "paired with", gapped "E with F", and joint
 // statements "A, B and C have worked together".
 func (x *Extractor) cooperation(c *sentCtx) {
-	coop := reCoop.MatchString(c.lower)
+	coop := strings.Contains(c.lower, " with ") && containsAny(c.lower, coopStems) && reCoop.MatchString(c.lower)
 	for off := 0; coop; {
 		w := strings.Index(c.lower[off:], " with ")
 		if w < 0 {
@@ -464,7 +492,8 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		}
 		ms := c.members(i)
 		last := ms[len(ms)-1]
-		if len(ms) < 2 || !reJoint.MatchString(c.lower[c.posEnd(last):]) {
+		rest := c.lower[c.posEnd(last):]
+		if len(ms) < 2 || !containsAny(rest, jointStems) || !reJoint.MatchString(rest) {
 			continue
 		}
 		for a := 0; a < len(ms); a++ {
@@ -560,6 +589,9 @@ func officePredicate(title string) ontology.Predicate {
 // carries out S", with S a strategy, "it" or "the plan" referring to one,
 // or "the tasks" of the strategy last named.
 func (x *Extractor) implementation(c *sentCtx) {
+	if !containsAny(c.lower, implStems) {
+		return
+	}
 	for _, m := range reImpl.FindAllStringIndex(c.lower, -1) {
 		subj := c.lastBefore(m[0], func(sp *span) bool { return actor(sp.ent.typ) })
 		if subj < 0 {
