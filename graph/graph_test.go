@@ -38,7 +38,7 @@ func sample(id ontology.DocumentID, sentence string) ontology.Extraction {
 			{Subject: "caofeidian", Predicate: ontology.PartOf, Object: "tangshan", Evidence: ev},
 			{Subject: "tangshan", Predicate: ontology.PartOf, Object: "hebei", Evidence: gaz},
 		},
-		Metrics: []ontology.Metric{{Subject: "caofeidian", Value: 177e9, Unit: "yuan", Text: "177 billion yuan", Evidence: ev}},
+		Metrics:  []ontology.Metric{{Subject: "caofeidian", Value: 177e9, Unit: "yuan", Text: "177 billion yuan", Evidence: ev}},
 		Mentions: []ontology.Mention{{Entity: "caofeidian", Surface: "Caofeidian district", Evidence: ev}},
 	}
 }
