@@ -75,3 +75,46 @@ func TestManifestErrors(t *testing.T) {
 		t.Errorf("row without a file name: got %v, want an error naming line 2", err)
 	}
 }
+
+func TestLoadRefusesWhatIsNotText(t *testing.T) {
+	dir := t.TempDir()
+	old := MaxSize
+	MaxSize = 1 << 10
+	defer func() { MaxSize = old }()
+	for _, tc := range []struct{ name, body, want string }{
+		{"big.txt", strings.Repeat("Hebei is a province. ", 100), "too large"},
+		{"r.pdf", "%PDF-1.4 ...", "PDF"},
+		{"d.docx", "PK\x03\x04....", "ZIP"},
+	} {
+		path := filepath.Join(dir, tc.name)
+		write(t, path, tc.body)
+		it := Load(Item{Doc: ontology.Document{Path: path}}, &Manifests{})
+		if it.Err == nil || !strings.Contains(it.Err.Error(), path) || !strings.Contains(it.Err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want an error naming the file and %q", tc.name, it.Err, tc.want)
+		}
+	}
+	if err := os.Symlink("loop", filepath.Join(dir, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	items := Find([]string{filepath.Join(dir, "loop")})
+	if len(items) != 1 || items[0].Err == nil || !strings.Contains(items[0].Err.Error(), "loop") {
+		t.Errorf("symlink loop: got %+v, want one item with an error", items)
+	}
+}
+
+func TestHTMLText(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Hebei news</title><style>p{color:red}</style>
+<script>var x = "Tianjin";</script></head><body><nav><a href="/">Home</a></nav>
+<p>Caofeidian district of   Tangshan city &amp; its port.</p><p>Second<br>line.</p></body></html>`
+	got := string(HTMLText([]byte(page)))
+	want := "Hebei news\n\nHome\n\nCaofeidian district of Tangshan city & its port.\n\nSecond\n\nline."
+	if got != want {
+		t.Errorf("HTMLText:\n%q\nwant\n%q", got, want)
+	}
+	path := filepath.Join(t.TempDir(), "page.html")
+	write(t, path, page)
+	it := Load(Item{Doc: ontology.Document{Path: path}}, &Manifests{})
+	if it.Err != nil || strings.Contains(string(it.Text), "<p>") || strings.Contains(string(it.Text), "Tianjin") {
+		t.Errorf("Load of an HTML page: %q, %v", it.Text, it.Err)
+	}
+}

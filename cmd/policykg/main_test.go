@@ -71,11 +71,14 @@ func TestBuildRejectsBadFilesAndKeepsTheStore(t *testing.T) {
 	binary := filepath.Join(dir, "binary.txt")
 	missing := filepath.Join(dir, "missing.txt")
 	os.WriteFile(empty, []byte(" \n\t\n"), 0o644)
-	os.WriteFile(binary, []byte("PK\x03\x04\x00\x00\xff\xfe binary"), 0o644)
+	pdf := filepath.Join(dir, "report.pdf")
+	os.WriteFile(binary, []byte("\x7fELF\x00\x01\xff\xfe binary"), 0o644)
+	os.WriteFile(pdf, []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), 0o644)
 	for _, tc := range []struct{ file, want string }{
 		{missing, "no such file"},
 		{empty, "empty"},
 		{binary, "UTF-8"},
+		{pdf, "PDF"},
 	} {
 		_, stderr, err := run(t, "build", "--db", db, tc.file)
 		if err == nil {
