@@ -1,0 +1,232 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // registers the bbolt backend
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
+	_ "github.com/cayleygraph/cayley/writer" // registers the "single" writer
+)
+
+// Sentinel errors; wrapped with the store's location.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrLocked   = errors.New("in use by another process")
+	ErrNoStore  = errors.New("no store")
+)
+
+// boltBackend is the Cayley backend of embedded stores: bbolt, the
+// maintained fork of bolt, which writes the same file format. (The original
+// boltdb/bolt fails Go's pointer checks under the race detector.)
+const boltBackend = "bbolt"
+
+// Options control how a store is opened.
+type Options struct {
+	// Create makes a new, empty store where none exists.
+	Create bool
+}
+
+// Store is an open Cayley quad store. Methods are safe for concurrent use
+// by readers; writes are serialised by the backend.
+type Store struct {
+	loc     Location
+	qs      cgraph.QuadStore
+	qw      cgraph.QuadWriter
+	release func() // drops the process lock, if any
+}
+
+// Location says which backend holds a store and where.
+type Location struct {
+	Backend string // "bolt" or "postgres"
+	Path    string // directory for bolt, connection URL for postgres
+}
+
+func (l Location) String() string {
+	if l.Backend == "bolt" {
+		return l.Path
+	}
+	return redactURL(l.Path)
+}
+
+// ParseLocation reads a --db value: a plain path or bolt:PATH means an
+// embedded bolt store; postgres:// and postgresql:// URLs mean PostgreSQL.
+func ParseLocation(db string) (Location, error) {
+	switch {
+	case db == "":
+		return Location{}, fmt.Errorf("open store: empty location")
+	case strings.HasPrefix(db, "postgres://"), strings.HasPrefix(db, "postgresql://"):
+		return Location{Backend: "postgres", Path: db}, nil
+	case strings.HasPrefix(db, "bolt:"):
+		return Location{Backend: "bolt", Path: strings.TrimPrefix(db, "bolt:")}, nil
+	case strings.Contains(db, "://"):
+		return Location{}, fmt.Errorf("open store %s: unsupported scheme (want a path, bolt:PATH or postgres://)", redactURL(db))
+	}
+	return Location{Backend: "bolt", Path: db}, nil
+}
+
+// Open opens the store at db (see ParseLocation).
+func Open(ctx context.Context, db string, opt Options) (*Store, error) {
+	loc, err := ParseLocation(db)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{loc: loc, release: func() {}}
+	switch loc.Backend {
+	case "bolt":
+		err = s.openBolt(opt)
+	case "postgres":
+		err = s.openSQL(opt)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.qw, err = cgraph.NewQuadWriter("single", s.qs, cgraph.Options{
+		"ignore_missing": true, "ignore_duplicate": true,
+	})
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open store %s: writer: %w", loc, err)
+	}
+	return s, nil
+}
+
+func (s *Store) openBolt(opt Options) error {
+	dir := s.loc.Path
+	file := filepath.Join(dir, "indexes.bolt")
+	if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
+		if !opt.Create {
+			return fmt.Errorf("open store %s: %w (build one with 'policykg build')", dir, ErrNoStore)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("create store %s: %w", dir, err)
+		}
+		release, err := lockDir(dir)
+		if err != nil {
+			return err
+		}
+		s.release = release
+		if err := cgraph.InitQuadStore(boltBackend, dir, nil); err != nil {
+			return fmt.Errorf("create store %s: %w", dir, err)
+		}
+	} else {
+		release, err := lockDir(dir)
+		if err != nil {
+			return err
+		}
+		s.release = release
+		// Cayley waits forever for bolt's lock; find out first whether
+		// someone else (a plain cayley process, say) holds it.
+		if err := probeLock(file); err != nil {
+			s.release()
+			return fmt.Errorf("open store %s: %w", dir, err)
+		}
+	}
+	qs, err := cgraph.NewQuadStore(boltBackend, dir, nil)
+	if errors.Is(err, cgraph.ErrNotInitialized) {
+		// A process killed while creating the store leaves a bolt file
+		// without Cayley's metadata: no data was ever written to it.
+		if !opt.Create {
+			s.release()
+			return fmt.Errorf("open store %s: %w (its creation was interrupted; build into it to create it)", dir, ErrNoStore)
+		}
+		if err = cgraph.InitQuadStore(boltBackend, dir, nil); err == nil {
+			qs, err = cgraph.NewQuadStore(boltBackend, dir, nil)
+		}
+	}
+	if err != nil {
+		s.release()
+		return fmt.Errorf("open store %s: %w", dir, err)
+	}
+	s.qs = qs
+	return nil
+}
+
+// lockDir takes policykg's own lock on a store directory for the life of
+// the Store, failing at once if another process holds it.
+func lockDir(dir string) (func(), error) {
+	f, err := os.OpenFile(filepath.Join(dir, "policykg.lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("lock store %s: %w", dir, err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, fmt.Errorf("open store %s: %w", dir, ErrLocked)
+		}
+		return nil, fmt.Errorf("lock store %s: %w", dir, err)
+	}
+	return func() { f.Close() }, nil
+}
+
+// probeLock checks that no process holds bolt's own lock on file.
+func probeLock(file string) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return ErrLocked
+		}
+		return err
+	}
+	return syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+}
+
+func (s *Store) openSQL(opt Options) error {
+	if opt.Create {
+		err := cgraph.InitQuadStore("postgres", s.loc.Path, nil)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return fmt.Errorf("create store %s: %w", s.loc, err)
+		}
+	}
+	qs, err := cgraph.NewQuadStore("postgres", s.loc.Path, nil)
+	if err != nil {
+		return fmt.Errorf("open store %s: %w", s.loc, err)
+	}
+	s.qs = qs
+	return nil
+}
+
+// Location returns where the store lives.
+func (s *Store) Location() Location { return s.loc }
+
+// Close closes the store and releases its lock.
+func (s *Store) Close() error {
+	var err error
+	if s.qw != nil {
+		err = s.qw.Close()
+	}
+	if s.qs != nil {
+		if cerr := s.qs.Close(); err == nil {
+			err = cerr
+		}
+	}
+	s.release()
+	if err != nil {
+		return fmt.Errorf("close store %s: %w", s.loc, err)
+	}
+	return nil
+}
+
+// redactURL hides a password in a connection URL.
+func redactURL(u string) string {
+	at := strings.Index(u, "@")
+	scheme := strings.Index(u, "://")
+	if at < 0 || scheme < 0 || at < scheme {
+		return u
+	}
+	creds := u[scheme+3 : at]
+	if user, _, ok := strings.Cut(creds, ":"); ok {
+		return u[:scheme+3] + user + ":xxxxx" + u[at:]
+	}
+	return u
+}
