@@ -115,6 +115,9 @@ func (s *Store) openBolt(opt Options) error {
 		if err := cgraph.InitQuadStore(boltBackend, dir, nil); err != nil {
 			return fmt.Errorf("create store %s: %w", dir, err)
 		}
+		if err := setBoltIndexes(dir); err != nil {
+			return err
+		}
 	} else {
 		release, err := lockDir(dir)
 		if err != nil {
@@ -137,7 +140,9 @@ func (s *Store) openBolt(opt Options) error {
 			return fmt.Errorf("open store %s: %w (its creation was interrupted; build into it to create it)", dir, ErrNoStore)
 		}
 		if err = cgraph.InitQuadStore(boltBackend, dir, nil); err == nil {
-			qs, err = cgraph.NewQuadStore(boltBackend, dir, nil)
+			if err = setBoltIndexes(dir); err == nil {
+				qs, err = cgraph.NewQuadStore(boltBackend, dir, nil)
+			}
 		}
 	}
 	if err != nil {
