@@ -179,8 +179,12 @@ func TestWriteQuadsGraphMLAndJSONLD(t *testing.T) {
 		t.Fatal(err)
 	}
 	var doc struct {
-		Nodes []struct{ ID string `xml:"id,attr"` } `xml:"graph>node"`
-		Edges []struct{ Source string `xml:"source,attr"` } `xml:"graph>edge"`
+		Nodes []struct {
+			ID string `xml:"id,attr"`
+		} `xml:"graph>node"`
+		Edges []struct {
+			Source string `xml:"source,attr"`
+		} `xml:"graph>edge"`
 	}
 	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
 		t.Fatalf("graphml is not XML: %v", err)
