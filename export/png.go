@@ -164,6 +164,11 @@ func (r *pngEngine) TextSpan(_ context.Context, job *gvc.Job, p *gvc.PointFloat,
 		x -= width / 2
 	}
 	y = -job.Scale().Y() * (p.Y() + span.YOffsetCenterLine() + span.YOffsetLayout())
+	// Graphviz sized the boxes with its own estimate of Helvetica; where the
+	// Go font runs wider, shrink the text to the width it was given.
+	if w, _ := r.dc.MeasureString(span.Text()); width > 0 && w > width {
+		r.dc.ScaleAbout(width/w, width/w, x, y)
+	}
 	r.dc.DrawStringAnchored(span.Text(), x, y, 0, 0)
 	return nil
 }

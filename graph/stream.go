@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -24,14 +25,15 @@ var QuadFormats = []string{"nquads", "jsonld", "graphml"}
 // number of quads (for graphml, also with the distinct values written, as
 // the GraphML writer numbers each node once).
 func (s *Store) WriteQuads(ctx context.Context, w io.Writer, format string, f Filter) (int64, error) {
+	bw := bufio.NewWriterSize(w, 1<<16)
 	var qw quad.WriteCloser
 	switch format {
 	case "nquads":
-		qw = nquads.NewWriter(w)
+		qw = nquads.NewWriter(bw)
 	case "graphml":
-		qw = graphml.NewWriter(w)
+		qw = graphml.NewWriter(bw)
 	case "jsonld":
-		qw = newJSONLDStream(w)
+		qw = newJSONLDStream(bw)
 	default:
 		return 0, fmt.Errorf("write quads: unknown format %q (want %s)", format, strings.Join(QuadFormats, ", "))
 	}
@@ -42,6 +44,9 @@ func (s *Store) WriteQuads(ctx context.Context, w io.Writer, format string, f Fi
 	})
 	if cerr := qw.Close(); err == nil {
 		err = cerr
+	}
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
 	}
 	if err != nil {
 		return n, fmt.Errorf("write %s: %w", format, err)

@@ -107,7 +107,8 @@ func writeExport(ctx context.Context, st *graph.Store, w io.Writer, format strin
 	}
 	g, err := st.Subgraph(ctx, filter, fl.maxNodes)
 	if errors.Is(err, graph.ErrTooLarge) {
-		return fmt.Errorf("export %s: the selection has %w; narrow it with --focus, --types, --predicates or --doc, or raise --max-nodes", format, err)
+		return fmt.Errorf("export %s: the selection holds more than %d entities (%w to draw); narrow it with --focus, --types, --predicates or --doc, or raise --max-nodes",
+			format, fl.maxNodes, graph.ErrTooLarge)
 	} else if err != nil {
 		return fmt.Errorf("export %s: %w", format, err)
 	}

@@ -154,7 +154,7 @@ func TestExportBadInput(t *testing.T) {
 		{[]string{"export", "svg", "--layout", "sfdp"}, `unknown layout "sfdp"`},
 		{[]string{"export", "dot", "--depth", "-1"}, "--depth -1"},
 		{[]string{"export", "dot", "--query", "/no/such/file.js"}, "/no/such/file.js"},
-		{[]string{"export", "dot", "--max-nodes", "2"}, "more than 2 entities"},
+		{[]string{"export", "dot", "--max-nodes", "2"}, "more than 2 entities (too large to draw)"},
 	} {
 		_, _, err := run(t, append([]string{"--db", db}, tc.args...)...)
 		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
