@@ -331,7 +331,6 @@ func wrap(s string, width int) string {
 
 // quote writes s as a DOT string: quotes and backslashes escaped, line
 // breaks as DOT's centred-line escape.
-func quote(s string) string {
-	s = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r", "", "\n", `\n`).Replace(s)
-	return `"` + s + `"`
-}
+func quote(s string) string { return `"` + dotEscaper.Replace(s) + `"` }
+
+var dotEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r", "", "\n", `\n`)
