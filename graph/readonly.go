@@ -13,7 +13,6 @@ import (
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
@@ -30,7 +29,10 @@ const lockWait = 2 * time.Second
 
 // OpenReadOnly opens the bolt store in directory dir so that nothing can
 // change it: the file is opened O_RDONLY and mapped read-only under a shared
-// lock, and the store's writer refuses every change with ErrReadOnly.
+// lock, so any write transaction fails in bolt itself, and the store's
+// writer refuses every change with ErrReadOnly before it gets there. (The
+// quad store is not wrapped: Cayley's key-value optimiser builds iterators
+// that run only on its own type.)
 // Cayley's own bolt backend cannot do this (it always opens read-write with
 // an exclusive lock), so the file is opened here and handed to Cayley's
 // key-value layer. Other readers may hold the store at the same time; a
@@ -61,7 +63,7 @@ func OpenReadOnly(ctx context.Context, dir string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
 	return &Store{
-		loc: Location{Backend: "bolt", Path: dir}, qs: readOnlyQuadStore{qs},
+		loc: Location{Backend: "bolt", Path: dir}, qs: qs,
 		qw: readOnlyWriter{}, release: func() {},
 	}, nil
 }
@@ -154,6 +156,9 @@ func Stamp(db string) (string, error) {
 		return "", err
 	}
 	fi, err := os.Stat(filepath.Join(loc.Path, boltFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("open store %s: %w (build one with 'policykg build')", loc, ErrNoStore)
+	}
 	if err != nil {
 		return "", fmt.Errorf("stat store %s: %w", loc, err)
 	}
@@ -169,21 +174,6 @@ func (readOnlyWriter) RemoveQuad(quad.Quad) error                 { return ErrRe
 func (readOnlyWriter) ApplyTransaction(*cgraph.Transaction) error { return ErrReadOnly }
 func (readOnlyWriter) RemoveNode(quad.Value) error                { return ErrReadOnly }
 func (readOnlyWriter) Close() error                               { return nil }
-
-// readOnlyQuadStore refuses changes at the quad store itself, below every
-// writer Cayley might build on it (its HTTP API builds its own per request).
-type readOnlyQuadStore struct{ cgraph.QuadStore }
-
-func (readOnlyQuadStore) ApplyDeltas([]cgraph.Delta, cgraph.IgnoreOpts) error { return ErrReadOnly }
-func (readOnlyQuadStore) NewQuadWriter() (quad.WriteCloser, error)            { return nil, ErrReadOnly }
-
-// OptimizeShape keeps the backend's query optimiser, which wrapping hides.
-func (s readOnlyQuadStore) OptimizeShape(ctx context.Context, sh shape.Shape) (shape.Shape, bool) {
-	if o, ok := s.QuadStore.(shape.Optimizer); ok {
-		return o.OptimizeShape(ctx, sh)
-	}
-	return sh, false
-}
 
 // CayleyHandle returns the store as a *github.com/cayleygraph/cayley/graph.Handle,
 // typed as any so that graph's API stays free of Cayley types. It exists for

@@ -11,19 +11,26 @@ package cayleyhttp
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
-	"github.com/cayleygraph/cayley/query/shape"
 	chttp "github.com/cayleygraph/cayley/server/http"
 	"github.com/cayleygraph/quad"
+	// The formats Cayley's own server offers for /api/v2/read.
+	_ "github.com/cayleygraph/quad/dot"
+	_ "github.com/cayleygraph/quad/gml"
+	_ "github.com/cayleygraph/quad/graphml"
+	_ "github.com/cayleygraph/quad/json"
+	_ "github.com/cayleygraph/quad/jsonld"
+	_ "github.com/cayleygraph/quad/nquads"
+	_ "github.com/cayleygraph/quad/pquads"
 	"github.com/julienschmidt/httprouter"
 	"github.com/policykg/policykg/graph"
 )
@@ -50,14 +57,17 @@ func New(st *graph.Store, cfg Config) (http.Handler, error) {
 	if !ok {
 		return nil, fmt.Errorf("cayley http: store gave %T, not a Cayley handle", st.CayleyHandle())
 	}
-	h = &cgraph.Handle{QuadStore: capStore{h.QuadStore}, QuadWriter: h.QuadWriter}
+	// Queries must run on the backend's own store, whose query optimiser
+	// builds iterators only it can run; capStore hands it out per request.
+	raw := h.QuadStore
+	h = &cgraph.Handle{QuadStore: capStore{raw}, QuadWriter: h.QuadWriter}
 	r := httprouter.New()
 	r.HandleMethodNotAllowed = false
 	api := chttp.NewBoundAPIv2(h, r)
 	api.SetReadOnly(true)
 	api.SetQueryTimeout(cfg.QueryTimeout)
 	api.SetQueryLimit(cfg.QueryLimit)
-	v1 := &v1Query{qs: h.QuadStore, cfg: cfg}
+	v1 := &v1Query{qs: raw, cfg: cfg}
 	r.POST("/api/v1/query/:lang", v1.serve)
 	r.POST("/query/:lang", v1.serve)
 	return &readCap{next: r, limit: cfg.ReadLimit}, nil
@@ -78,7 +88,18 @@ type counter struct {
 }
 
 func (c *readCap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path != "/api/v2/read" || c.limit <= 0 {
+	if r.URL.Path != "/api/v2/read" {
+		c.next.ServeHTTP(w, r)
+		return
+	}
+	if r.URL.Query().Get("format") == "" && acceptsAny(r.Header.Get("Accept")) {
+		// Cayley reads "Accept: */*" (curl's) as an unknown format;
+		// answer N-Quads, its default, instead of 400.
+		q := r.URL.Query()
+		q.Set("format", "nquads")
+		r.URL.RawQuery = q.Encode()
+	}
+	if c.limit <= 0 {
 		c.next.ServeHTTP(w, r)
 		return
 	}
@@ -91,8 +112,9 @@ func (c *readCap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// errReadCap ends a read that reached its limit.
-var errReadCap = errors.New("read limit reached")
+func acceptsAny(accept string) bool {
+	return accept == "" || strings.HasPrefix(accept, "*/*")
+}
 
 // capStore lets Cayley's API ask for a per-request store (Cayley's
 // httpgraph.QuadStore contract); for capped reads it counts quads.
@@ -106,7 +128,8 @@ func (s capStore) ForRequest(r *http.Request) (cgraph.QuadStore, error) {
 	return &countingStore{QuadStore: s.QuadStore, n: n}, nil
 }
 
-// countingStore refuses quads past its counter's limit.
+// countingStore refuses quads past its counter's limit. It is no query
+// optimiser, so reads through it use generic iterators.
 type countingStore struct {
 	cgraph.QuadStore
 	n *counter
@@ -114,8 +137,10 @@ type countingStore struct {
 
 func (s *countingStore) Quad(ref cgraph.Ref) (quad.Quad, error) {
 	if s.n.left.Add(-1) < 0 {
+		// io.EOF, not an error: Cayley's reader then ends the stream
+		// cleanly, writing out the batch it holds.
 		s.n.capped.Store(true)
-		return quad.Quad{}, errReadCap
+		return quad.Quad{}, io.EOF
 	}
 	return s.QuadStore.Quad(ref)
 }
@@ -200,21 +225,4 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.Encode(v)
-}
-
-// OptimizeShape keeps the backend's query optimiser, which wrapping hides.
-func (s capStore) OptimizeShape(ctx context.Context, sh shape.Shape) (shape.Shape, bool) {
-	return optimize(ctx, s.QuadStore, sh)
-}
-
-// OptimizeShape keeps the backend's query optimiser, which wrapping hides.
-func (s *countingStore) OptimizeShape(ctx context.Context, sh shape.Shape) (shape.Shape, bool) {
-	return optimize(ctx, s.QuadStore, sh)
-}
-
-func optimize(ctx context.Context, qs cgraph.QuadStore, sh shape.Shape) (shape.Shape, bool) {
-	if o, ok := qs.(shape.Optimizer); ok {
-		return o.OptimizeShape(ctx, sh)
-	}
-	return sh, false
 }
