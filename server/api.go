@@ -30,10 +30,6 @@ func (s *Server) timeout(r *http.Request) (context.Context, context.CancelFunc) 
 
 // serveSearch answers /api/entities?q=: entities by label or alias, ranked.
 func (s *Server) serveSearch(g *generation, w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Cards == nil {
-		writeError(w, fmt.Errorf("%s: entity search: %w", r.URL.Path, ErrUnavailable))
-		return
-	}
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	if q == "" {
 		writeError(w, fmt.Errorf("%s: missing ?q= (a name or alias to look for): %w", r.URL.Path, ErrBadRequest))
@@ -44,17 +40,11 @@ func (s *Server) serveSearch(g *generation, w http.ResponseWriter, r *http.Reque
 		writeError(w, err)
 		return
 	}
-	ctx, cancel := s.timeout(r)
-	defer cancel()
-	hits, err := s.cfg.Cards.Search(ctx, g.st, q, limit)
-	if err != nil {
+	if err := g.names.load(r.Context(), g.st); err != nil {
 		writeError(w, fmt.Errorf("search %q: %w", q, err))
 		return
 	}
-	if hits == nil {
-		hits = []EntityHit{}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"query": q, "result": hits})
+	writeJSON(w, http.StatusOK, map[string]any{"query": q, "result": g.names.search(q, limit)})
 }
 
 // serveCard answers /api/entities/{id}: the entity card.

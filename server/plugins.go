@@ -7,9 +7,9 @@ import (
 	"github.com/policykg/policykg/graph"
 )
 
-// The server serves three libraries it does not implement: the canned
-// queries, entity search and cards, and the exporters. cmd/policykg adapts
-// packages queries, graph and export to these interfaces. Every method only
+// The server serves two libraries it does not implement: the canned
+// queries and the exporters. cmd/policykg adapts packages queries and
+// export to these interfaces. Every method only
 // reads the store it is given. "Not found" is an error wrapping ErrNotFound
 // (or graph.ErrNotFound); bad input wraps ErrBadRequest.
 
@@ -37,26 +37,6 @@ type Catalogue interface {
 	// Run runs the named query with params (missing ones take their
 	// defaults) and calls fn for each result, at most limit of them.
 	Run(ctx context.Context, st *graph.Store, name string, params map[string]string, limit int, fn func(any) error) error
-}
-
-// EntityHit is one answer of an entity search.
-type EntityHit struct {
-	ID    string  `json:"id"` // the entity's slug, as /api/entities/{id} takes it
-	IRI   string  `json:"iri"`
-	Label string  `json:"label"`
-	Type  string  `json:"type,omitempty"`
-	Match string  `json:"match,omitempty"` // the label or alias that matched
-	Score float64 `json:"score"`
-}
-
-// Cards finds entities and describes them.
-type Cards interface {
-	// Search returns up to limit entities whose label or alias matches q,
-	// best first.
-	Search(ctx context.Context, st *graph.Store, q string, limit int) ([]EntityHit, error)
-	// Card returns the entity's card (relations, figures, evidence
-	// sentences) as a value that encodes to JSON.
-	Card(ctx context.Context, st *graph.Store, id string) (any, error)
 }
 
 // ExportRequest selects what to export.

@@ -31,6 +31,7 @@ type generation struct {
 	loaded time.Time
 	st     *graph.Store
 	cayley http.Handler
+	names  nameIndex // for entity search
 
 	mu     sync.RWMutex // held for reading by each request using it
 	closed bool
