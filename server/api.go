@@ -49,10 +49,6 @@ func (s *Server) serveSearch(g *generation, w http.ResponseWriter, r *http.Reque
 
 // serveCard answers /api/entities/{id}: the entity card.
 func (s *Server) serveCard(g *generation, w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Cards == nil {
-		writeError(w, fmt.Errorf("%s: entity cards: %w", r.URL.Path, ErrUnavailable))
-		return
-	}
 	id := r.PathValue("id")
 	if id == "" {
 		writeError(w, fmt.Errorf("%s: missing entity id: %w", r.URL.Path, ErrBadRequest))
@@ -60,7 +56,7 @@ func (s *Server) serveCard(g *generation, w http.ResponseWriter, r *http.Request
 	}
 	ctx, cancel := s.timeout(r)
 	defer cancel()
-	card, err := s.cfg.Cards.Card(ctx, g.st, id)
+	card, err := entityCard(ctx, g.st, id)
 	if err != nil {
 		writeError(w, fmt.Errorf("entity %s: %w", id, err))
 		return
