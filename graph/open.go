@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // registers the bbolt backend
@@ -178,13 +179,24 @@ func probeLock(file string) error {
 	}
 	defer f.Close()
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		if errors.Is(err, syscall.EWOULDBLOCK) {
+		if !errors.Is(err, syscall.EWOULDBLOCK) {
+			return err
+		}
+		// Readers (a server copying a snapshot) hold it shared, briefly:
+		// wait for them; a writer holds it exclusively: fail at once.
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB); err != nil {
 			return ErrLocked
 		}
-		return err
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		if err := flockWait(context.Background(), f, syscall.LOCK_EX, readerWait); err != nil {
+			return err
+		}
 	}
 	return syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 }
+
+// readerWait bounds how long a writer waits for readers of a bolt file.
+const readerWait = 30 * time.Second
 
 func (s *Store) openSQL(opt Options) error {
 	if opt.Create {
