@@ -93,5 +93,3 @@ func serve(ctx context.Context, e *env, cfg server.Config) error {
 	}()
 	return srv.Serve(ctx, ln)
 }
-
-
