@@ -11,6 +11,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers the bolt backend
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 	_ "github.com/cayleygraph/cayley/writer" // registers the "single" writer
 )
@@ -39,8 +40,8 @@ type Store struct {
 
 // Location says which backend holds a store and where.
 type Location struct {
-	Backend string // "bolt" or "postgres"
-	Path    string // directory for bolt, connection URL for postgres
+	Backend string // "bolt", "postgres" or "cockroach"
+	Path    string // directory for bolt, connection URL for the SQL backends
 }
 
 func (l Location) String() string {
@@ -51,17 +52,22 @@ func (l Location) String() string {
 }
 
 // ParseLocation reads a --db value: a plain path or bolt:PATH means an
-// embedded bolt store; postgres:// and postgresql:// URLs mean PostgreSQL.
+// embedded bolt store; postgres:// and postgresql:// URLs mean PostgreSQL;
+// cockroach:// URLs mean CockroachDB, reached with the PostgreSQL wire
+// protocol (the URL is rewritten to the postgresql:// form its driver takes).
 func ParseLocation(db string) (Location, error) {
 	switch {
 	case db == "":
 		return Location{}, fmt.Errorf("open store: empty location")
 	case strings.HasPrefix(db, "postgres://"), strings.HasPrefix(db, "postgresql://"):
 		return Location{Backend: "postgres", Path: db}, nil
+	case strings.HasPrefix(db, "cockroach://"), strings.HasPrefix(db, "cockroachdb://"):
+		_, rest, _ := strings.Cut(db, "://")
+		return Location{Backend: "cockroach", Path: "postgresql://" + rest}, nil
 	case strings.HasPrefix(db, "bolt:"):
 		return Location{Backend: "bolt", Path: strings.TrimPrefix(db, "bolt:")}, nil
 	case strings.Contains(db, "://"):
-		return Location{}, fmt.Errorf("open store %s: unsupported scheme (want a path, bolt:PATH or postgres://)", redactURL(db))
+		return Location{}, fmt.Errorf("open store %s: unsupported scheme (want a path, bolt:PATH, postgres:// or cockroach://)", redactURL(db))
 	}
 	return Location{Backend: "bolt", Path: db}, nil
 }
@@ -76,14 +82,14 @@ func Open(ctx context.Context, db string, opt Options) (*Store, error) {
 	switch loc.Backend {
 	case "bolt":
 		err = s.openBolt(opt)
-	case "postgres":
-		err = s.openSQL(opt)
+	default:
+		err = s.openSQL(ctx, opt)
 	}
 	if err != nil {
 		return nil, err
 	}
 	s.qw, err = cgraph.NewQuadWriter("single", s.qs, cgraph.Options{
-		"ignore_missing": true, "ignore_duplicate": true,
+		"ignore_missing": true, "ignore_duplicate": loc.Backend != "cockroach",
 	})
 	if err != nil {
 		s.Close()
@@ -107,7 +113,7 @@ func (s *Store) openBolt(opt Options) error {
 			return err
 		}
 		s.release = release
-		if err := cgraph.InitQuadStore("bolt", dir, nil); err != nil {
+		if err := cgraph.InitQuadStore("bolt", dir, boltOptions); err != nil {
 			return fmt.Errorf("create store %s: %w", dir, err)
 		}
 	} else {
@@ -123,7 +129,7 @@ func (s *Store) openBolt(opt Options) error {
 			return fmt.Errorf("open store %s: %w", dir, err)
 		}
 	}
-	qs, err := cgraph.NewQuadStore("bolt", dir, nil)
+	qs, err := cgraph.NewQuadStore("bolt", dir, boltOptions)
 	if err != nil {
 		s.release()
 		return fmt.Errorf("open store %s: %w", dir, err)
@@ -163,21 +169,6 @@ func probeLock(file string) error {
 		return err
 	}
 	return syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-}
-
-func (s *Store) openSQL(opt Options) error {
-	if opt.Create {
-		err := cgraph.InitQuadStore("postgres", s.loc.Path, nil)
-		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-			return fmt.Errorf("create store %s: %w", s.loc, err)
-		}
-	}
-	qs, err := cgraph.NewQuadStore("postgres", s.loc.Path, nil)
-	if err != nil {
-		return fmt.Errorf("open store %s: %w", s.loc, err)
-	}
-	s.qs = qs
-	return nil
 }
 
 // Location returns where the store lives.
