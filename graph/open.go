@@ -130,6 +130,17 @@ func (s *Store) openBolt(opt Options) error {
 		}
 	}
 	qs, err := cgraph.NewQuadStore("bolt", dir, boltOptions)
+	if errors.Is(err, cgraph.ErrNotInitialized) {
+		// A process killed while creating the store leaves a bolt file
+		// without Cayley's metadata: no data was ever written to it.
+		if !opt.Create {
+			s.release()
+			return fmt.Errorf("open store %s: %w (its creation was interrupted; build into it to create it)", dir, ErrNoStore)
+		}
+		if err = cgraph.InitQuadStore("bolt", dir, boltOptions); err == nil {
+			qs, err = cgraph.NewQuadStore("bolt", dir, boltOptions)
+		}
+	}
 	if err != nil {
 		s.release()
 		return fmt.Errorf("open store %s: %w", dir, err)

@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -134,4 +136,38 @@ func (s *Store) DocumentHash(ctx context.Context, id ontology.DocumentID) (strin
 		return "", fmt.Errorf("read document %s: %w", id, err)
 	}
 	return hash, nil
+}
+
+// DocumentQuads returns the quads a document contributed, as sorted N-Quads
+// lines, for comparing stores and for debugging.
+func (s *Store) DocumentQuads(ctx context.Context, id ontology.DocumentID) ([]string, error) {
+	qs, err := s.documentQuads(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(qs))
+	for q := range qs {
+		out = append(out, q.NQuad())
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Documents returns the IDs of the documents in the store, sorted.
+func (s *Store) Documents(ctx context.Context) ([]ontology.DocumentID, error) {
+	var out []ontology.DocumentID
+	err := s.eachQuad(ctx, quad.Object, vocab("Document"), func(q quad.Quad) {
+		iri, ok := q.Subject.(quad.IRI)
+		if !ok || q.Predicate != rdfType {
+			return
+		}
+		if id, ok := strings.CutPrefix(string(iri), ontology.DocumentNS); ok {
+			out = append(out, ontology.DocumentID(id))
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list documents %s: %w", s.loc, err)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, nil
 }
