@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/policykg/policykg/corpus"
 	"github.com/policykg/policykg/extract"
@@ -12,11 +13,13 @@ import (
 )
 
 // Batching limits of the writer: a transaction takes at most this many
-// documents, and is closed early once it holds this many quads' worth of
-// facts. Larger batches gain little and hold more in memory.
+// documents, is closed early once it holds this many facts, and waits at
+// most about maxBatchWait for more. Larger batches gain little and hold more
+// in memory; each transaction costs a disk sync.
 const (
 	maxBatchDocs  = 64
 	maxBatchFacts = 20000
+	maxBatchWait  = 250 * time.Millisecond
 )
 
 // runBuild streams the corpus through a pool of extraction workers into one
@@ -101,25 +104,21 @@ type writer struct {
 func (w *writer) run(results <-chan outcome) {
 	w.pending = map[int]outcome{}
 	w.ids = map[ontology.DocumentID]bool{}
+	tick := time.NewTicker(maxBatchWait)
+	defer tick.Stop()
 	for {
-		var o outcome
-		var ok bool
 		select {
-		case o, ok = <-results:
-		default: // nothing ready: write what we have rather than wait
-			if len(w.batch) > 0 {
+		case o, ok := <-results:
+			if !ok {
 				w.flush()
-				continue
+				return
 			}
-			o, ok = <-results
+			w.pending[o.seq] = o
+			w.takeReady()
+		case <-tick.C: // keep reports and the progress bar moving
+			w.flush()
 		}
-		if !ok {
-			break
-		}
-		w.pending[o.seq] = o
-		w.takeReady()
 	}
-	w.flush()
 }
 
 // takeReady moves the results that are next in corpus order into the batch.
