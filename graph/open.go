@@ -10,7 +10,7 @@ import (
 	"syscall"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers the bolt backend
+	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // registers the bbolt backend
 	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 	_ "github.com/cayleygraph/cayley/writer" // registers the "single" writer
@@ -22,6 +22,11 @@ var (
 	ErrLocked   = errors.New("in use by another process")
 	ErrNoStore  = errors.New("no store")
 )
+
+// boltBackend is the Cayley backend of embedded stores: bbolt, the
+// maintained fork of bolt, which writes the same file format. (The original
+// boltdb/bolt fails Go's pointer checks under the race detector.)
+const boltBackend = "bbolt"
 
 // Options control how a store is opened.
 type Options struct {
@@ -113,7 +118,7 @@ func (s *Store) openBolt(opt Options) error {
 			return err
 		}
 		s.release = release
-		if err := cgraph.InitQuadStore("bolt", dir, boltOptions); err != nil {
+		if err := cgraph.InitQuadStore(boltBackend, dir, boltOptions); err != nil {
 			return fmt.Errorf("create store %s: %w", dir, err)
 		}
 	} else {
@@ -129,7 +134,7 @@ func (s *Store) openBolt(opt Options) error {
 			return fmt.Errorf("open store %s: %w", dir, err)
 		}
 	}
-	qs, err := cgraph.NewQuadStore("bolt", dir, boltOptions)
+	qs, err := cgraph.NewQuadStore(boltBackend, dir, boltOptions)
 	if errors.Is(err, cgraph.ErrNotInitialized) {
 		// A process killed while creating the store leaves a bolt file
 		// without Cayley's metadata: no data was ever written to it.
@@ -137,8 +142,8 @@ func (s *Store) openBolt(opt Options) error {
 			s.release()
 			return fmt.Errorf("open store %s: %w (its creation was interrupted; build into it to create it)", dir, ErrNoStore)
 		}
-		if err = cgraph.InitQuadStore("bolt", dir, boltOptions); err == nil {
-			qs, err = cgraph.NewQuadStore("bolt", dir, boltOptions)
+		if err = cgraph.InitQuadStore(boltBackend, dir, boltOptions); err == nil {
+			qs, err = cgraph.NewQuadStore(boltBackend, dir, boltOptions)
 		}
 	}
 	if err != nil {
