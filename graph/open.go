@@ -12,6 +12,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // registers the bbolt backend
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 	_ "github.com/cayleygraph/cayley/writer" // registers the "single" writer
 )
@@ -45,8 +46,8 @@ type Store struct {
 
 // Location says which backend holds a store and where.
 type Location struct {
-	Backend string // "bolt" or "postgres"
-	Path    string // directory for bolt, connection URL for postgres
+	Backend string // "bolt", "postgres" or "cockroach"
+	Path    string // directory for bolt, connection URL for the SQL backends
 }
 
 func (l Location) String() string {
@@ -57,17 +58,22 @@ func (l Location) String() string {
 }
 
 // ParseLocation reads a --db value: a plain path or bolt:PATH means an
-// embedded bolt store; postgres:// and postgresql:// URLs mean PostgreSQL.
+// embedded bolt store; postgres:// and postgresql:// URLs mean PostgreSQL;
+// cockroach:// URLs mean CockroachDB, reached with the PostgreSQL wire
+// protocol (the URL is rewritten to the postgresql:// form its driver takes).
 func ParseLocation(db string) (Location, error) {
 	switch {
 	case db == "":
 		return Location{}, fmt.Errorf("open store: empty location")
 	case strings.HasPrefix(db, "postgres://"), strings.HasPrefix(db, "postgresql://"):
 		return Location{Backend: "postgres", Path: db}, nil
+	case strings.HasPrefix(db, "cockroach://"), strings.HasPrefix(db, "cockroachdb://"):
+		_, rest, _ := strings.Cut(db, "://")
+		return Location{Backend: "cockroach", Path: "postgresql://" + rest}, nil
 	case strings.HasPrefix(db, "bolt:"):
 		return Location{Backend: "bolt", Path: strings.TrimPrefix(db, "bolt:")}, nil
 	case strings.Contains(db, "://"):
-		return Location{}, fmt.Errorf("open store %s: unsupported scheme (want a path, bolt:PATH or postgres://)", redactURL(db))
+		return Location{}, fmt.Errorf("open store %s: unsupported scheme (want a path, bolt:PATH, postgres:// or cockroach://)", redactURL(db))
 	}
 	return Location{Backend: "bolt", Path: db}, nil
 }
@@ -82,14 +88,14 @@ func Open(ctx context.Context, db string, opt Options) (*Store, error) {
 	switch loc.Backend {
 	case "bolt":
 		err = s.openBolt(opt)
-	case "postgres":
-		err = s.openSQL(opt)
+	default:
+		err = s.openSQL(ctx, opt)
 	}
 	if err != nil {
 		return nil, err
 	}
 	s.qw, err = cgraph.NewQuadWriter("single", s.qs, cgraph.Options{
-		"ignore_missing": true, "ignore_duplicate": true,
+		"ignore_missing": true, "ignore_duplicate": loc.Backend != "cockroach",
 	})
 	if err != nil {
 		s.Close()
@@ -113,7 +119,7 @@ func (s *Store) openBolt(opt Options) error {
 			return err
 		}
 		s.release = release
-		if err := cgraph.InitQuadStore(boltBackend, dir, nil); err != nil {
+		if err := cgraph.InitQuadStore(boltBackend, dir, boltOptions); err != nil {
 			return fmt.Errorf("create store %s: %w", dir, err)
 		}
 		if err := setBoltIndexes(dir); err != nil {
@@ -132,7 +138,7 @@ func (s *Store) openBolt(opt Options) error {
 			return fmt.Errorf("open store %s: %w", dir, err)
 		}
 	}
-	qs, err := cgraph.NewQuadStore(boltBackend, dir, nil)
+	qs, err := cgraph.NewQuadStore(boltBackend, dir, boltOptions)
 	if errors.Is(err, cgraph.ErrNotInitialized) {
 		// A process killed while creating the store leaves a bolt file
 		// without Cayley's metadata: no data was ever written to it.
@@ -140,9 +146,9 @@ func (s *Store) openBolt(opt Options) error {
 			s.release()
 			return fmt.Errorf("open store %s: %w (its creation was interrupted; build into it to create it)", dir, ErrNoStore)
 		}
-		if err = cgraph.InitQuadStore(boltBackend, dir, nil); err == nil {
+		if err = cgraph.InitQuadStore(boltBackend, dir, boltOptions); err == nil {
 			if err = setBoltIndexes(dir); err == nil {
-				qs, err = cgraph.NewQuadStore(boltBackend, dir, nil)
+				qs, err = cgraph.NewQuadStore(boltBackend, dir, boltOptions)
 			}
 		}
 	}
@@ -197,21 +203,6 @@ func probeLock(file string) error {
 
 // readerWait bounds how long a writer waits for readers of a bolt file.
 const readerWait = 30 * time.Second
-
-func (s *Store) openSQL(opt Options) error {
-	if opt.Create {
-		err := cgraph.InitQuadStore("postgres", s.loc.Path, nil)
-		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-			return fmt.Errorf("create store %s: %w", s.loc, err)
-		}
-	}
-	qs, err := cgraph.NewQuadStore("postgres", s.loc.Path, nil)
-	if err != nil {
-		return fmt.Errorf("open store %s: %w", s.loc, err)
-	}
-	s.qs = qs
-	return nil
-}
 
 // Location returns where the store lives.
 func (s *Store) Location() Location { return s.loc }

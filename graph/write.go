@@ -126,12 +126,7 @@ func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn
 // DocumentHash returns the content hash stored for a document, or "" when
 // the store holds no such document.
 func (s *Store) DocumentHash(ctx context.Context, id ontology.DocumentID) (string, error) {
-	var hash string
-	err := s.eachQuad(ctx, quad.Subject, quad.IRI(ontology.DocumentIRI(id)), func(q quad.Quad) {
-		if str, ok := q.Object.(quad.String); ok && q.Predicate == vocab(ontology.Hash) {
-			hash = string(str)
-		}
-	})
+	hash, err := s.lookupHash(ctx, id)
 	if err != nil {
 		return "", fmt.Errorf("read document %s: %w", id, err)
 	}
