@@ -66,10 +66,6 @@ func (s *Server) serveCard(g *generation, w http.ResponseWriter, r *http.Request
 
 // serveExport answers /api/export/{format}?focus=&depth=.
 func (s *Server) serveExport(g *generation, w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Exporter == nil {
-		writeError(w, fmt.Errorf("%s: exports: %w", r.URL.Path, ErrUnavailable))
-		return
-	}
 	req, ctype, err := s.exportRequest(r)
 	if err != nil {
 		writeError(w, err)
@@ -78,7 +74,7 @@ func (s *Server) serveExport(g *generation, w http.ResponseWriter, r *http.Reque
 	ctx, cancel := s.timeout(r)
 	defer cancel()
 	var buf bytes.Buffer // whole, so that a failure still gets its status
-	if err := s.cfg.Exporter.Export(ctx, g.st, req, &buf); err != nil {
+	if err := writeExport(ctx, g.st, req, &buf); err != nil {
 		writeError(w, fmt.Errorf("export %s of %q: %w", req.Format, req.Focus, err))
 		return
 	}
@@ -95,7 +91,7 @@ func (s *Server) serveExport(g *generation, w http.ResponseWriter, r *http.Reque
 func (s *Server) exportRequest(r *http.Request) (ExportRequest, string, error) {
 	q := r.URL.Query()
 	req := ExportRequest{Format: r.PathValue("format"), Focus: strings.TrimSpace(q.Get("focus")), Depth: 1}
-	ctype, ok := s.cfg.Exporter.ContentType(req.Format)
+	ctype, ok := exportTypes[req.Format]
 	if !ok {
 		return req, "", fmt.Errorf("export: unknown format %q (want dot, svg, nquads or jsonld): %w", req.Format, ErrNotFound)
 	}

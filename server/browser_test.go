@@ -23,14 +23,15 @@ func TestBrowser(t *testing.T) {
 		}
 		t.Skip("POLICYKG_CHROMIUM not set (path to a chromium binary)")
 	}
-	_, ts := MustServer(t, MustStore(t), testPlugins(t))
+	cfg := testPlugins(t)
+	_, ts := MustServer(t, MustStore(t), cfg)
 	shots := os.Getenv("POLICYKG_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()
 	}
 	b := newBrowser(t, chromium)
 	b.do(chromedp.EmulateViewport(1366, 900), chromedp.Navigate(ts.URL+"/"),
-		chromedp.WaitVisible(chromedp.CSS("#canned button")))
+		chromedp.WaitVisible(chromedp.CSS("#q")))
 	b.do(chromedp.SendKeys(chromedp.CSS("#q"), "Caofeidian"), chromedp.WaitVisible(chromedp.CSS("#suggestions li")))
 	b.shot(shots, "1-suggestions")
 	b.do(chromedp.Click(chromedp.CSS("#suggestions li")), chromedp.WaitVisible(chromedp.CSS("#card")),
@@ -42,9 +43,15 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("graph: %v", err)
 	}
 	b.shot(shots, "2-card")
-	b.do(chromedp.Click(chromedp.CSS("#canned button")), chromedp.WaitVisible(chromedp.CSS("#result-table table tbody tr")))
-	rows := b.text("#result-table")
-	b.shot(shots, "3-canned")
+	rows := "(no catalogue)"
+	if cfg.Catalogue != nil {
+		b.do(chromedp.Click(chromedp.CSS("#canned button")), chromedp.WaitVisible(chromedp.CSS("#result-table table tbody tr")))
+		rows = b.text("#result-table")
+		b.shot(shots, "3-canned")
+	} else {
+		// The canned library is wired in once package queries lands.
+		t.Log("no canned query catalogue: the canned-query step is not run")
+	}
 	if label != "Caofeidian" {
 		t.Errorf("card title %q, want Caofeidian", label)
 	}

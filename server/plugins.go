@@ -2,14 +2,12 @@ package server
 
 import (
 	"context"
-	"io"
 
 	"github.com/policykg/policykg/graph"
 )
 
-// The server serves two libraries it does not implement: the canned
-// queries and the exporters. cmd/policykg adapts packages queries and
-// export to these interfaces. Every method only
+// The server serves a library it does not implement: the canned queries.
+// cmd/policykg adapts package queries to this interface. Every method only
 // reads the store it is given. "Not found" is an error wrapping ErrNotFound
 // (or graph.ErrNotFound); bad input wraps ErrBadRequest.
 
@@ -39,17 +37,9 @@ type Catalogue interface {
 	Run(ctx context.Context, st *graph.Store, name string, params map[string]string, limit int, fn func(any) error) error
 }
 
-// ExportRequest selects what to export.
+// ExportRequest selects what /api/export writes.
 type ExportRequest struct {
 	Format string // dot, svg, nquads or jsonld
-	Focus  string // entity ID or label; "" for the whole graph
+	Focus  string // entity ID, IRI, name or alias; "" for the whole graph
 	Depth  int    // hops around Focus
-}
-
-// Exporter writes the graph, or the neighbourhood of a focus, in a format.
-type Exporter interface {
-	// ContentType returns the media type of a format, and false when the
-	// exporter does not write it.
-	ContentType(format string) (string, bool)
-	Export(ctx context.Context, st *graph.Store, req ExportRequest, w io.Writer) error
 }

@@ -53,7 +53,6 @@ type Config struct {
 	Logger  *slog.Logger
 
 	Catalogue Catalogue // canned queries; nil: /api/queries answers 501
-	Exporter  Exporter  // exports; nil: 501
 }
 
 func (c *Config) setDefaults() {

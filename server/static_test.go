@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -145,4 +146,64 @@ func TestStatusMapping(t *testing.T) {
 		}
 	}
 	_ = http.StatusOK
+}
+
+func TestEntityCard(t *testing.T) {
+	_, ts := MustServer(t, MustStore(t), Config{})
+	a := do(t, "GET", ts.URL+"/api/entities/caofeidian", "")
+	if a.status != 200 {
+		t.Fatalf("card: %d %s", a.status, a.body)
+	}
+	var c cardView
+	if err := json.Unmarshal([]byte(a.body), &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Label != "Caofeidian" || len(c.Parents) != 2 || c.Parents[0].Label != "Tangshan" || c.Parents[1].Label != "Hebei" {
+		t.Errorf("card: label %q parents %+v, want Caofeidian in Tangshan in Hebei", c.Label, c.Parents)
+	}
+	if len(c.Relations) == 0 || c.Relations[0].Predicate != "part_of" || len(c.Relations[0].Links) != 1 ||
+		len(c.Relations[0].Links[0].Support) == 0 || c.Relations[0].Links[0].Support[0].Text != seedSentence {
+		t.Errorf("relations: %+v, want part_of Tangshan with the sentence", c.Relations)
+	}
+	if len(c.Figures) != 1 || c.Figures[0].Text != "177 billion yuan" || c.Figures[0].Support[0].Text != seedSentence {
+		t.Errorf("figures: %+v", c.Figures)
+	}
+	// By name and by alias too; unknown names are 404.
+	for _, id := range []string{"Caofeidian", "Caofeidian%20district"} {
+		if a := do(t, "GET", ts.URL+"/api/entities/"+id, ""); a.status != 200 || !strings.Contains(a.body, `"label":"Caofeidian"`) {
+			t.Errorf("card by %s: %d", id, a.status)
+		}
+	}
+	wantError(t, do(t, "GET", ts.URL+"/api/entities/atlantis", ""), 404, "unknown entity")
+}
+
+func TestExportRoutes(t *testing.T) {
+	_, ts := MustServer(t, MustStore(t), Config{})
+	for format, want := range map[string]string{
+		"svg":    "<svg",
+		"dot":    "digraph",
+		"nquads": caofeidian + " " + partOf + " " + tangshan,
+		"jsonld": `"@id"`,
+	} {
+		a := do(t, "GET", ts.URL+"/api/export/"+format+"?focus=caofeidian&depth=1", "")
+		if a.status != 200 || !strings.Contains(a.body, want) {
+			t.Errorf("export %s: %d, want %q in %.300s", format, a.status, want, a.body)
+		}
+		if a.header.Get("Content-Type") != exportTypes[format] {
+			t.Errorf("export %s: content type %q", format, a.header.Get("Content-Type"))
+		}
+	}
+	if a := do(t, "GET", ts.URL+"/api/export/svg?focus=caofeidian&depth=1", ""); !strings.Contains(a.body, "Tangshan") {
+		t.Errorf("the drawing does not name Tangshan")
+	}
+	wantError(t, do(t, "GET", ts.URL+"/api/export/png?focus=caofeidian", ""), 404, "unknown format")
+	wantError(t, do(t, "GET", ts.URL+"/api/export/svg?focus=caofeidian&depth=99", ""), 400, "depth too large")
+	wantError(t, do(t, "GET", ts.URL+"/api/export/svg?focus=caofeidian&depth=x", ""), 400, "depth not a number")
+	wantError(t, do(t, "GET", ts.URL+"/api/export/svg?focus=atlantis", ""), 404, "unknown focus")
+}
+
+func TestCannedQueriesUnavailable(t *testing.T) {
+	_, ts := MustServer(t, MustStore(t), Config{})
+	wantError(t, do(t, "GET", ts.URL+"/api/queries", ""), 501, "catalogue without a library")
+	wantError(t, do(t, "GET", ts.URL+"/api/queries/parents", ""), 501, "canned query without a library")
 }
