@@ -45,6 +45,7 @@ type corefState struct {
 	lastSubject *entity
 	speakers    map[string]*entity // speaker -> the place or body he serves
 	lastOffice  *entity            // place or body of the latest official
+	current     []*span            // the spans of the sentence being read
 }
 
 func newCorefState() *corefState { return &corefState{speakers: map[string]*entity{}} }
@@ -55,6 +56,8 @@ func newCorefState() *corefState { return &corefState{speakers: map[string]*enti
 func (c *corefState) refs(s sentence, spans []*span) []*span {
 	text := s.text
 	lower := lowerASCII(text)
+	c.current = spans
+	defer func() { c.current = nil }()
 	var out []*span
 	taken := func(i, j int) bool {
 		for _, sp := range spans {
@@ -122,13 +125,35 @@ func (c *corefState) nominal(text string, w word, hist []*entity) *span {
 		if strings.HasPrefix(text[end:], " of ") || strings.HasPrefix(text[end:], "-") {
 			return nil // "the city of X", "the city-level"
 		}
-		e := mostRecent(hist, n.noun, n.types)
+		e := c.salient(hist, n.noun, n.types, w.start)
 		if e == nil {
 			return nil
 		}
 		return &span{start: w.start, end: end, ent: e}
 	}
 	return nil
+}
+
+// divisionNouns name administrative levels: "the province", "the city".
+var divisionNouns = map[string]bool{"province": true, "city": true, "municipality": true, "county": true, "district": true}
+
+// salient returns what "the province" most likely means: a match named
+// earlier in the same sentence, else the previous sentence's subject when
+// it matches, else the latest match.
+func (c *corefState) salient(hist []*entity, noun string, types []ontology.EntityType, pos int) *entity {
+	if !divisionNouns[noun] {
+		return mostRecent(hist, noun, types)
+	}
+	for k := len(c.current) - 1; k >= 0; k-- {
+		sp := c.current[k]
+		if sp.end <= pos && sp.ent != nil && containsType(types, sp.ent.typ) {
+			return sp.ent
+		}
+	}
+	if c.lastSubject != nil && containsType(types, c.lastSubject.typ) {
+		return c.lastSubject
+	}
+	return mostRecent(hist, noun, types)
 }
 
 // mostRecent returns the latest entity whose name ends with noun, else the

@@ -60,6 +60,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 		spans = append(spans, st.refs(s, spans)...)
 		sort.SliceStable(spans, func(a, b int) bool { return spans[a].start < spans[b].start })
 		c := newSentCtx(s, spans, st, res.reg)
+		c.gaz = x.gaz
 		x.relate(c)
 		ms := x.metrics(c, last)
 		if len(c.metricEnts) > 0 {
@@ -98,8 +99,10 @@ func (x *Extractor) findSpans(sents []sentence) [][]*span {
 		gz := x.matcher.find(s.text)
 		nm := names(s.text, ws, gz)
 		ps := personSpans(s.text, people)
-		st := strategySpans(s.text, lowerASCII(s.text), append(append([]*span(nil), gz...), nm...), strategies)
-		all[i] = merge(ps, gz, nm, st)
+		lower := lowerASCII(s.text)
+		st := strategySpans(s.text, lower, append(append([]*span(nil), gz...), nm...), strategies)
+		zs := lowerZones(s.text, lower, gz)
+		all[i] = merge(ps, gz, nm, st, zs)
 	}
 	return all
 }

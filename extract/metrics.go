@@ -139,9 +139,15 @@ func scale(t string, v, s float64, digits bool) float64 {
 func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int) {
 	var unit string
 	end, k := 0, j
-	for ; k < len(ws) && k < j+4; k++ {
+	for ; k < len(ws) && k < j+6; k++ {
 		t := ws[k].text
 		lt := strings.ToLower(t)
+		if lt == "and" && k > j && capitalised(ws[k-1].text) && k+1 < len(ws) && capitalised(ws[k+1].text) {
+			continue // "1,357 Hong Kong and Macao companies"
+		}
+		if k >= j+4 && !(k > j && capitalised(ws[k-1].text)) {
+			break
+		}
 		if unitStops[lt] || ws[k].text == "(" || ws[k].text == ")" || strings.HasPrefix(lt, "co-") ||
 			unit != "" && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
 			k > j && ws[k-1].poss {
@@ -288,7 +294,23 @@ func (c *sentCtx) metricSubject(f figure, last *entity) *entity {
 	if best != nil {
 		return best.dest
 	}
-	place := func(sp *span) bool { return ontology.IsPlace(sp.ent.typ) }
+	// places between the number and its unit modify the unit ("1,357 Hong
+	// Kong and Macao companies"); they are not what the figure counts for
+	place := func(sp *span) bool {
+		return ontology.IsPlace(sp.ent.typ) && !(sp.start >= f.start && sp.end <= f.end)
+	}
+	// "the Z Airport, which handled 30 million passengers"
+	for k := len(c.spans) - 1; k >= 0; k-- {
+		sp := c.spans[k]
+		if c.posEnd(k) > f.start {
+			continue
+		}
+		gap := c.lower[c.posEnd(k):f.start]
+		if place(sp) && strings.HasPrefix(gap, ", which ") && !strings.ContainsAny(gap[2:], ",;") {
+			return sp.ent
+		}
+		break
+	}
 	// a name right before the figure: "and western Guangdong 298"
 	for k, sp := range c.spans {
 		if place(sp) && c.posEnd(k) <= f.start && strings.TrimSpace(c.text[c.posEnd(k):f.start]) == "" {

@@ -23,7 +23,7 @@ var (
 	reMove    = regexp.MustCompile(`\b(?:mov(?:e|ed|es|ing)|relocat\w*|transferr?(?:ed|ing|s)?|shift(?:ed|ing)?|migrat\w*|introduc(?:ed|ing))\b`)
 	reReceive = regexp.MustCompile(`\b(?:received?|receives|attract(?:ed|s)?|t(?:ook|ake|akes) in|dr(?:ew|aw|aws)|landed|brought in|absorbed|introduced)\b`)
 	reMovedTo = regexp.MustCompile(`\b(?:moved|relocated|transferred|shifted) (?:\w+ ){0,3}?to $`)
-	reCoop    = regexp.MustCompile(`\b(?:work(?:s|ed|ing)?|cooperat\w*|collaborat\w*|pair(?:ed|ing)?|partner\w*|agreements?|teamed|joined hands|built|set up|established|co-\w+)\b`)
+	reCoop    = regexp.MustCompile(`\b(?:work(?:s|ed|ing)?|cooperat\w*|collaborat\w*|pair(?:ed|ing)?|partner\w*|agreements?|teamed|joined hands|built|set up|established|co-\w+|together)\b`)
 	reJoint   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
 	reImpl    = regexp.MustCompile(`\b(?:implement(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|act(?:ed|s|ing)? on|undert(?:ake|akes|ook|aking)|put into practice|execut(?:e|es|ed|ing))\b`)
 	reOffice  = regexp.MustCompile(`^, (?:a |an |the )?((?:[\w-]+ ){0,5}?)(?:of|at|with|from|for|in) (?:the )?$`)
@@ -34,8 +34,8 @@ var (
 var (
 	moveStems    = []string{"mov", "reloc", "transfer", "shift", "migrat", "introduc"}
 	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "drew", "draw", "landed", "brought in", "absorbed", "introduced"}
-	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-"}
-	jointStems   = []string{"together", "joint", "each other"}
+	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together"}
+	jointStems   = []string{"together", "joint", "each other", "signed", "inked", "reached", " up"}
 	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut"}
 )
 
@@ -57,6 +57,12 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.cooperation(c)
 	x.offices(c)
 	x.implementation(c)
+	x.receivers(c)
+	x.oneOfThe(c)
+	x.homeTo(c)
+	x.countedGroup(c)
+	x.zoneCovers(c)
+	x.integratedDevelopment(c)
 }
 
 // containment reads part_of and located_in: "X district of Y", "X, a city
@@ -114,7 +120,7 @@ func (x *Extractor) containment(c *sentCtx) {
 			}
 		}
 		// "the three northern counties of Langfang city (Sanhe, Dachang, and Xianghe)"
-		if strings.HasPrefix(c.text[c.posEnd(i):], " (") && reListedOf.MatchString(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
+		if (strings.HasPrefix(c.text[c.posEnd(i):], " (") || strings.HasPrefix(c.text[c.posEnd(i):], ": ")) && reListedOf.MatchString(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
 			for _, k := range c.members(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "listed-counties-of-y", g)
 			}
@@ -480,9 +486,18 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		default:
 			continue
 		}
+		if strings.Contains(between, "together") && strings.Contains(between, ",") {
+			continue // "X serves as the core of Y, together with A": not a partnership
+		}
+		if strings.HasSuffix(between, " together") {
+			// "X is building Y together with Z": X, not Y, works with Z
+			if k := c.subject(); k >= 0 && k < obj {
+				subjects = c.members(k)
+			}
+		}
 		for _, s := range subjects {
 			for _, o := range c.objects(obj) {
-				c.propose(c.spans[s].ent, c.spans[o].ent, ontology.CooperatesWith, "working-with")
+				c.propose(c.spans[s].ent, c.possessee(o), ontology.CooperatesWith, "working-with")
 			}
 		}
 	}
@@ -492,8 +507,8 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		}
 		ms := c.members(i)
 		last := ms[len(ms)-1]
-		rest := c.lower[c.posEnd(last):]
-		if len(ms) < 2 || !containsAny(rest, jointStems) || !reJoint.MatchString(rest) {
+		rest := c.lower[c.skipApposition(c.posEnd(last)):]
+		if len(ms) < 2 || !jointStatement(rest) {
 			continue
 		}
 		for a := 0; a < len(ms); a++ {
