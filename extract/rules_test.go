@@ -170,9 +170,9 @@ func TestRules(t *testing.T) {
 			notFacts: []string{"Nanning cooperates_with Qinzhou"},
 		},
 		{
-			name:  "conjoined-organizations-and-modifier-places",
-			text:  "Fudan University and Zhejiang University opened labs in Jiaxing, where 312 Shanghai and Hangzhou firms now work.",
-			figs:  []string{"Jiaxing 312 firms"},
+			name: "conjoined-organizations-and-modifier-places",
+			text: "Fudan University and Zhejiang University opened labs in Jiaxing, where 312 Shanghai and Hangzhou firms now work.",
+			figs: []string{"Jiaxing 312 firms"},
 		},
 	}
 	for _, tt := range tests {
