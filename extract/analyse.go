@@ -40,7 +40,7 @@ type reloc struct {
 }
 
 func newSentCtx(s sentence, spans []*span, st *corefState, reg *registry) *sentCtx {
-	c := &sentCtx{s: s, text: s.text, lower: lowerASCII(s.text), spans: spans, state: st, reg: reg}
+	c := &sentCtx{s: s, text: s.text, lower: s.lower, spans: spans, state: st, reg: reg}
 	c.markAppositions()
 	c.groupLists()
 	return c

@@ -55,7 +55,7 @@ func newCorefState() *corefState { return &corefState{speakers: map[string]*enti
 // spans before it.
 func (c *corefState) refs(s sentence, spans []*span) []*span {
 	text := s.text
-	lower := lowerASCII(text)
+	lower := s.lower
 	c.current = spans
 	defer func() { c.current = nil }()
 	var out []*span
@@ -76,8 +76,11 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 		}
 		return h
 	}
-	for _, w := range tokenize(text) {
-		lw := strings.ToLower(w.text)
+	for _, w := range s.ws {
+		lw := w.text
+		if hasUpperASCII(lw) {
+			lw = strings.ToLower(lw)
+		}
 		var ref *span
 		switch lw {
 		case "latter", "former":
@@ -86,7 +89,7 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 				ref.ent = latterFormer(before(i), lw == "latter")
 			}
 		case "the", "this", "that", "both":
-			ref = c.nominal(text, w, before(w.start))
+			ref = c.nominal(text, lower, w, func() []*entity { return before(w.start) })
 		case "its", "it":
 			if e := c.subjectBefore(spans, w.start); e != nil {
 				ref = &span{start: w.start, end: w.end, ent: e}
@@ -111,8 +114,8 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 }
 
 // nominal resolves "the city", "the zone's", "this zone".
-func (c *corefState) nominal(text string, w word, hist []*entity) *span {
-	rest := lowerASCII(text[w.end:])
+func (c *corefState) nominal(text, lower string, w word, history func() []*entity) *span {
+	rest := lower[w.end:]
 	if !strings.HasPrefix(rest, " ") {
 		return nil
 	}
@@ -125,7 +128,7 @@ func (c *corefState) nominal(text string, w word, hist []*entity) *span {
 		if strings.HasPrefix(text[end:], " of ") || strings.HasPrefix(text[end:], "-") {
 			return nil // "the city of X", "the city-level"
 		}
-		e := c.salient(hist, n.noun, n.types, w.start)
+		e := c.salient(history(), n.noun, n.types, w.start)
 		if e == nil {
 			return nil
 		}

@@ -51,12 +51,11 @@ type figure struct {
 }
 
 // figures reads the numbers of a sentence that are metrics.
-func figures(text string) []figure {
-	ws := tokenize(text)
+func figures(text, lower string, ws []word) []figure {
 	var out []figure
 	prevUnit := ""
 	for i := 0; i < len(ws); i++ {
-		f, next, ok := readFigure(text, ws, i, prevUnit)
+		f, next, ok := readFigure(text, lower, ws, i, prevUnit)
 		if !ok {
 			continue
 		}
@@ -70,7 +69,7 @@ func figures(text string) []figure {
 }
 
 // readFigure reads a figure at word i: the number, a scale word, and the unit.
-func readFigure(text string, ws []word, i int, prevUnit string) (figure, int, bool) {
+func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, int, bool) {
 	w := ws[i]
 	lw := strings.ToLower(w.text)
 	value, isDigits := parseNumber(w.text)
@@ -81,7 +80,7 @@ func readFigure(text string, ws []word, i int, prevUnit string) (figure, int, bo
 		}
 		value = v
 	}
-	if skipNumber(text, ws, i, isDigits) {
+	if skipNumber(text, lower, ws, i, isDigits) {
 		return figure{}, 0, false
 	}
 	j := i + 1
@@ -204,9 +203,9 @@ func parseNumber(t string) (float64, bool) {
 // skipNumber reports numbers that are not metrics: in parentheses
 // (currency conversions), thresholds ("worth more than"), dates, "one", a
 // spelled number after "the", and numbers after "No.".
-func skipNumber(text string, ws []word, i int, digits bool) bool {
+func skipNumber(text, lower string, ws []word, i int, digits bool) bool {
 	w := ws[i]
-	before := strings.ToLower(text[:w.start])
+	before := lower[:w.start]
 	if strings.Count(before, "(") > strings.Count(before, ")") {
 		return true
 	}
@@ -267,7 +266,7 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 	}
 	var out []ontology.Metric
 	year := yearOf(c.lower)
-	for _, f := range figures(c.text) {
+	for _, f := range figures(c.text, c.lower, c.s.ws) {
 		subj := c.metricSubject(f, last)
 		if subj == nil {
 			continue

@@ -36,6 +36,7 @@ var (
 	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "drew", "draw", "landed", "brought in", "absorbed", "introduced"}
 	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together"}
 	jointStems   = []string{"together", "joint", "each other", "signed", "inked", "reached", " up"}
+	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}
 	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut"}
 )
 
@@ -91,30 +92,30 @@ func (x *Extractor) containment(c *sentCtx) {
 		case (a.generic != "" || strings.HasPrefix(lg, " district") || strings.HasPrefix(lg, " county")) &&
 			(strings.HasSuffix(lg, " of ") || strings.HasSuffix(lg, " of the ")) && len(lg) < 16:
 			c.contain(a.ent, c.possessee(i+1), "x-district-of-y", g)
-		case reApposIn.MatchString(lg):
+		case strings.HasPrefix(lg, ", ") && reApposIn.MatchString(lg):
 			c.contain(a.ent, c.possessee(i+1), "apposition-part-of", g)
-		case reIn.MatchString(strings.TrimSpace(lg)):
+		case strings.Contains(lg, "in") && reIn.MatchString(strings.TrimSpace(lg)):
 			for _, k := range c.subjectsOf(i, lg) {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
 			}
-		case reCovers.MatchString(lg):
+		case containsAny(lg, []string{"cover", "span", "encompass"}) && reCovers.MatchString(lg):
 			c.contain(a.ent, b.ent, "covers", g)
-		case reMembers.MatchString(lg) && c.group[i] != i || reMembers.MatchString(lg) && i > 0 && c.group[i] == c.group[i-1]:
+		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && reMembers.MatchString(lg):
 			for _, k := range c.members(i) {
 				c.contain(c.spans[k].ent, b.ent, "listed-members-of-y", g)
 			}
-		case reMadeUp.MatchString(lg):
+		case containsAny(lg, madeUpStems) && reMadeUp.MatchString(lg):
 			for _, k := range c.listFrom(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "made-up-of", g)
 			}
-		case reCoreOf.MatchString(lg):
+		case strings.Contains(lg, " as ") && reCoreOf.MatchString(lg):
 			c.contain(a.ent, b.ent, "core-of", g)
 			if i+2 < len(c.spans) && reTogether.MatchString(strings.ToLower(c.gap(i+1, i+2))) {
 				for _, k := range c.members(i + 2) {
 					c.contain(c.spans[k].ent, b.ent, "core-of", g)
 				}
 			}
-		case reInto.MatchString(lg):
+		case strings.Contains(lg, " into ") && reInto.MatchString(lg):
 			for _, k := range c.members(i) {
 				c.contain(c.spans[k].ent, b.ent, "built-into", g)
 			}
@@ -178,8 +179,11 @@ func (c *sentCtx) listFrom(i int) []int {
 // capitals reads "X, the provincial capital" and "X, capital of the
 // province": X part_of the province last named.
 func (x *Extractor) capitals(c *sentCtx) {
+	if !c.has(", the provincial capital") && !c.has(", capital of the province") {
+		return
+	}
 	for i, sp := range c.spans {
-		rest := strings.ToLower(c.text[c.posEnd(i):])
+		rest := c.lower[c.posEnd(i):]
 		if !strings.HasPrefix(rest, ", the provincial capital") && !strings.HasPrefix(rest, ", capital of the province") {
 			continue
 		}
@@ -214,11 +218,11 @@ func (x *Extractor) frontedLocation(c *sentCtx) {
 // "C received N projects from A", "A firms moved to C", and gapped "... to
 // C and 31 to D".
 func (x *Extractor) transfers(c *sentCtx) {
-	if !strings.Contains(c.lower, "from ") && !strings.Contains(c.lower, " to ") {
+	if !c.has("from ") && !c.has(" to ") {
 		return
 	}
-	moving := containsAny(c.lower, moveStems) && reMove.MatchString(c.lower)
-	receiving := containsAny(c.lower, receiveStems) && reReceive.MatchString(c.lower)
+	moving := c.hasAny(moveStems) && reMove.MatchString(c.lower)
+	receiving := c.hasAny(receiveStems) && reReceive.MatchString(c.lower)
 	for off := 0; ; {
 		f := strings.Index(c.lower[off:], "from ")
 		if f < 0 {
@@ -371,6 +375,9 @@ func (x *Extractor) movedTo(c *sentCtx) {
 // (from A)": X recipient_of NP, and A transfers_to X; and "a task assigned
 // to X" for a concept the sentence names.
 func (x *Extractor) recipients(c *sentCtx) {
+	if !c.has("recipient") && !c.has("assigned to ") {
+		return
+	}
 	for off := 0; ; {
 		m := strings.Index(c.lower[off:], "recipient")
 		if m < 0 {
@@ -463,7 +470,7 @@ func (c *sentCtx) conceptAt(start, end int) *entity {
 // "signed agreements with", "paired with", gapped "E with F", and joint
 // statements "A, B and C have worked together".
 func (x *Extractor) cooperation(c *sentCtx) {
-	coop := strings.Contains(c.lower, " with ") && containsAny(c.lower, coopStems) && reCoop.MatchString(c.lower)
+	coop := c.has(" with ") && c.hasAny(coopStems) && reCoop.MatchString(c.lower)
 	for off := 0; coop; {
 		w := strings.Index(c.lower[off:], " with ")
 		if w < 0 {
@@ -502,6 +509,9 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		}
 	}
 	for i := range c.spans {
+		if !c.hasAny(jointStems) {
+			break
+		}
 		if c.group[i] != i || c.spans[i].appos {
 			continue
 		}
@@ -604,7 +614,7 @@ func officePredicate(title string) ontology.Predicate {
 // carries out S", with S a strategy, "it" or "the plan" referring to one,
 // or "the tasks" of the strategy last named.
 func (x *Extractor) implementation(c *sentCtx) {
-	if !containsAny(c.lower, implStems) {
+	if !c.hasAny(implStems) {
 		return
 	}
 	for _, m := range reImpl.FindAllStringIndex(c.lower, -1) {

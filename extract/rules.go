@@ -64,7 +64,7 @@ var receiveVerbs = []string{"receiving ", "receive ", "receives ", "received ", 
 // transfers_to X; also with a curated concept ("receiving non-capital
 // functions relieved from Beijing").
 func (x *Extractor) receivers(c *sentCtx) {
-	if !containsAny(c.lower, []string{"receiv", "undert", "take", "took", "absorb", "host"}) {
+	if !c.hasAny([]string{"receiv", "undert", "take", "took", "absorb", "host"}) {
 		return
 	}
 	for _, v := range receiveVerbs {
@@ -148,6 +148,9 @@ func (c *sentCtx) namedConcept(start, end int) *entity {
 // provinces of Y": X part_of Y.
 func (x *Extractor) oneOfThe(c *sentCtx) {
 	for _, trig := range []string{" is one of the ", ", one of the ", " are among the ", " is among the "} {
+		if !c.has(trig) {
+			continue
+		}
 		i := strings.Index(c.lower, trig)
 		if i < 0 {
 			continue
@@ -185,6 +188,9 @@ func (x *Extractor) oneOfThe(c *sentCtx) {
 // the city's Songbei District").
 func (x *Extractor) homeTo(c *sentCtx) {
 	for _, trig := range []string{" is home to ", " hosts ", " now hosts ", " has hosted "} {
+		if !c.has(trig) {
+			continue
+		}
 		i := strings.Index(c.lower, trig)
 		if i < 0 {
 			continue
@@ -211,7 +217,7 @@ var groupNouns = []string{"cities", "provinces", "places", "sides", "regions", "
 // "the four cities will jointly build": every pair of the last list of
 // that many places cooperates.
 func (x *Extractor) countedGroup(c *sentCtx) {
-	if !containsAny(c.lower, jointStems) {
+	if !c.hasAny(jointStems) {
 		return
 	}
 	for _, n := range groupNouns {
@@ -481,6 +487,9 @@ func (c *sentCtx) isAncestor(a, b int) bool {
 // A cooperates_with B.
 func (x *Extractor) integratedDevelopment(c *sentCtx) {
 	for _, h := range []string{"integrated development of ", "coordinated development of ", "integration of ", "cooperation between "} {
+		if !c.has(h) {
+			continue
+		}
 		for off := 0; ; {
 			i := strings.Index(c.lower[off:], h)
 			if i < 0 {
