@@ -166,6 +166,9 @@ func (m *matcher) spanOf(s string, h ahocorasick.Match) *span {
 			sp.name, sp.typ, sp.kind = k.Name, k.Type, spanKnown
 			if t.contextual {
 				sp.generic = "contextual"
+				if strings.HasPrefix(s[h.End:], " of ") {
+					return nil // "the capital of Henan province" is another capital
+				}
 			}
 		}
 		if t.code != "" && !containsStr(sp.codes, t.code) {

@@ -10,6 +10,7 @@ import (
 // Patterns of the gaps between two names, compiled once.
 var (
 	reApposIn  = regexp.MustCompile(`^, (?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:district|county|city|prefecture|town|province|municipality|area|zone|port|capital|banner)s? (?:of|in|under|administered by|administered directly by|within|on)(?: the [\w-]+(?: [\w-]+)? of)? (?:the )?$`)
+	reApposBy  = regexp.MustCompile(`^, (?:both |all |each |also |now )?(?:under|administered (?:directly )?by|governed by|subordinate to)(?: the)? $`)
 	reIn       = regexp.MustCompile(`^,? ?(?:which |that )?(?:is |are |was |were )?(?:(?:located|situated|lies|lie|sits|sit|based|nestled) )?(?:in|inside|within)(?: the)?$`)
 	reCovers   = regexp.MustCompile(`^,? (?:which )?(?:covers|spans|encompasses) (?:all of |the whole of )?(?:the )?$`)
 	reMembers  = regexp.MustCompile(`^, (?:the |all )?(?:[\w-]+ ){0,3}(?:provinces|cities|counties|districts|regions|municipalities|areas|zones|members) (?:of|in|under|administered (?:directly )?by) (?:the )?$`)
@@ -24,7 +25,7 @@ var (
 	reReceive = regexp.MustCompile(`\b(?:received?|receives|attract(?:ed|s)?|t(?:ook|ake|akes) in|dr(?:ew|aw|aws)|landed|brought in|absorbed|introduced)\b`)
 	reMovedTo = regexp.MustCompile(`\b(?:moved|relocated|transferred|shifted) (?:\w+ ){0,3}?to $`)
 	reCoop    = regexp.MustCompile(`\b(?:work(?:s|ed|ing)?|cooperat\w*|collaborat\w*|pair(?:ed|ing)?|partner\w*|agreements?|teamed|joined hands|built|set up|established|co-\w+|together)\b`)
-	reJoint   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
+	reJoint   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
 	reImpl    = regexp.MustCompile(`\b(?:implement(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|act(?:ed|s|ing)? on|undert(?:ake|akes|ook|aking)|put into practice|execut(?:e|es|ed|ing))\b`)
 	reOffice  = regexp.MustCompile(`^, (?:a |an |the )?((?:[\w-]+ ){0,5}?)(?:of|at|with|from|for|in) (?:the )?$`)
 	reTitleBy = regexp.MustCompile(`^ ((?:[\w-]+ ){1,3})$`)
@@ -35,7 +36,7 @@ var (
 	moveStems    = []string{"mov", "reloc", "transfer", "shift", "migrat", "introduc"}
 	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "drew", "draw", "landed", "brought in", "absorbed", "introduced"}
 	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together"}
-	jointStems   = []string{"together", "joint", "each other", "signed", "inked", "reached", " up"}
+	jointStems   = []string{"together", "joint", "each other", "signed", "inked", "reached", " up", "agree", "pledged", "decided", "alliance", "partnership", "consortium", "league"}
 	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}
 	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut"}
 )
@@ -92,8 +93,14 @@ func (x *Extractor) containment(c *sentCtx) {
 		case (a.generic != "" || strings.HasPrefix(lg, " district") || strings.HasPrefix(lg, " county")) &&
 			(strings.HasSuffix(lg, " of ") || strings.HasSuffix(lg, " of the ")) && len(lg) < 16:
 			c.contain(a.ent, c.possessee(i+1), "x-district-of-y", g)
-		case strings.HasPrefix(lg, ", ") && reApposIn.MatchString(lg):
-			c.contain(a.ent, c.possessee(i+1), "apposition-part-of", g)
+		case strings.HasPrefix(lg, ", ") && (reApposIn.MatchString(lg) || reApposBy.MatchString(lg)):
+			subs := []int{i}
+			if pluralApposition(lg) {
+				subs = c.members(i) // "A and B, two cities of Y" / "A and B, both under Y"
+			}
+			for _, k := range subs {
+				c.contain(c.spans[k].ent, c.possessee(i+1), "apposition-part-of", g)
+			}
 		case strings.Contains(lg, "in") && reIn.MatchString(strings.TrimSpace(lg)):
 			for _, k := range c.subjectsOf(i, lg) {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
@@ -126,10 +133,58 @@ func (x *Extractor) containment(c *sentCtx) {
 				c.contain(c.spans[k].ent, a.ent, "listed-counties-of-y", g)
 			}
 		}
+		// "four county-level cities in Jiangsu province, Kunshan, Jiangyin,
+		// Zhangjiagang and Changshu": the count must match the list
+		if strings.HasPrefix(c.text[c.posEnd(i):], ", ") && c.spanStarting(c.posEnd(i)+2) == i+1 {
+			before := strings.ToLower(c.text[max(0, a.start-60):a.start])
+			var listed []int
+			for _, k := range c.members(i + 1) {
+				if k > i {
+					listed = append(listed, k) // the container may head the comma chain
+				}
+			}
+			if reListedOf.MatchString(before) && countBefore(before) == len(listed) && len(listed) > 1 {
+				for _, k := range listed {
+					c.contain(c.spans[k].ent, a.ent, "counted-members-of-y", g)
+				}
+			}
+		}
 	}
 	x.capitals(c)
 	x.frontedLocation(c)
 	x.addressChain(c)
+}
+
+// countBefore returns the count word among the last words before a
+// counted noun and its preposition ("four county-level cities in "), or 0.
+func countBefore(s string) int {
+	f := strings.Fields(s)
+	for k := len(f) - 1; k >= 0 && k >= len(f)-5; k-- {
+		if n := countWords[f[k]]; n > 0 && f[k] != "both" {
+			return n
+		}
+	}
+	return 0
+}
+
+// pluralApposition reports an apposition that describes a list: "two
+// county-level cities of", "both under", "all in".
+func pluralApposition(gap string) bool {
+	f := strings.Fields(strings.TrimPrefix(gap, ","))
+	if len(f) == 0 {
+		return false
+	}
+	if countWords[f[0]] > 0 || f[0] == "all" || f[0] == "both" {
+		return true
+	}
+	for k := len(f) - 1; k > 0; k-- {
+		switch f[k] {
+		case "of", "in", "under", "within", "on", "by", "the", "administered", "directly":
+			continue
+		}
+		return strings.HasSuffix(f[k], "s") && !strings.HasSuffix(f[k], "ss")
+	}
+	return false
 }
 
 // addressChain reads "Hunnan District, Shenyang City, Liaoning Province":
@@ -516,8 +571,9 @@ func (x *Extractor) cooperation(c *sentCtx) {
 			continue
 		}
 		ms := c.members(i)
-		last := ms[len(ms)-1]
-		rest := c.lower[c.skipApposition(c.posEnd(last)):]
+		pos := c.skipLocative(c.skipApposition(c.posEnd(ms[len(ms)-1])))
+		ms, pos = c.togetherWith(ms, pos)
+		rest := c.lower[pos:]
 		if len(ms) < 2 || !jointStatement(rest) {
 			continue
 		}
@@ -527,6 +583,39 @@ func (x *Extractor) cooperation(c *sentCtx) {
 			}
 		}
 	}
+}
+
+// togetherWith extends a list of actors by the list that follows
+// "together with" or "along with" at pos ("A and B, together with C and D
+// in Y, have set up ..."); it returns the list and where the text after it
+// starts.
+func (c *sentCtx) togetherWith(ms []int, pos int) ([]int, int) {
+	for _, w := range []string{", together with ", " together with ", ", along with ", " along with "} {
+		if !strings.HasPrefix(c.lower[pos:], w) {
+			continue
+		}
+		k := c.spanAt(pos + len(w))
+		if k < 0 || !actor(c.spans[k].ent.typ) {
+			return ms, pos
+		}
+		more := c.members(k)
+		out := append(append([]int(nil), ms...), more...)
+		end := c.skipLocative(c.posEnd(more[len(more)-1]))
+		return out, end + boolInt(strings.HasPrefix(c.text[end:], ", "))
+	}
+	return ms, pos
+}
+
+// skipLocative returns the end of a place that locates the name before pos
+// ("Ordos in Inner Mongolia will ..."), or pos.
+func (c *sentCtx) skipLocative(pos int) int {
+	if !strings.HasPrefix(c.lower[pos:], " in ") && !strings.HasPrefix(c.lower[pos:], " of ") {
+		return pos
+	}
+	if k := c.spanAt(pos + 4); k >= 0 && ontology.IsPlace(c.spans[k].ent.typ) && !c.spans[k].poss {
+		return c.posEnd(k)
+	}
+	return pos
 }
 
 // objects returns the list that starts at span o, cut before a member that

@@ -15,6 +15,8 @@ import (
 var (
 	reSigned = regexp.MustCompile(`^,? (?:(?:have|has|had|will|would|also|now|jointly|each|recently|just|formally) )*(?:signed|inked|reached|concluded) (?:an? |the )?(?:[\w-]+ ){0,4}?(?:agreements?|deals?|pacts?|memorand(?:um|a)|accords?|contracts?)\b`)
 	reUp     = regexp.MustCompile(`^,? (?:(?:have|has|had|will|would|also|now) )*(?:teamed|team|paired|pair|joined|join|linked|link) up\b`)
+	reAlly   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|also|now|jointly|recently) )*(?:set up|formed|established|launched|built|created|founded|form|establish|launch|build|create) (?:an? |the |their )?(?:[\w-]+ ){0,4}?(?:alliances?|partnerships?|consortium|league)\b`)
+	reAgreed = regexp.MustCompile(`^,? (?:(?:have|has|had|will|would|also|now|recently|formally) )*(?:agreed|agree|pledged|decided) to (?:jointly )?[a-z]+ `)
 	reFrom   = regexp.MustCompile(`\b(?:relocated|transferred|relieved|moved|shifted|spilling over|spilled over|spun off|outsourced|coming|flowing) from `)
 )
 
@@ -29,8 +31,16 @@ func jointStatement(rest string) bool {
 	if reJoint.MatchString(rest) {
 		return true
 	}
-	for _, re := range []*regexp.Regexp{reSigned, reUp} {
+	for _, re := range []*regexp.Regexp{reSigned, reUp, reAgreed, reAlly} {
 		if m := re.FindStringIndex(rest); m != nil {
+			if re == reAgreed {
+				// "A and B agreed to work with C" is about C
+				clause := rest[m[1]:]
+				if e := strings.IndexAny(clause, ",;."); e >= 0 {
+					clause = clause[:e]
+				}
+				return !strings.Contains(" "+clause, " with ")
+			}
 			return !strings.HasPrefix(rest[m[1]:], " with ")
 		}
 	}
@@ -48,7 +58,7 @@ func (c *sentCtx) skipApposition(pos int) int {
 		return pos
 	}
 	switch firstWords(c.lower[pos+2:], 1) {
-	case "and", "or", "but", "while", "with", "as", "so", "which", "who", "where", "when", "from", "to":
+	case "and", "or", "but", "while", "with", "as", "so", "which", "who", "where", "when", "from", "to", "together", "along":
 		return pos
 	}
 	return c.appositionEnd(pos + 2)
@@ -208,7 +218,8 @@ func (x *Extractor) homeTo(c *sentCtx) {
 }
 
 // countWords name how many places "both cities" or "the four cities" mean.
-var countWords = map[string]int{"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+var countWords = map[string]int{"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10}
 
 // groupNouns follow a count to refer back to a list of places.
 var groupNouns = []string{"cities", "provinces", "places", "sides", "regions", "localities", "counties", "districts", "parties", "municipalities"}

@@ -1,0 +1,68 @@
+package extract
+
+import "testing"
+
+// TestRulesLists exercises lists that carry appositions, counts and
+// fronted phrases, written for this test in the style of policy releases.
+func TestRulesLists(t *testing.T) {
+	x := mustNew(t)
+	tests := []struct {
+		name, text string
+		facts      []string
+		notFacts   []string
+	}{
+		{
+			name:     "capital-of-is-not-beijing",
+			text:     "Beijing hosted the forum. Nanchang, the capital of Jiangxi province, has opened a new metro line.",
+			facts:    []string{"Nanchang part_of Jiangxi"},
+			notFacts: []string{"Nanchang part_of Beijing"},
+		},
+		{
+			name:  "plural-apposition",
+			text:  "Quanzhou and Zhangzhou, two coastal cities of Fujian, have expanded their ports. Xinmi and Dengfeng, both under Zhengzhou, opened new parks.",
+			facts: []string{"Quanzhou part_of Fujian", "Zhangzhou part_of Fujian", "Xinmi part_of Zhengzhou", "Dengfeng part_of Zhengzhou"},
+		},
+		{
+			name:  "list-across-apposition",
+			text:  "Kunming, the capital of Yunnan province, and Guiyang, the capital of Guizhou province, are jointly building a high-speed rail corridor.",
+			facts: []string{"Kunming cooperates_with Guiyang", "Kunming part_of Yunnan", "Guiyang part_of Guizhou"},
+		},
+		{
+			name:     "agreed-to",
+			text:     "Wenzhou and Lishui have agreed to share a water network. Xiamen and Quanzhou have agreed to work with Fuzhou on tourism.",
+			facts:    []string{"Wenzhou cooperates_with Lishui"},
+			notFacts: []string{"Xiamen cooperates_with Quanzhou"},
+		},
+		{
+			name:  "counted-members",
+			text:  "Three county-level cities in Fujian province, Jinjiang, Shishi and Nan'an, each reported faster growth.",
+			facts: []string{"Jinjiang part_of Fujian", "Shishi part_of Fujian", "Nan'an part_of Fujian"},
+		},
+		{
+			name:     "together-with-alliance-fronted",
+			text:     "In Guangdong, Foshan and Zhaoqing, together with Yunfu and Qingyuan, have formed an industrial alliance.",
+			facts:    []string{"Foshan cooperates_with Zhaoqing", "Foshan cooperates_with Yunfu", "Zhaoqing cooperates_with Qingyuan"},
+			notFacts: []string{"Guangdong cooperates_with Foshan"},
+		},
+		{
+			name:  "locative-after-list",
+			text:  "Zhuji, a county-level city under Shaoxing, and Dongyang in Jinhua will jointly build an industrial park.",
+			facts: []string{"Zhuji cooperates_with Dongyang", "Zhuji part_of Shaoxing"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			facts, _ := extractText(t, x, tc.text)
+			for _, f := range tc.facts {
+				if !facts[f] {
+					t.Errorf("missing fact %q; got %v", f, keys(facts))
+				}
+			}
+			for _, f := range tc.notFacts {
+				if facts[f] {
+					t.Errorf("unwanted fact %q", f)
+				}
+			}
+		})
+	}
+}
