@@ -134,8 +134,36 @@ func (c *corefState) nominal(text, lower string, w word, history func() []*entit
 		}
 		return &span{start: w.start, end: end, ent: e}
 	}
+	// "the island province", "the coastal city": one describing word
+	sp := strings.IndexByte(rest, ' ')
+	if sp <= 0 || !lowerWord(rest[:sp]) || notDescribing[rest[:sp]] || lw(w.text) != "the" {
+		return nil
+	}
+	for _, n := range []string{"province", "city"} {
+		after := rest[sp+1:]
+		end := w.end + 1 + sp + 1 + len(n)
+		if !strings.HasPrefix(after, n) || !boundaryAfter(text, end) || strings.HasPrefix(text[end:], " of ") {
+			continue
+		}
+		types := []ontology.EntityType{ontology.Province}
+		if n == "city" {
+			types = []ontology.EntityType{ontology.City, ontology.Municipality}
+		}
+		if e := c.salient(history(), n, types, w.start); e != nil {
+			return &span{start: w.start, end: end, ent: e}
+		}
+	}
 	return nil
 }
+
+// notDescribing are words between "the" and "province" or "city" that
+// point to another place than the last one named.
+var notDescribing = map[string]bool{"other": true, "next": true, "neighboring": true, "neighbouring": true,
+	"sister": true, "partner": true, "new": true, "first": true, "second": true, "third": true, "last": true,
+	"capital": true, "provincial": true, "central": true,
+	"another": true, "each": true, "every": true, "adjacent": true, "nearby": true, "former": true, "latter": true}
+
+func lw(s string) string { return strings.ToLower(s) }
 
 // divisionNouns name administrative levels: "the province", "the city".
 var divisionNouns = map[string]bool{"province": true, "city": true, "municipality": true, "county": true, "district": true}

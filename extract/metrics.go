@@ -32,7 +32,7 @@ func init() {
 	for _, w := range strings.Fields(`of worth with were was have has had are is in to from for and or on by at that
 		which who last this each since under as up down compared than a an the their its across between per
 		every will would could can been being now so but while into over after before during within through
-		plus out it they them these those next more most about nearly around over`) {
+		plus out it they them these those next more most about nearly around over respectively`) {
 		unitStops[w] = true
 	}
 	delete(unitStops, "more")
@@ -41,6 +41,10 @@ func init() {
 		placeNouns[w] = true
 	}
 }
+
+// ratioWords after a spelled number make it a figure even in an apposition
+// (", three times the 2017 level").
+var ratioWords = map[string]bool{"times": true, "percent": true, "thousand": true, "million": true, "billion": true, "trillion": true}
 
 // figure is a number with its unit, read from a sentence.
 type figure struct {
@@ -137,6 +141,7 @@ func scale(t string, v, s float64, digits bool) float64 {
 // them" -> the previous unit.
 func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int) {
 	var unit string
+	unitMod := false
 	end, k := 0, j
 	for ; k < len(ws) && k < j+6; k++ {
 		t := ws[k].text
@@ -147,14 +152,20 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		if k >= j+4 && !(k > j && capitalised(ws[k-1].text)) {
 			break
 		}
+		if lt == "and" && unit != "" && !unitMod && k+2 < len(ws) && conjoinedModifier(text, ws, k) {
+			continue // "56 fireworks and electronics projects"
+		}
 		if unitStops[lt] || ws[k].text == "(" || ws[k].text == ")" || strings.HasPrefix(lt, "co-") ||
-			unit != "" && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
+			unit != "" && !unitMod && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
 			k > j && ws[k-1].poss {
 			break
 		}
 		if _, num := parseNumber(t); num {
 			break
 		}
+		// "newly established foreign-invested enterprises": adverbs and
+		// participles before the head noun modify it
+		unitMod = strings.HasSuffix(lt, "ly") || (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && k+1 < len(ws) && joinedLoose(text, ws[k], ws[k+1]) && !unitStops[strings.ToLower(ws[k+1].text)]
 		unit, end = t, ws[k].end
 		if strings.HasPrefix(text[ws[k].end:], ",") || strings.HasPrefix(text[ws[k].end:], ".") {
 			k++
@@ -184,6 +195,21 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 	return "", 0, j
 }
 
+// conjoinedModifier reports "and" at k joining two modifiers of one head
+// noun: two lower-case words follow it before a stop ("and electronics
+// projects"), not one ("schools and hospitals").
+func conjoinedModifier(text string, ws []word, k int) bool {
+	a, b := ws[k+1], ws[k+2]
+	la, lb := strings.ToLower(a.text), strings.ToLower(b.text)
+	if capitalised(a.text) || capitalised(b.text) || unitStops[la] || unitStops[lb] || !joinedLoose(text, ws[k], a) || !joinedLoose(text, a, b) {
+		return false
+	}
+	if _, num := parseNumber(a.text); num {
+		return false
+	}
+	return strings.HasSuffix(lb, "s")
+}
+
 func joinedLoose(s string, a, b word) bool {
 	return strings.TrimSpace(s[a.end:b.start]) == "" && !a.poss
 }
@@ -210,9 +236,14 @@ func skipNumber(text, lower string, ws []word, i int, digits bool) bool {
 		return true
 	}
 	tail := before[max(0, len(before)-28):]
-	for _, th := range []string{"worth ", "worth more than ", "worth over ", "worth at least ", "more than ", "at least ", "over "} {
-		if strings.HasSuffix(tail, th) && strings.Contains(tail, "worth") {
+	for _, th := range []string{"worth more than ", "worth over ", "worth at least ", "worth upwards of "} {
+		if strings.HasSuffix(tail, th) {
 			return true
+		}
+	}
+	for _, th := range []string{" above ", " exceeding ", " no less than ", " in excess of "} {
+		if strings.HasSuffix(tail, th) {
+			return true // "a GDP above 300 billion yuan" is a threshold
 		}
 	}
 	if i > 0 {
@@ -225,6 +256,9 @@ func skipNumber(text, lower string, ws []word, i int, digits bool) bool {
 		if _, ok := monthNames[strings.ToLower(ws[i+1].text)]; ok && digits {
 			return true
 		}
+	}
+	if !digits && strings.HasSuffix(before, ", ") && i+1 < len(ws) && !ratioWords[strings.ToLower(ws[i+1].text)] {
+		return true // ", two ancient capitals in Henan" describes a list
 	}
 	if !digits && (strings.HasSuffix(before, "the ") || strings.HasSuffix(before, "these ") || strings.HasSuffix(before, "all ")) {
 		return true
