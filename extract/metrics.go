@@ -360,6 +360,9 @@ func (c *sentCtx) metricSubject(f figure, last *entity) *entity {
 	// the clause's subject, then any place of the clause, then the sentence's
 	for k, sp := range c.spans {
 		if sp.start >= cs && sp.start < ce && !sp.appos && place(sp) && c.subjectPosition(k, cs) {
+			if sp.poss && k+1 < len(c.spans) && strings.TrimSpace(c.gap(k, k+1)) == "" && place(c.spans[k+1]) {
+				k++ // "Ningxia's Yinchuan has drawn 72 projects"
+			}
 			return c.jointSubject(k)
 		}
 	}

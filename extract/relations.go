@@ -22,7 +22,7 @@ var (
 	reLater    = regexp.MustCompile(`^,? and [\d,.]+(?: [\w-]+)? $|^, [\d,.]+(?: [\w-]+)? $`)
 
 	reMove    = regexp.MustCompile(`\b(?:mov(?:e|ed|es|ing)|relocat\w*|transferr?(?:ed|ing|s)?|shift(?:ed|ing)?|migrat\w*|introduc(?:ed|ing))\b`)
-	reReceive = regexp.MustCompile(`\b(?:received?|receives|attract(?:ed|s)?|t(?:ook|ake|akes) in|dr(?:ew|aw|aws)|landed|brought in|absorbed|introduced)\b`)
+	reReceive = regexp.MustCompile(`\b(?:received?|receives|attract(?:ed|s)?|t(?:ook|ake|akes) in|dr(?:ew|aw|aws|awn)|landed|brought in|absorbed|introduced)\b`)
 	reMovedTo = regexp.MustCompile(`\b(?:moved|relocated|transferred|shifted) (?:\w+ ){0,3}?to $`)
 	reCoop    = regexp.MustCompile(`\b(?:work(?:s|ed|ing)?|cooperat\w*|collaborat\w*|pair(?:ed|ing)?|partner\w*|agreements?|teamed|joined hands|built|set up|established|co-\w+|together)\b`)
 	reJoint   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
@@ -199,6 +199,19 @@ func (x *Extractor) addressChain(c *sentCtx) {
 	}
 }
 
+// npHead returns the head of the noun phrase that span k ends: the
+// district in "Gaoling district of Xi'an", else k.
+func (c *sentCtx) npHead(k int) int {
+	if k == 0 || c.spans[k-1].poss || c.spans[k-1].appos != c.spans[k].appos {
+		return k
+	}
+	g := strings.ToLower(c.gap(k-1, k))
+	if (g == " of " || g == " of the ") && placeRank(c.spans[k-1].ent.typ) > placeRank(c.spans[k].ent.typ) && placeRank(c.spans[k].ent.typ) >= 0 {
+		return k - 1
+	}
+	return k
+}
+
 // possessee returns the entity of span i, or, when i is a possessor
 // ("Shenzhen's Nanshan district"), that of the span it possesses.
 func (c *sentCtx) possessee(i int) *entity {
@@ -311,7 +324,7 @@ func (x *Extractor) transfers(c *sentCtx) {
 			}
 		case receiving:
 			if k := c.lastBefore(f, func(sp *span) bool { return ontology.IsPlace(sp.ent.typ) }); k >= 0 && !c.inside(k, "from ") {
-				c.moveAll(sources, k, "received-from", f)
+				c.moveAll(sources, c.npHead(k), "received-from", f)
 			} else if k := c.subject(); k >= 0 && c.spans[k].start < f {
 				c.moveAll(sources, k, "received-from", f)
 			}
