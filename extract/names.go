@@ -309,7 +309,7 @@ func directional(s string, p *span) []*span {
 			e = p.end
 		}
 		out = append(out, &span{start: i, end: e, surface: s[i:e], kind: spanName, typ: ontology.Region,
-			name: name, known: -1, poss: possessiveAt(s, e)})
+			name: name, known: -1, poss: possessiveAt(s, e), codes: p.codes}) // the codes settle homonyms nearby
 		before := s[:i]
 		switch {
 		case strings.HasSuffix(before, ", and "):

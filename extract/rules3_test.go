@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/policykg/policykg/ontology"
+)
 
 // TestRulesLists exercises lists that carry appositions, counts and
 // fronted phrases, written for this test in the style of policy releases.
@@ -64,5 +68,26 @@ func TestRulesLists(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRulesPlaces exercises resolution around zones named after places and
+// directional regions.
+func TestRulesPlaces(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Baisha, an autonomous county in central Hainan, is home to the Baisha Tea Culture Pilot Zone. Yulin, a prefecture-level city in northern Shaanxi, exports coal.")
+	for _, f := range []string{"Baisha part_of central Hainan", "Baisha Tea Culture Pilot Zone located_in Baisha", "Yulin part_of northern Shaanxi"} {
+		if !facts[f] {
+			t.Errorf("missing fact %q; got %v", f, keys(facts))
+		}
+	}
+	ex, err := x.Extract(ontology.Document{ID: "yulin"}, []byte("Yulin, a prefecture-level city in northern Shaanxi, exports coal."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ex.Entities {
+		if e.Name == "Guangxi" {
+			t.Errorf("Yulin of northern Shaanxi resolved to Guangxi's Yulin")
+		}
 	}
 }
