@@ -109,8 +109,23 @@ func (x *Extractor) findSpans(sents []sentence) [][]*span {
 			zs = lowerZones(s.text, lower, gz)
 		}
 		all[i] = merge(ps, gz, nm, st, zs)
+		if s.kind == asker {
+			all[i] = askerSpans(s.text, all[i])
+		}
 	}
 	return all
+}
+
+// askerSpans makes the outlet a questioner's turn label names an
+// Organization, unless a name already covers the whole label.
+func askerSpans(text string, spans []*span) []*span {
+	for _, sp := range spans {
+		if sp.start == 0 && sp.end == len(text) {
+			return spans
+		}
+	}
+	return []*span{{start: 0, end: len(text), surface: text, kind: spanName, typ: ontology.Organization,
+		name: text, known: -1}}
 }
 
 // builder assembles an Extraction: entities in first-seen order, deduped

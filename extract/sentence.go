@@ -46,7 +46,7 @@ func sentences(blocks []block) []sentence {
 	var out []sentence
 	current := ""
 	for _, b := range blocks {
-		if b.kind == speaker {
+		if b.kind == speaker || b.kind == asker {
 			current = b.text
 		}
 		if b.kind != prose {
