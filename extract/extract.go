@@ -102,7 +102,7 @@ func (x *Extractor) findSpans(sents []sentence) [][]*span {
 		ps := personSpans(s.text, people)
 		lower := s.lower
 		var st, zs []*span
-		if len(strategies) > 0 || s.trig.hasAny([]string{"strategy ", "development of ", "revitaliz"}) {
+		if len(strategies) > 0 || s.trig.hasAny([]string{"strategy ", "development of ", "revitaliz", "rise of "}) {
 			st = strategySpans(s.text, lower, append(append([]*span(nil), gz...), nm...), strategies)
 		}
 		if s.trig.has(" zone") {
@@ -158,6 +158,10 @@ func (b *builder) sentence(c *sentCtx, ms []ontology.Metric) {
 		}
 		b.use(sp.ent)
 		b.mentions = append(b.mentions, ontology.Mention{Entity: sp.ent.id, Surface: sp.surface, Evidence: b.evidence(c, "mention")})
+		if in := sp.inner; in != nil && in.ent != nil {
+			b.use(in.ent) // the region a strategy names is named too
+			b.mentions = append(b.mentions, ontology.Mention{Entity: in.ent.id, Surface: in.surface, Evidence: b.evidence(c, "mention")})
+		}
 	}
 	for _, p := range c.props {
 		b.fact(p.sub, p.obj, p.pred, b.evidence(c, p.rule))

@@ -35,6 +35,7 @@ type span struct {
 	generic    string   // generic word that followed or ended the name: "district"
 	poss       bool     // followed by 's
 	appos      bool     // inside an apposition ("Hanchuan, a city under Xiaogan,")
+	inner      *span    // the region a strategy phrase names ("revitalizing Northeast China")
 	ent        *entity  // set by resolution
 }
 

@@ -113,6 +113,9 @@ func (r *resolver) resolve(spans []*span) []*span {
 	for _, sp := range spans {
 		if e := r.entityOf(sp, sentCodes); e != nil {
 			sp.ent = e
+			if sp.inner != nil && sp.inner.ent == nil {
+				sp.inner.ent = r.entityOf(sp.inner, sentCodes)
+			}
 			if sp.kind != spanRef {
 				e.alias(sp.surface)
 			}

@@ -91,3 +91,27 @@ func TestRulesPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesStrategiesOfRegions checks strategies that name a region and the
+// region named inside them.
+func TestRulesStrategiesOfRegions(t *testing.T) {
+	x := mustNew(t)
+	ex, err := x.Extract(ontology.Document{ID: "s"}, []byte("Shanxi is carrying out the plan for promoting the rise of the central region. Jilin is implementing the strategy of revitalizing Northeast China."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]ontology.EntityType{"Rise of the central region": ontology.Strategy, "central region": ontology.Region,
+		"Northeast China": ontology.Region, "Revitalization of Northeast China": ontology.Strategy}
+	for _, e := range ex.Entities {
+		if want[e.Name] == e.Type {
+			delete(want, e.Name)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing entities %v", want)
+	}
+	facts, _ := extractText(t, x, "Shanxi is carrying out the plan for promoting the rise of the central region.")
+	if !facts["Shanxi implements Rise of the central region"] {
+		t.Errorf("missing implements; got %v", keys(facts))
+	}
+}
