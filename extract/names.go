@@ -155,6 +155,13 @@ func classify(s string, r run) (*span, bool) {
 	if last == "Station" && n >= 2 && facilityHeads[r.ws[n-2].text] {
 		return nil, false
 	}
+	generic := true
+	for _, w := range r.ws {
+		generic = generic && zoneWords[strings.ToLower(w.text)]
+	}
+	if generic {
+		return nil, false // "a Free Trade Port" in a title-case heading names nothing
+	}
 	mk := func(t ontology.EntityType) (*span, bool) {
 		text := r.text(s)
 		return &span{start: r.ws[0].start, end: r.ws[n-1].end, surface: text, kind: spanName,
