@@ -276,7 +276,7 @@ var zoneKinds = map[string]bool{"demonstration": true, "pilot": true, "cooperati
 
 // coverLinks join a zone to the places it covers.
 var coverLinks = []string{" in ", ", which covers ", " which covers ", " covering ", ", covering ", ", which spans ",
-	" spanning ", ", spanning ", " across "}
+	" spanning ", ", spanning ", " across ", ", which straddles ", ", straddling "}
 
 // lowerZones finds zones described in lower case after a determiner: "the
 // demonstration zone for high-quality and integrated development in A and
@@ -408,14 +408,14 @@ func coversPlace(lower string, end int, places []*span) bool {
 // or cooperation also makes its places cooperate.
 func (x *Extractor) zoneCovers(c *sentCtx) {
 	for k, sp := range c.spans {
-		if sp.ent.typ != ontology.Zone || sp.kind == spanRef {
+		if sp.ent.typ != ontology.Zone && sp.ent.typ != ontology.NewArea || sp.kind == spanRef {
 			continue
 		}
 		after := c.lower[c.posEnd(k):]
 		descriptive := lowerWord(firstWords(c.lower[sp.start:], 1)) && c.text[sp.start] >= 'a' && c.text[sp.start] <= 'z'
 		var first int = -1
 		for _, l := range coverLinks {
-			if !descriptive && !strings.Contains(l, "cover") && !strings.Contains(l, "span") {
+			if !descriptive && !strings.Contains(l, "cover") && !strings.Contains(l, "span") && !strings.Contains(l, "straddl") {
 				continue // a named zone "in" a place is read by x-in-y
 			}
 			if strings.HasPrefix(after, l) {

@@ -49,6 +49,11 @@ func TestRulesLists(t *testing.T) {
 			notFacts: []string{"Guangdong cooperates_with Foshan"},
 		},
 		{
+			name:  "straddles",
+			text:  "Ganjiang New Area, which straddles Nanchang and Jiujiang, has drawn new industries.",
+			facts: []string{"Ganjiang New Area located_in Nanchang", "Ganjiang New Area located_in Jiujiang"},
+		},
+		{
 			name:  "locative-after-list",
 			text:  "Zhuji, a county-level city under Shaoxing, and Dongyang in Jinhua will jointly build an industrial park.",
 			facts: []string{"Zhuji cooperates_with Dongyang", "Zhuji part_of Shaoxing"},
