@@ -109,6 +109,17 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 		unit, end, next = "percent", ws[j+1].end, j+2
 	} else {
 		unit, end, next = nounUnit(text, ws, j, prevUnit)
+		if unit == "" && j+1 < len(ws) && strings.EqualFold(ws[j].text, "and") {
+			// "146,000 and 98,000 new firms respectively": the next figure's unit
+			if _, num := parseNumber(ws[j+1].text); num == isDigits {
+				if nf, _, ok := readFigure(text, lower, ws, j+1, prevUnit); ok {
+					unit, end, next = nf.unit, w.end, j
+					if j == i+1 && j+2 < len(ws) && scales[strings.ToLower(ws[j+2].text)] > 0 {
+						value = scale(w.text, value, scales[strings.ToLower(ws[j+2].text)], isDigits)
+					}
+				}
+			}
+		}
 		if unit == "" {
 			return figure{}, 0, false
 		}
@@ -300,8 +311,13 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 	}
 	var out []ontology.Metric
 	year := yearOf(c.lower)
-	for _, f := range figures(c.text, c.lower, c.s.ws) {
-		subj := c.metricSubject(f, last)
+	figs := figures(c.text, c.lower, c.s.ws)
+	resp := c.respectively(figs)
+	for i, f := range figs {
+		subj := resp[i]
+		if subj == nil {
+			subj = c.metricSubject(f, last)
+		}
 		if subj == nil {
 			continue
 		}
@@ -310,6 +326,47 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 		c.metricEnts = append(c.metricEnts, subj)
 	}
 	return out
+}
+
+// respectively pairs "A and B registered 146,000 and 98,000 firms
+// respectively": a run of figures of one unit and a list of as many places
+// before it, in order. It returns each figure's subject, or nil.
+func (c *sentCtx) respectively(figs []figure) []*entity {
+	out := make([]*entity, len(figs))
+	if !strings.Contains(c.lower, " respectively") || len(figs) < 2 {
+		return out
+	}
+	for a := 0; a < len(figs); {
+		b := a + 1
+		for b < len(figs) && figs[b].unit == figs[a].unit && listJoin(c.lower[figs[b-1].end:figs[b].start]) {
+			b++
+		}
+		if n := b - a; n >= 2 {
+			for k := range c.spans {
+				if c.group[k] != k || c.spans[k].start >= figs[a].start || c.spans[k].appos {
+					continue
+				}
+				ms := c.members(k)
+				if len(ms) == n && ontology.IsPlace(c.spans[ms[0]].ent.typ) {
+					for m := range ms {
+						out[a+m] = c.spans[ms[m]].ent
+					}
+					break
+				}
+			}
+		}
+		a = b
+	}
+	return out
+}
+
+// listJoin reports the text between two listed figures: " and ", ", ".
+func listJoin(g string) bool {
+	switch strings.TrimSpace(g) {
+	case "and", ",", ", and":
+		return true
+	}
+	return false
 }
 
 func (c *sentCtx) metricSubject(f figure, last *entity) *entity {

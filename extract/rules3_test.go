@@ -120,3 +120,13 @@ func TestRulesStrategiesOfRegions(t *testing.T) {
 		t.Errorf("missing implements; got %v", keys(facts))
 	}
 }
+
+func TestFiguresRespectively(t *testing.T) {
+	x := mustNew(t)
+	_, figs := extractText(t, x, "Quanzhou and Xiamen registered 52,000 and 47,000 new firms respectively in 2024. Fuzhou and Putian drew 1.2 and 0.8 billion yuan respectively.")
+	for _, f := range []string{"Quanzhou 52000 firms", "Xiamen 47000 firms", "Fuzhou 1200000000 yuan", "Putian 800000000 yuan"} {
+		if !figs[f] {
+			t.Errorf("missing figure %q; got %v", f, keys(figs))
+		}
+	}
+}
