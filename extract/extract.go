@@ -102,7 +102,7 @@ func (x *Extractor) findSpans(sents []sentence) [][]*span {
 		ps := personSpans(s.text, people)
 		lower := s.lower
 		var st, zs []*span
-		if len(strategies) > 0 || s.trig.hasAny([]string{"strategy ", "development of ", "revitaliz", "rise of "}) {
+		if len(strategies) > 0 || s.trig.hasMask(&strategyMask) {
 			st = strategySpans(s.text, lower, append(append([]*span(nil), gz...), nm...), strategies)
 		}
 		if s.trig.has(" zone") {

@@ -21,12 +21,8 @@ var (
 	reTogether = regexp.MustCompile(`^, (?:together|along) with (?:the )?$`)
 	reLater    = regexp.MustCompile(`^,? and [\d,.]+(?: [\w-]+)? $|^, [\d,.]+(?: [\w-]+)? $`)
 
-	reMove    = regexp.MustCompile(`\b(?:mov(?:e|ed|es|ing)|relocat\w*|transferr?(?:ed|ing|s)?|shift(?:ed|ing)?|migrat\w*|introduc(?:ed|ing))\b`)
-	reReceive = regexp.MustCompile(`\b(?:received?|receives|attract(?:ed|s)?|t(?:ook|ake|akes) in|dr(?:ew|aw|aws|awn)|landed|brought in|absorbed|introduced)\b`)
 	reMovedTo = regexp.MustCompile(`\b(?:moved|relocated|transferred|shifted) (?:\w+ ){0,3}?to $`)
-	reCoop    = regexp.MustCompile(`\b(?:work(?:s|ed|ing)?|cooperat\w*|collaborat\w*|pair(?:ed|ing)?|partner\w*|agreements?|teamed|joined hands|built|set up|established|co-\w+|together)\b`)
 	reJoint   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
-	reImpl    = regexp.MustCompile(`\b(?:implement(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|act(?:ed|s|ing)? on|undert(?:ake|akes|ook|aking)|put into practice|execut(?:e|es|ed|ing))\b`)
 	reOffice  = regexp.MustCompile(`^, (?:a |an |the )?((?:[\w-]+ ){0,5}?)(?:of|at|with|from|for|in) (?:the )?$`)
 	reTitleBy = regexp.MustCompile(`^ ((?:[\w-]+ ){1,3})$`)
 )
@@ -289,8 +285,8 @@ func (x *Extractor) transfers(c *sentCtx) {
 	if !c.has("from ") && !c.has(" to ") {
 		return
 	}
-	moving := c.hasAny(moveStems) && reMove.MatchString(c.lower)
-	receiving := c.hasAny(receiveStems) && reReceive.MatchString(c.lower)
+	moving := c.hasMask(&moveMask) && anyWord(c.lower, moveWord)
+	receiving := c.hasMask(&receiveMask) && anyWord(c.lower, receiveWord)
 	for off := 0; ; {
 		f := strings.Index(c.lower[off:], "from ")
 		if f < 0 {
@@ -538,7 +534,7 @@ func (c *sentCtx) conceptAt(start, end int) *entity {
 // "signed agreements with", "paired with", gapped "E with F", and joint
 // statements "A, B and C have worked together".
 func (x *Extractor) cooperation(c *sentCtx) {
-	coop := c.has(" with ") && c.hasAny(coopStems) && reCoop.MatchString(c.lower)
+	coop := c.has(" with ") && c.hasMask(&coopMask) && anyWord(c.lower, coopWord)
 	for off := 0; coop; {
 		w := strings.Index(c.lower[off:], " with ")
 		if w < 0 {
@@ -556,7 +552,7 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		switch {
 		case strings.TrimSpace(between) == "":
 			subjects = []int{subj}
-		case len(between) < 120 && reCoop.MatchString(between) && !strings.Contains(between, ";"):
+		case len(between) < 120 && anyWord(between, coopWord) && !strings.Contains(between, ";"):
 			subjects = c.members(subj)
 		default:
 			continue
@@ -577,7 +573,7 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		}
 	}
 	for i := range c.spans {
-		if !c.hasAny(jointStems) {
+		if !c.hasMask(&jointMask) {
 			break
 		}
 		if c.group[i] != i || c.spans[i].appos {
@@ -716,10 +712,10 @@ func officePredicate(title string) ontology.Predicate {
 // carries out S", with S a strategy, "it" or "the plan" referring to one,
 // or "the tasks" of the strategy last named.
 func (x *Extractor) implementation(c *sentCtx) {
-	if !c.hasAny(implStems) {
+	if !c.hasMask(&implMask) {
 		return
 	}
-	for _, m := range reImpl.FindAllStringIndex(c.lower, -1) {
+	for _, m := range implMatches(c.lower) {
 		subj := c.lastBefore(m[0], func(sp *span) bool { return actor(sp.ent.typ) })
 		if subj < 0 {
 			continue

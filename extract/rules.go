@@ -74,7 +74,7 @@ var receiveVerbs = []string{"receiving ", "receive ", "receives ", "received ", 
 // transfers_to X; also with a curated concept ("receiving non-capital
 // functions relieved from Beijing").
 func (x *Extractor) receivers(c *sentCtx) {
-	if !c.hasAny([]string{"receiv", "undert", "take", "took", "absorb", "host"}) {
+	if !c.hasMask(&takeMask) {
 		return
 	}
 	for _, v := range receiveVerbs {
@@ -228,7 +228,7 @@ var groupNouns = []string{"cities", "provinces", "places", "sides", "regions", "
 // "the four cities will jointly build": every pair of the last list of
 // that many places cooperates.
 func (x *Extractor) countedGroup(c *sentCtx) {
-	if !c.hasAny(jointStems) {
+	if !c.hasMask(&jointMask) {
 		return
 	}
 	for _, n := range groupNouns {

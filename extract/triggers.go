@@ -71,16 +71,41 @@ func (t *triggerSet) has(w string) bool {
 	return t[i/64]&(1<<(i%64)) != 0
 }
 
-// has and hasAny ask the sentence's trigger set.
-func (c *sentCtx) has(w string) bool       { return c.s.trig.has(w) }
-func (c *sentCtx) hasAny(ws []string) bool { return c.s.trig.hasAny(ws) }
+// has asks the sentence's trigger set.
+func (c *sentCtx) has(w string) bool { return c.s.trig.has(w) }
 
-// hasAny reports whether the sentence holds one of the trigger words.
-func (t *triggerSet) hasAny(ws []string) bool {
+// maskOf returns the set of the trigger words ws.
+func maskOf(ws ...string) triggerSet {
+	var m triggerSet
 	for _, w := range ws {
-		if t.has(w) {
+		i, ok := triggerIndex[w]
+		if !ok {
+			panic("extract: not a trigger word: " + w)
+		}
+		m.set(i)
+	}
+	return m
+}
+
+// hasMask reports whether the sentence holds one of the words of mask m.
+func (t *triggerSet) hasMask(m *triggerSet) bool {
+	for i := range t {
+		if t[i]&m[i] != 0 {
 			return true
 		}
 	}
 	return false
 }
+
+func (c *sentCtx) hasMask(m *triggerSet) bool { return c.s.trig.hasMask(m) }
+
+// Masks of the trigger lists the rules ask about, built once.
+var (
+	moveMask     = maskOf(moveStems...)
+	receiveMask  = maskOf(receiveStems...)
+	coopMask     = maskOf(coopStems...)
+	jointMask    = maskOf(jointStems...)
+	implMask     = maskOf(implStems...)
+	strategyMask = maskOf("strategy ", "development of ", "revitaliz", "rise of ")
+	takeMask     = maskOf("receiv", "undert", "take", "took", "absorb", "host")
+)
