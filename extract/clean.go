@@ -103,6 +103,9 @@ var bylines = []string{"editor:", "reporter:", "writer:", "written by:", "edited
 // bylineName returns the person a byline line names, if it names one
 // written as a name (not a handle such as "huaxia").
 func bylineName(line string) (string, bool) {
+	if len(line) > 60 || strings.IndexByte(line, ':') < 0 {
+		return "", false
+	}
 	t := strings.Trim(line, "[]() ")
 	lower := strings.ToLower(t)
 	for _, b := range bylines {

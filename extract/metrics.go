@@ -15,6 +15,15 @@ var spelled = map[string]float64{
 	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
+// spelledInitial holds the first letters of the number words.
+var spelledInitial = func() [256]bool {
+	var t [256]bool
+	for w := range spelled {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 // unitStops end the noun phrase that names a figure's unit.
@@ -75,9 +84,15 @@ func figures(text, lower string, ws []word) []figure {
 // readFigure reads a figure at word i: the number, a scale word, and the unit.
 func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, int, bool) {
 	w := ws[i]
-	lw := strings.ToLower(w.text)
+	if b := w.text[0]; (b < '0' || b > '9') && !spelledInitial[b|0x20] {
+		return figure{}, 0, false // neither digits nor a number word
+	}
 	value, isDigits := parseNumber(w.text)
 	if !isDigits {
+		lw := w.text
+		if hasUpperASCII(lw) {
+			lw = lowerASCII(lw)
+		}
 		v, ok := spelled[lw]
 		if !ok {
 			return figure{}, 0, false
@@ -280,24 +295,33 @@ func skipNumber(text, lower string, ws []word, i int, digits bool) bool {
 	return false
 }
 
-// yearOf returns the year a sentence gives ("In 2023", "of 2024"), or 0.
+// yearPrefixes introduce a sentence's year, in order of preference.
+var yearPrefixes = []string{"in ", "of ", "by the end of ", "since "}
+
+// yearOf returns the year a sentence gives ("In 2023", "of 2024"), or 0:
+// the first year after the most preferred prefix.
 func yearOf(lower string) int {
-	for _, p := range []string{"in ", "of ", "by the end of ", "since "} {
-		for off := 0; ; {
-			i := strings.Index(lower[off:], p)
-			if i < 0 {
+	best, bestRank := 0, len(yearPrefixes)
+	for i := 0; i+4 <= len(lower); i++ {
+		if !isDigitByte(lower[i]) || i > 0 && isDigitByte(lower[i-1]) {
+			continue
+		}
+		if i+4 < len(lower) && isDigitByte(lower[i+4]) {
+			i += 4
+			continue
+		}
+		y := int(lower[i]-'0')*1000 + int(lower[i+1]-'0')*100 + int(lower[i+2]-'0')*10 + int(lower[i+3]-'0')
+		if !isDigitByte(lower[i+1]) || !isDigitByte(lower[i+2]) || !isDigitByte(lower[i+3]) || y < 1949 || y > 2100 {
+			continue
+		}
+		for r, p := range yearPrefixes[:bestRank] {
+			if strings.HasSuffix(lower[:i], p) {
+				best, bestRank = y, r
 				break
-			}
-			i += off + len(p)
-			off = i
-			if i+4 <= len(lower) && (i+4 == len(lower) || !isDigitByte(lower[i+4])) {
-				if y, err := strconv.Atoi(lower[i : i+4]); err == nil && y >= 1949 && y <= 2100 {
-					return y
-				}
 			}
 		}
 	}
-	return 0
+	return best
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }

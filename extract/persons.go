@@ -23,15 +23,24 @@ func init() {
 	for w := range researchTitles {
 		titleWords[w] = true
 	}
+	for w := range titleWords {
+		titleCased[w] = true
+		titleCased[strings.ToUpper(w[:1])+w[1:]] = true
+		titleCased[strings.ToUpper(w)] = true
+		parts := strings.Split(w, "-")
+		for i, p := range parts {
+			parts[i] = strings.ToUpper(p[:1]) + p[1:]
+		}
+		titleCased[strings.Join(parts, "-")] = true // "Secretary-General"
+	}
 }
 
-// isTitleWord reports whether w (any case) is an office or research title.
-func isTitleWord(w string) bool {
-	if t, ok := titleWords[w]; ok {
-		return t
-	}
-	return hasUpperASCII(w) && titleWords[strings.ToLower(w)]
-}
+// isTitleWord reports whether w (lower, title or upper case) is an office
+// or research title.
+func isTitleWord(w string) bool { return titleCased[w] }
+
+// titleCased holds the title words in lower, title and upper case.
+var titleCased = map[string]bool{}
 
 // hasUpperASCII reports whether s holds an upper-case ASCII letter.
 func hasUpperASCII(s string) bool {
