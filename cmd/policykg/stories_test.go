@@ -1,0 +1,209 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/policykg/policykg/queries"
+)
+
+var update = flag.Bool("update", false, "rewrite queries/testdata/*.want from the current answers")
+
+// TestQueryStories runs every canned query, with its defaults, on the seed
+// store and compares the answers with queries/testdata/<name>.want: one
+// JSON result per line, lines sorted, lists inside results sorted.
+func TestQueryStories(t *testing.T) {
+	db := mustSeedStore(t)
+	all, err := queries.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) < 12 {
+		t.Errorf("canned queries: got %d, want at least 12", len(all))
+	}
+	for _, q := range all {
+		t.Run(q.Name, func(t *testing.T) {
+			got := canonicalLines(t, mustRun(t, db, "query", "--name", q.Name, "--format", "json"))
+			file := filepath.Join("..", "..", "queries", "testdata", q.Name+".want")
+			if *update {
+				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatalf("%v (run go test ./cmd/policykg -run QueryStories -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("answers of %s:\ngot\n%s\nwant\n%s", q.Name, got, want)
+			}
+			if strings.TrimSpace(got) == "" {
+				t.Errorf("%s has no answers on the seed graph", q.Name)
+			}
+		})
+	}
+}
+
+// canonicalLines re-encodes JSON Lines with sorted lists and sorted lines,
+// so answers compare regardless of the order Cayley yields them in.
+func canonicalLines(t *testing.T, out string) string {
+	t.Helper()
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		if l == "" {
+			continue
+		}
+		var v any
+		if err := json.Unmarshal([]byte(l), &v); err != nil {
+			t.Fatalf("result %q: %v", l, err)
+		}
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(sortLists(v)); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.TrimSpace(b.String()))
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n") + "\n"
+}
+
+func sortLists(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = sortLists(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = sortLists(e)
+		}
+		sort.Slice(x, func(i, j int) bool {
+			a, _ := json.Marshal(x[i])
+			b, _ := json.Marshal(x[j])
+			return string(a) < string(b)
+		})
+	}
+	return v
+}
+
+// answers runs a canned query and returns its rows.
+func answers(t *testing.T, db, name string, params ...string) []map[string]any {
+	t.Helper()
+	args := []string{"query", "--name", name, "--format", "json"}
+	for _, p := range params {
+		args = append(args, "--param", p)
+	}
+	var rows []map[string]any
+	for _, l := range strings.Split(strings.TrimSpace(mustRun(t, db, args...)), "\n") {
+		if l == "" {
+			continue
+		}
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("%s: result %q: %v", name, l, err)
+		}
+		rows = append(rows, m)
+	}
+	return rows
+}
+
+// column lists the short names (pk:x) of one tag over the rows, sorted.
+func column(rows []map[string]any, tag string) []string {
+	var out []string
+	for _, r := range rows {
+		s, _ := r[tag].(string)
+		s = strings.TrimSuffix(strings.TrimPrefix(s, "<https://policykg.org/id/"), ">")
+		s = strings.TrimPrefix(s, "https://policykg.org/id/")
+		s = strings.TrimPrefix(s, "<https://policykg.org/vocab#")
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func edges(rows []map[string]any) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, strings.Join(column([]map[string]any{r}, "source"), "")+">"+strings.Join(column([]map[string]any{r}, "target"), ""))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func equal(a, b []string) bool { return strings.Join(a, "|") == strings.Join(b, "|") }
+
+// TestCannedAnswers states, per question, what a researcher should learn
+// from the seed graph.
+func TestCannedAnswers(t *testing.T) {
+	db := mustSeedStore(t)
+	check := func(what string, got, want []string) {
+		t.Helper()
+		if !equal(got, want) {
+			t.Errorf("%s:\ngot  %v\nwant %v", what, got, want)
+		}
+	}
+	check("hierarchy under Hebei", edges(answers(t, db, "hierarchy", "place=Hebei")), []string{
+		"caofeidian>tangshan", "dachang>langfang", "langfang>hebei", "sanhe>langfang",
+		"tangshan>hebei", "xianghe>langfang", "xiongan-new-area>hebei"})
+	check("hierarchy under Tangshan (by alias, depth 1)", edges(answers(t, db, "hierarchy", "place=tangshan city", "depth=1")),
+		[]string{"caofeidian>tangshan"})
+	check("parents of Caofeidian", column(answers(t, db, "parents", "place=Caofeidian"), "target"),
+		[]string{"china", "hebei", "tangshan"})
+	check("recipients", edges(answers(t, db, "recipients")), []string{"xiongan-new-area>beijing-non-capital-functions"})
+	flows := answers(t, db, "flows", "from=Beijing")
+	var fl []string
+	for _, r := range flows {
+		fl = append(fl, edges([]map[string]any{r})[0]+" "+r["figure"].(string))
+	}
+	sort.Strings(fl)
+	check("flows from Beijing", fl, []string{"beijing>caofeidian 177 billion yuan", "beijing>caofeidian 247 industrial projects",
+		"beijing>hebei 43,000 companies", "beijing>xiongan-new-area 150 companies"})
+	check("flows from Tianjin", edges(answers(t, db, "flows", "from=Tianjin")), []string{"tianjin>hebei"})
+	check("cooperation around Hebei", edges(answers(t, db, "cooperation", "place=Hebei")), []string{
+		"beijing>tianjin", "caofeidian>beijing", "caofeidian>tianjin", "hebei>beijing", "hebei>tianjin"})
+	check("cooperation around Hebei, depth 1", edges(answers(t, db, "cooperation", "depth=1")), []string{
+		"beijing>tianjin", "hebei>beijing", "hebei>tianjin"})
+	check("officials", edges(answers(t, db, "officials")), []string{"zhang-chengzhong>hebei"})
+	var figs []string
+	for _, r := range answers(t, db, "figures", "place=Hebei") {
+		f := r["figure"].(string)
+		if y, ok := r["year"]; ok {
+			f += " " + strings.TrimSuffix(strings.TrimPrefix(toString(y), "\""), "\"")
+		}
+		figs = append(figs, f)
+	}
+	sort.Strings(figs)
+	check("figures for Hebei", figs, []string{"43,000 companies", "81 billion yuan 2023"})
+	check("strategies", edges(answers(t, db, "strategies")), []string{"hebei>coordinated-development-of-the-beijing-tianjin-hebei-region"})
+	docs := answers(t, db, "documents", "entity=Xiongan")
+	if b, _ := json.Marshal(docs); !strings.Contains(string(b), "xiongan-2023") || !strings.Contains(string(b), "scio-hebei-2024-p4") {
+		t.Errorf("documents mentioning Xiong'an: got %s, want both seed documents", b)
+	}
+	var rules []string
+	for _, r := range answers(t, db, "evidence", "subject=Caofeidian", "predicate=part_of", "object=Tangshan") {
+		rules = append(rules, r["rule"].(string))
+	}
+	sort.Strings(rules)
+	check("evidence rules for Caofeidian part_of Tangshan", rules, []string{"gazetteer", "x-district-of-y"})
+	byType := answers(t, db, "by-type", "type=County")
+	if b, _ := json.Marshal(byType); !strings.Contains(string(b), "Sanhe") || !strings.Contains(string(b), "Xianghe") || strings.Contains(string(b), "Tangshan") {
+		t.Errorf("counties: got %s", b)
+	}
+	path := answers(t, db, "connection", "from=Caofeidian", "to=Xiong'an", "hops=4")
+	check("connection Caofeidian..Xiong'an", edges(path), []string{"beijing>xiongan-new-area", "caofeidian>beijing"})
+	if len(answers(t, db, "connection", "from=Zhang Chengzhong", "to=Xiong'an", "hops=1")) != 0 {
+		t.Errorf("connection within 1 hop between Zhang Chengzhong and Xiong'an: want none")
+	}
+}
+
+func toString(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
