@@ -23,10 +23,10 @@ type Config struct {
 }
 
 // ForQuads returns a Config whose graph holds roughly n quads: a fixed
-// hierarchy of about 12,700 places (about 75,000 quads) and about 200
-// quads per news document.
+// hierarchy of about 12,700 places (about 62,000 quads) and about 187
+// quads per news document (measured: 375 documents gave 132,583 quads).
 func ForQuads(n int) Config {
-	docs := (n - 75000) / 200
+	docs := (n - 62000) / 187
 	if docs < 10 {
 		docs = 10
 	}

@@ -63,7 +63,7 @@ func TestQueryCSV(t *testing.T) {
 	if !strings.Contains(out, row) {
 		t.Errorf("csv: got\n%s\nwant a row %q", out, row)
 	}
-	if _, _, err := run(t, db, "", "query", "--name", "documents", "--format", "csv"); err == nil || !strings.Contains(err.Error(), "flat") {
+	if _, _, err := run(t, db, "", "query", "--name", "by-type", "--format", "csv"); err == nil || !strings.Contains(err.Error(), "flat") {
 		t.Errorf("csv of nested GraphQL results: got %v, want an error asking for flat results", err)
 	}
 }

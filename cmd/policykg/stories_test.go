@@ -182,10 +182,12 @@ func TestCannedAnswers(t *testing.T) {
 	sort.Strings(figs)
 	check("figures for Hebei", figs, []string{"43,000 companies", "81 billion yuan 2023"})
 	check("strategies", edges(answers(t, db, "strategies")), []string{"hebei>coordinated-development-of-the-beijing-tianjin-hebei-region"})
-	docs := answers(t, db, "documents", "entity=Xiongan")
-	if b, _ := json.Marshal(docs); !strings.Contains(string(b), "xiongan-2023") || !strings.Contains(string(b), "scio-hebei-2024-p4") {
-		t.Errorf("documents mentioning Xiong'an: got %s, want both seed documents", b)
+	var titles []string
+	for _, r := range answers(t, db, "documents", "entity=Xiongan") {
+		titles = append(titles, r["date"].(string)+" "+r["title"].(string)[:20])
 	}
+	sort.Strings(titles)
+	check("documents mentioning Xiong'an", titles, []string{"2023-04-01 Xiong'an New Area ta", "2024-04-29 SCIO press conferenc"})
 	var rules []string
 	for _, r := range answers(t, db, "evidence", "subject=Caofeidian", "predicate=part_of", "object=Tangshan") {
 		rules = append(rules, r["rule"].(string))
