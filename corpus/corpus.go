@@ -5,10 +5,12 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -94,14 +96,26 @@ func unwrapPath(err error) error {
 	return err
 }
 
+// MaxSize is the largest document Load reads, in bytes. Policy texts are
+// tens of kilobytes; a file of many megabytes is almost surely not one.
+var MaxSize int64 = 32 << 20
+
+// Errors of Load, wrapped with the file's name.
+var (
+	ErrTooLarge    = errors.New("too large")
+	ErrUnsupported = errors.New("unsupported format")
+)
+
 // Load reads the item's file and fills in its ID, hash and manifest data.
+// HTML pages are reduced to their visible text; PDFs, office files and
+// files over MaxSize are refused with an error naming the file.
 func Load(it Item, manifests *Manifests) Item {
 	if it.Err != nil {
 		return it
 	}
-	text, err := os.ReadFile(it.Doc.Path)
+	text, err := readFile(it.Doc.Path)
 	if err != nil {
-		it.Err = fmt.Errorf("read %s: %w", it.Doc.Path, unwrapPath(err))
+		it.Err = err
 		return it
 	}
 	sum := sha256.Sum256(text)
@@ -111,8 +125,56 @@ func Load(it Item, manifests *Manifests) Item {
 		it.Err = err
 		return it
 	}
+	if looksLikeHTML(it.Doc.Path, text) {
+		text = HTMLText(text)
+	}
 	it.Text = text
 	return it
+}
+
+// readFile reads a document, refusing what is too large or not text.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("read %s: %w: not a regular file", path, ErrUnsupported)
+	}
+	if info.Size() > MaxSize {
+		return nil, fmt.Errorf("read %s: %w: %d MB, the limit is %d MB", path, ErrTooLarge, info.Size()>>20, MaxSize>>20)
+	}
+	text, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
+	}
+	if int64(len(text)) > MaxSize {
+		return nil, fmt.Errorf("read %s: %w: more than %d MB", path, ErrTooLarge, MaxSize>>20)
+	}
+	if kind := binaryKind(text); kind != "" {
+		return nil, fmt.Errorf("read %s: %w: %s; convert it to text first", path, ErrUnsupported, kind)
+	}
+	return text, nil
+}
+
+// binaryKind names the format of a file that is a known binary document.
+func binaryKind(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte("%PDF-")):
+		return "a PDF file"
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
+		return "a ZIP archive (DOCX, XLSX or similar)"
+	case bytes.HasPrefix(b, []byte("\xd0\xcf\x11\xe0")):
+		return "an old Office document"
+	case bytes.HasPrefix(b, []byte("{\\rtf")):
+		return "an RTF file"
+	}
+	return ""
 }
 
 // DocumentID names the document at path: its file stem, or for a file named

@@ -198,25 +198,3 @@ func (s *Store) docInfo(ctx context.Context, iri string, cache map[string]docInf
 	cache[iri] = d
 	return d, nil
 }
-
-// iriString returns an IRI value without brackets, or "" for other values.
-func iriString(v quad.Value) string {
-	if i, ok := v.(quad.IRI); ok {
-		return string(i)
-	}
-	return ""
-}
-
-// literal returns a value as plain text: strings unquoted, numbers as
-// written.
-func literal(v quad.Value) string {
-	switch x := v.(type) {
-	case quad.String:
-		return string(x)
-	case quad.IRI:
-		return string(x)
-	case nil:
-		return ""
-	}
-	return fmt.Sprint(v.Native())
-}

@@ -8,9 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers the bolt backend
+	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // registers the bbolt backend
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 	_ "github.com/cayleygraph/cayley/writer" // registers the "single" writer
 )
@@ -21,6 +23,11 @@ var (
 	ErrLocked   = errors.New("in use by another process")
 	ErrNoStore  = errors.New("no store")
 )
+
+// boltBackend is the Cayley backend of embedded stores: bbolt, the
+// maintained fork of bolt, which writes the same file format. (The original
+// boltdb/bolt fails Go's pointer checks under the race detector.)
+const boltBackend = "bbolt"
 
 // Options control how a store is opened.
 type Options struct {
@@ -39,8 +46,8 @@ type Store struct {
 
 // Location says which backend holds a store and where.
 type Location struct {
-	Backend string // "bolt" or "postgres"
-	Path    string // directory for bolt, connection URL for postgres
+	Backend string // "bolt", "postgres" or "cockroach"
+	Path    string // directory for bolt, connection URL for the SQL backends
 }
 
 func (l Location) String() string {
@@ -51,17 +58,22 @@ func (l Location) String() string {
 }
 
 // ParseLocation reads a --db value: a plain path or bolt:PATH means an
-// embedded bolt store; postgres:// and postgresql:// URLs mean PostgreSQL.
+// embedded bolt store; postgres:// and postgresql:// URLs mean PostgreSQL;
+// cockroach:// URLs mean CockroachDB, reached with the PostgreSQL wire
+// protocol (the URL is rewritten to the postgresql:// form its driver takes).
 func ParseLocation(db string) (Location, error) {
 	switch {
 	case db == "":
 		return Location{}, fmt.Errorf("open store: empty location")
 	case strings.HasPrefix(db, "postgres://"), strings.HasPrefix(db, "postgresql://"):
 		return Location{Backend: "postgres", Path: db}, nil
+	case strings.HasPrefix(db, "cockroach://"), strings.HasPrefix(db, "cockroachdb://"):
+		_, rest, _ := strings.Cut(db, "://")
+		return Location{Backend: "cockroach", Path: "postgresql://" + rest}, nil
 	case strings.HasPrefix(db, "bolt:"):
 		return Location{Backend: "bolt", Path: strings.TrimPrefix(db, "bolt:")}, nil
 	case strings.Contains(db, "://"):
-		return Location{}, fmt.Errorf("open store %s: unsupported scheme (want a path, bolt:PATH or postgres://)", redactURL(db))
+		return Location{}, fmt.Errorf("open store %s: unsupported scheme (want a path, bolt:PATH, postgres:// or cockroach://)", redactURL(db))
 	}
 	return Location{Backend: "bolt", Path: db}, nil
 }
@@ -76,14 +88,14 @@ func Open(ctx context.Context, db string, opt Options) (*Store, error) {
 	switch loc.Backend {
 	case "bolt":
 		err = s.openBolt(opt)
-	case "postgres":
-		err = s.openSQL(opt)
+	default:
+		err = s.openSQL(ctx, opt)
 	}
 	if err != nil {
 		return nil, err
 	}
 	s.qw, err = cgraph.NewQuadWriter("single", s.qs, cgraph.Options{
-		"ignore_missing": true, "ignore_duplicate": true,
+		"ignore_missing": true, "ignore_duplicate": loc.Backend != "cockroach",
 	})
 	if err != nil {
 		s.Close()
@@ -107,8 +119,11 @@ func (s *Store) openBolt(opt Options) error {
 			return err
 		}
 		s.release = release
-		if err := cgraph.InitQuadStore("bolt", dir, nil); err != nil {
+		if err := cgraph.InitQuadStore(boltBackend, dir, boltOptions); err != nil {
 			return fmt.Errorf("create store %s: %w", dir, err)
+		}
+		if err := setBoltIndexes(dir); err != nil {
+			return err
 		}
 	} else {
 		release, err := lockDir(dir)
@@ -123,7 +138,20 @@ func (s *Store) openBolt(opt Options) error {
 			return fmt.Errorf("open store %s: %w", dir, err)
 		}
 	}
-	qs, err := cgraph.NewQuadStore("bolt", dir, nil)
+	qs, err := cgraph.NewQuadStore(boltBackend, dir, boltOptions)
+	if errors.Is(err, cgraph.ErrNotInitialized) {
+		// A process killed while creating the store leaves a bolt file
+		// without Cayley's metadata: no data was ever written to it.
+		if !opt.Create {
+			s.release()
+			return fmt.Errorf("open store %s: %w (its creation was interrupted; build into it to create it)", dir, ErrNoStore)
+		}
+		if err = cgraph.InitQuadStore(boltBackend, dir, boltOptions); err == nil {
+			if err = setBoltIndexes(dir); err == nil {
+				qs, err = cgraph.NewQuadStore(boltBackend, dir, boltOptions)
+			}
+		}
+	}
 	if err != nil {
 		s.release()
 		return fmt.Errorf("open store %s: %w", dir, err)
@@ -157,28 +185,24 @@ func probeLock(file string) error {
 	}
 	defer f.Close()
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		if errors.Is(err, syscall.EWOULDBLOCK) {
+		if !errors.Is(err, syscall.EWOULDBLOCK) {
+			return err
+		}
+		// Readers (a server copying a snapshot) hold it shared, briefly:
+		// wait for them; a writer holds it exclusively: fail at once.
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB); err != nil {
 			return ErrLocked
 		}
-		return err
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		if err := flockWait(context.Background(), f, syscall.LOCK_EX, readerWait); err != nil {
+			return err
+		}
 	}
 	return syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 }
 
-func (s *Store) openSQL(opt Options) error {
-	if opt.Create {
-		err := cgraph.InitQuadStore("postgres", s.loc.Path, nil)
-		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-			return fmt.Errorf("create store %s: %w", s.loc, err)
-		}
-	}
-	qs, err := cgraph.NewQuadStore("postgres", s.loc.Path, nil)
-	if err != nil {
-		return fmt.Errorf("open store %s: %w", s.loc, err)
-	}
-	s.qs = qs
-	return nil
-}
+// readerWait bounds how long a writer waits for readers of a bolt file.
+const readerWait = 30 * time.Second
 
 // Location returns where the store lives.
 func (s *Store) Location() Location { return s.loc }

@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -124,14 +126,43 @@ func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn
 // DocumentHash returns the content hash stored for a document, or "" when
 // the store holds no such document.
 func (s *Store) DocumentHash(ctx context.Context, id ontology.DocumentID) (string, error) {
-	var hash string
-	err := s.eachQuad(ctx, quad.Subject, quad.IRI(ontology.DocumentIRI(id)), func(q quad.Quad) {
-		if str, ok := q.Object.(quad.String); ok && q.Predicate == vocab(ontology.Hash) {
-			hash = string(str)
-		}
-	})
+	hash, err := s.lookupHash(ctx, id)
 	if err != nil {
 		return "", fmt.Errorf("read document %s: %w", id, err)
 	}
 	return hash, nil
+}
+
+// DocumentQuads returns the quads a document contributed, as sorted N-Quads
+// lines, for comparing stores and for debugging.
+func (s *Store) DocumentQuads(ctx context.Context, id ontology.DocumentID) ([]string, error) {
+	qs, err := s.documentQuads(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(qs))
+	for q := range qs {
+		out = append(out, q.NQuad())
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Documents returns the IDs of the documents in the store, sorted.
+func (s *Store) Documents(ctx context.Context) ([]ontology.DocumentID, error) {
+	var out []ontology.DocumentID
+	err := s.eachQuad(ctx, quad.Object, vocab("Document"), func(q quad.Quad) {
+		iri, ok := q.Subject.(quad.IRI)
+		if !ok || q.Predicate != rdfType {
+			return
+		}
+		if id, ok := strings.CutPrefix(string(iri), ontology.DocumentNS); ok {
+			out = append(out, ontology.DocumentID(id))
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list documents %s: %w", s.loc, err)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, nil
 }

@@ -140,7 +140,14 @@ func Slug(name string) EntityID {
 
 // foldASCII replaces the accented letters of pinyin with plain ones.
 func foldASCII(s string) string {
-	return strings.NewReplacer("ü", "u", "Ü", "U", "ā", "a", "á", "a", "ǎ", "a", "à", "a",
-		"ē", "e", "é", "e", "ě", "e", "è", "e", "ī", "i", "í", "i", "ǐ", "i", "ì", "i",
-		"ō", "o", "ó", "o", "ǒ", "o", "ò", "o", "ū", "u", "ú", "u", "ǔ", "u", "ù", "u").Replace(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return pinyinFolder.Replace(s)
+		}
+	}
+	return s
 }
+
+var pinyinFolder = strings.NewReplacer("ü", "u", "Ü", "U", "ā", "a", "á", "a", "ǎ", "a", "à", "a",
+	"ē", "e", "é", "e", "ě", "e", "è", "e", "ī", "i", "í", "i", "ǐ", "i", "ì", "i",
+	"ō", "o", "ó", "o", "ǒ", "o", "ò", "o", "ū", "u", "ú", "u", "ǔ", "u", "ù", "u")

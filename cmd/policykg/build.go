@@ -1,71 +1,80 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"runtime"
 
 	"github.com/policykg/policykg/corpus"
 	"github.com/policykg/policykg/extract"
 	"github.com/policykg/policykg/graph"
+	"github.com/policykg/policykg/ontology"
 	"github.com/spf13/cobra"
 )
 
 func init() { register(newBuildCmd) }
 
+// buildOptions are build's flags.
+type buildOptions struct {
+	force bool
+	jobs  int
+}
+
 func newBuildCmd(e *env) *cobra.Command {
-	var force bool
+	var opt buildOptions
 	cmd := &cobra.Command{
 		Use:   "build PATH...",
 		Short: "Extract facts from documents (files or folders) into the store",
 		Long: `Build reads each document (folders are walked for .txt, .md and .html files;
 a folder's manifest.tsv gives titles, publishers, dates and source URLs),
 extracts entities, relations and figures, and stores them with provenance.
-Each document is written in one transaction, replacing what an earlier build
-stored for it; unchanged documents are skipped. A bad document is reported
-and the rest go on; the exit status is non-zero if any failed.`,
+Documents are extracted in parallel (--jobs, all cores by default) and
+written in order by one writer, a batch of documents per transaction; a
+document's change replaces what an earlier build stored for it, and
+unchanged documents are skipped. A bad document is reported, nothing of it
+is stored, and the rest go on; the exit status is non-zero if any failed.
+On a terminal, a progress bar shows documents per second and the time left.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			x, err := extract.New()
-			if err != nil {
-				return err
+			if opt.jobs < 1 {
+				return fmt.Errorf("build: --jobs %d: want at least 1", opt.jobs)
 			}
-			st, err := graph.Open(ctx, e.db, graph.Options{Create: true})
+			st, err := graph.Open(cmd.Context(), e.db, graph.Options{Create: true})
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			var sum buildSummary
-			var man corpus.Manifests
-			for _, it := range corpus.Find(args) {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				sum.add(e, buildOne(cmd, x, st, corpus.Load(it, &man), force))
-			}
+			sum, err := runBuild(cmd.Context(), e, st, corpus.Find(args), opt)
 			fmt.Fprintln(e.stdout, sum)
+			if err != nil {
+				return err
+			}
 			if sum.failed > 0 {
 				return fmt.Errorf("build: %d of %d documents failed", sum.failed, sum.total())
 			}
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&force, "force", false, "rebuild documents even when unchanged")
+	cmd.Flags().BoolVar(&opt.force, "force", false, "rebuild documents even when unchanged")
+	cmd.Flags().IntVarP(&opt.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "documents extracted in parallel")
 	return cmd
 }
 
 // outcome is what happened to one document.
 type outcome struct {
+	seq     int // position in the corpus
 	path    string
-	id      string
+	id      ontology.DocumentID
 	skipped bool
+	ex      *ontology.Extraction // to be written; nil when skipped or failed
 	res     graph.WriteResult
 	facts   int
 	err     error
 }
 
-func buildOne(cmd *cobra.Command, x *extract.Extractor, st *graph.Store, it corpus.Item, force bool) outcome {
-	ctx := cmd.Context()
-	o := outcome{path: it.Doc.Path, id: string(it.Doc.ID), err: it.Err}
+// prepare loads nothing itself: it checks the stored hash and extracts.
+func prepare(ctx context.Context, x *extract.Extractor, st *graph.Store, seq int, it corpus.Item, force bool) outcome {
+	o := outcome{seq: seq, path: it.Doc.Path, id: it.Doc.ID, err: it.Err}
 	if o.err != nil {
 		return o
 	}
@@ -86,7 +95,7 @@ func buildOne(cmd *cobra.Command, x *extract.Extractor, st *graph.Store, it corp
 		return o
 	}
 	o.facts = len(ex.Facts)
-	o.res, o.err = st.ReplaceDocument(ctx, ex)
+	o.ex = &ex
 	return o
 }
 

@@ -25,7 +25,7 @@ func TestQueryTextFromArgumentFileAndStdin(t *testing.T) {
 		"dash":     {"query", "gizmo", "-"},
 		"no text":  {"query", "gizmo"},
 	} {
-		out, _, err := run(t, db, parentsOfCaofeidian, args...)
+		out, _, err := runDB(t, db, parentsOfCaofeidian, args...)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -45,7 +45,7 @@ func TestQueryShortNamesInGizmoAndGraphQL(t *testing.T) {
 		{"graphql", `{ nodes(id: <pk:caofeidian>) { parent: <pkv:part_of> { id } } }`},
 		{"graphql", `{ nodes(id: "<pk:caofeidian>") { parent: <pkv:part_of> { id } } }`},
 	} {
-		out := mustRun(t, db, "query", q[0], q[1], "--format", "json")
+		out := mustRunDB(t, db, "query", q[0], q[1], "--format", "json")
 		if !strings.Contains(out, "https://policykg.org/id/tangshan") {
 			t.Errorf("%s %s: got %q, want Tangshan", q[0], q[1], out)
 		}
@@ -54,7 +54,7 @@ func TestQueryShortNamesInGizmoAndGraphQL(t *testing.T) {
 
 func TestQueryCSV(t *testing.T) {
 	db := mustSeedStore(t)
-	out := mustRun(t, db, "query", "gizmo", parentsOfCaofeidian, "--format", "csv")
+	out := mustRunDB(t, db, "query", "gizmo", parentsOfCaofeidian, "--format", "csv")
 	want := "id,id_label,source,source_label,target,target_label\n"
 	if !strings.HasPrefix(out, want) {
 		t.Fatalf("csv header: got %q, want %q", out, want)
@@ -63,14 +63,14 @@ func TestQueryCSV(t *testing.T) {
 	if !strings.Contains(out, row) {
 		t.Errorf("csv: got\n%s\nwant a row %q", out, row)
 	}
-	if _, _, err := run(t, db, "", "query", "--name", "by-type", "--format", "csv"); err == nil || !strings.Contains(err.Error(), "flat") {
+	if _, _, err := runDB(t, db, "", "query", "--name", "by-type", "--format", "csv"); err == nil || !strings.Contains(err.Error(), "flat") {
 		t.Errorf("csv of nested GraphQL results: got %v, want an error asking for flat results", err)
 	}
 }
 
 func TestQueryNQuads(t *testing.T) {
 	db := mustSeedStore(t)
-	out := mustRun(t, db, "query", "--name", "parents", "--format", "nquads")
+	out := mustRunDB(t, db, "query", "--name", "parents", "--format", "nquads")
 	for _, want := range []string{
 		"<https://policykg.org/id/caofeidian> <https://policykg.org/vocab#part_of> <https://policykg.org/id/tangshan> <https://policykg.org/doc/scio-hebei-2024-p4#s17.x-district-of-y> .",
 		"<https://policykg.org/id/tangshan> <https://policykg.org/vocab#part_of> <https://policykg.org/id/hebei> <https://policykg.org/doc/scio-hebei-2024-p4#gazetteer> .",
@@ -87,7 +87,7 @@ func TestQueryNQuads(t *testing.T) {
 
 func TestQueryTimeoutStopsEndlessLoop(t *testing.T) {
 	db := mustSeedStore(t)
-	_, _, err := run(t, db, "", "query", "gizmo", "while (true) {}", "--timeout", "200ms")
+	_, _, err := runDB(t, db, "", "query", "gizmo", "while (true) {}", "--timeout", "200ms")
 	if err == nil || !strings.Contains(err.Error(), "stopped after 200ms") {
 		t.Errorf("endless loop: got %v, want a timeout error", err)
 	}
@@ -103,7 +103,7 @@ func TestQueryErrorsNameTheLine(t *testing.T) {
 		{"gizmo", "g.IRI(\"pk:x\"); g.V(\n", "line 2: SyntaxError"},
 		{"graphql", "{ nodes(id: <pk:hebei>) {\n  id\n", "line 3: Syntax Error GraphQL"},
 	} {
-		_, _, err := run(t, db, "", "query", tc.lang, tc.text)
+		_, _, err := runDB(t, db, "", "query", tc.lang, tc.text)
 		var qe *graph.QueryError
 		if !errors.As(err, &qe) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s %q: got %v, want %q", tc.lang, tc.text, err, tc.want)
@@ -126,7 +126,7 @@ func TestQueryErrorsNameTheLine(t *testing.T) {
 		{[]string{"query", "gizmo", "-f", "/nonexistent/q.js"}, "read /nonexistent/q.js"},
 		{[]string{"query", "gizmo", "g.V().All()", "--format", "xml"}, `unknown format "xml"`},
 	} {
-		_, _, err := run(t, db, "", tc.args...)
+		_, _, err := runDB(t, db, "", tc.args...)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: got %v, want %q", tc.args, err, tc.want)
 		}
@@ -138,7 +138,7 @@ func TestQueryErrorsNameTheLine(t *testing.T) {
 func TestCannedParametersAreNotPasted(t *testing.T) {
 	db := mustSeedStore(t)
 	evil := `Hebei"); g.Emit("pwned"); g.V("x`
-	_, _, err := run(t, db, "", "query", "--name", "hierarchy", "--param", "place="+evil)
+	_, _, err := runDB(t, db, "", "query", "--name", "hierarchy", "--param", "place="+evil)
 	if err == nil || !strings.Contains(err.Error(), "not found") {
 		t.Errorf("code-shaped place: got %v, want a failed lookup", err)
 	}
@@ -152,14 +152,14 @@ func TestCannedParametersAreNotPasted(t *testing.T) {
 	}
 	file := filepath.Join(t.TempDir(), "t.js")
 	os.WriteFile(file, []byte(text), 0o644)
-	out := mustRun(t, db, "query", "gizmo", "-f", file, "--format", "json")
+	out := mustRunDB(t, db, "query", "gizmo", "-f", file, "--format", "json")
 	if strings.Count(out, "\n") != 1 || !strings.Contains(out, `g.Emit(\"pwned\")`) {
 		t.Errorf("text parameter: got %q, want the value back as one string", out)
 	}
 }
 
 func TestQueriesListsNameFirst(t *testing.T) {
-	out := mustRun(t, "unused.db", "queries")
+	out := mustRunDB(t, "unused.db", "queries")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	all, _ := queries.All()
 	if len(lines) != len(all) {

@@ -28,7 +28,7 @@ func TestQueryStories(t *testing.T) {
 	}
 	for _, q := range all {
 		t.Run(q.Name, func(t *testing.T) {
-			got := canonicalLines(t, mustRun(t, db, "query", "--name", q.Name, "--format", "json"))
+			got := canonicalLines(t, mustRunDB(t, db, "query", "--name", q.Name, "--format", "json"))
 			file := filepath.Join("..", "..", "queries", "testdata", q.Name+".want")
 			if *update {
 				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
@@ -101,7 +101,7 @@ func answers(t *testing.T, db, name string, params ...string) []map[string]any {
 		args = append(args, "--param", p)
 	}
 	var rows []map[string]any
-	for _, l := range strings.Split(strings.TrimSpace(mustRun(t, db, args...)), "\n") {
+	for _, l := range strings.Split(strings.TrimSpace(mustRunDB(t, db, args...)), "\n") {
 		if l == "" {
 			continue
 		}
@@ -128,7 +128,7 @@ func column(rows []map[string]any, tag string) []string {
 	return out
 }
 
-func edges(rows []map[string]any) []string {
+func edgeList(rows []map[string]any) []string {
 	var out []string
 	for _, r := range rows {
 		out = append(out, strings.Join(column([]map[string]any{r}, "source"), "")+">"+strings.Join(column([]map[string]any{r}, "target"), ""))
@@ -149,28 +149,28 @@ func TestCannedAnswers(t *testing.T) {
 			t.Errorf("%s:\ngot  %v\nwant %v", what, got, want)
 		}
 	}
-	check("hierarchy under Hebei", edges(answers(t, db, "hierarchy", "place=Hebei")), []string{
+	check("hierarchy under Hebei", edgeList(answers(t, db, "hierarchy", "place=Hebei")), []string{
 		"caofeidian>tangshan", "dachang>langfang", "langfang>hebei", "sanhe>langfang",
 		"tangshan>hebei", "xianghe>langfang", "xiongan-new-area>hebei"})
-	check("hierarchy under Tangshan (by alias, depth 1)", edges(answers(t, db, "hierarchy", "place=tangshan city", "depth=1")),
+	check("hierarchy under Tangshan (by alias, depth 1)", edgeList(answers(t, db, "hierarchy", "place=tangshan city", "depth=1")),
 		[]string{"caofeidian>tangshan"})
 	check("parents of Caofeidian", column(answers(t, db, "parents", "place=Caofeidian"), "target"),
 		[]string{"china", "hebei", "tangshan"})
-	check("recipients", edges(answers(t, db, "recipients")), []string{"xiongan-new-area>beijing-non-capital-functions"})
+	check("recipients", edgeList(answers(t, db, "recipients")), []string{"xiongan-new-area>beijing-non-capital-functions"})
 	flows := answers(t, db, "flows", "from=Beijing")
 	var fl []string
 	for _, r := range flows {
-		fl = append(fl, edges([]map[string]any{r})[0]+" "+r["figure"].(string))
+		fl = append(fl, edgeList([]map[string]any{r})[0]+" "+r["figure"].(string))
 	}
 	sort.Strings(fl)
 	check("flows from Beijing", fl, []string{"beijing>caofeidian 177 billion yuan", "beijing>caofeidian 247 industrial projects",
 		"beijing>hebei 43,000 companies", "beijing>xiongan-new-area 150 companies"})
-	check("flows from Tianjin", edges(answers(t, db, "flows", "from=Tianjin")), []string{"tianjin>hebei"})
-	check("cooperation around Hebei", edges(answers(t, db, "cooperation", "place=Hebei")), []string{
+	check("flows from Tianjin", edgeList(answers(t, db, "flows", "from=Tianjin")), []string{"tianjin>hebei"})
+	check("cooperation around Hebei", edgeList(answers(t, db, "cooperation", "place=Hebei")), []string{
 		"beijing>tianjin", "caofeidian>beijing", "caofeidian>tianjin", "hebei>beijing", "hebei>tianjin"})
-	check("cooperation around Hebei, depth 1", edges(answers(t, db, "cooperation", "depth=1")), []string{
+	check("cooperation around Hebei, depth 1", edgeList(answers(t, db, "cooperation", "depth=1")), []string{
 		"beijing>tianjin", "hebei>beijing", "hebei>tianjin"})
-	check("officials", edges(answers(t, db, "officials")), []string{"zhang-chengzhong>hebei"})
+	check("officials", edgeList(answers(t, db, "officials")), []string{"zhang-chengzhong>hebei"})
 	var figs []string
 	for _, r := range answers(t, db, "figures", "place=Hebei") {
 		f := r["figure"].(string)
@@ -181,7 +181,7 @@ func TestCannedAnswers(t *testing.T) {
 	}
 	sort.Strings(figs)
 	check("figures for Hebei", figs, []string{"43,000 companies", "81 billion yuan 2023"})
-	check("strategies", edges(answers(t, db, "strategies")), []string{"hebei>coordinated-development-of-the-beijing-tianjin-hebei-region"})
+	check("strategies", edgeList(answers(t, db, "strategies")), []string{"hebei>coordinated-development-of-the-beijing-tianjin-hebei-region"})
 	var titles []string
 	for _, r := range answers(t, db, "documents", "entity=Xiongan") {
 		titles = append(titles, r["date"].(string)+" "+r["title"].(string)[:20])
@@ -199,7 +199,7 @@ func TestCannedAnswers(t *testing.T) {
 		t.Errorf("counties: got %s", b)
 	}
 	path := answers(t, db, "connection", "from=Caofeidian", "to=Xiong'an", "hops=4")
-	check("connection Caofeidian..Xiong'an", edges(path), []string{"beijing>xiongan-new-area", "caofeidian>beijing"})
+	check("connection Caofeidian..Xiong'an", edgeList(path), []string{"beijing>xiongan-new-area", "caofeidian>beijing"})
 	if len(answers(t, db, "connection", "from=Zhang Chengzhong", "to=Xiong'an", "hops=1")) != 0 {
 		t.Errorf("connection within 1 hop between Zhang Chengzhong and Xiong'an: want none")
 	}

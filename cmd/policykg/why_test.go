@@ -10,7 +10,7 @@ import (
 
 func TestWhyPrintsEachSentenceWithDocumentAndRule(t *testing.T) {
 	db := mustSeedStore(t)
-	out := mustRun(t, db, "why", "Caofeidian", "part_of", "Tangshan city")
+	out := mustRunDB(t, db, "why", "Caofeidian", "part_of", "Tangshan city")
 	for _, want := range []string{
 		"Caofeidian part_of Tangshan: 2 piece(s) of evidence",
 		"1. SCIO press conference on forging ahead on a journey of high-quality development in the new era (page 4 of 11) (scio-hebei-2024-p4), 2024-04-29\n   reference source, rule gazetteer\n   \"GB/T 2260 administrative divisions\"",
@@ -22,11 +22,11 @@ func TestWhyPrintsEachSentenceWithDocumentAndRule(t *testing.T) {
 		}
 	}
 	// Symmetric predicates hold either way round; IRIs and aliases work.
-	out = mustRun(t, db, "why", "pk:beijing", "pkv:cooperates_with", "<https://policykg.org/id/caofeidian>")
+	out = mustRunDB(t, db, "why", "pk:beijing", "pkv:cooperates_with", "<https://policykg.org/id/caofeidian>")
 	if !strings.Contains(out, "rule working-with") {
 		t.Errorf("why Beijing cooperates_with Caofeidian: got\n%s", out)
 	}
-	_, _, err := run(t, db, "", "why", "Tangshan", "part_of", "Caofeidian")
+	_, _, err := runDB(t, db, "", "why", "Tangshan", "part_of", "Caofeidian")
 	if !errors.Is(err, graph.ErrNotFound) || !strings.Contains(err.Error(), "Tangshan part_of Caofeidian") {
 		t.Errorf("a fact not in the store: got %v", err)
 	}
@@ -34,7 +34,7 @@ func TestWhyPrintsEachSentenceWithDocumentAndRule(t *testing.T) {
 
 func TestShowPrintsTheEntityCard(t *testing.T) {
 	db := mustSeedStore(t)
-	out := mustRun(t, db, "show", "Xiongan")
+	out := mustRunDB(t, db, "show", "Xiongan")
 	for _, want := range []string{
 		"Xiong'an New Area  (NewArea, pk:xiongan-new-area)\n",
 		"aliases: Xiong'an; Xiongan\n",
@@ -52,18 +52,18 @@ func TestShowPrintsTheEntityCard(t *testing.T) {
 			t.Errorf("show: missing %q in\n%s", want, out)
 		}
 	}
-	out = mustRun(t, db, "show", "hebei province")
+	out = mustRunDB(t, db, "show", "hebei province")
 	if !strings.Contains(out, "children: Langfang, Tangshan, Xiong'an New Area\n") {
 		t.Errorf("show Hebei: got\n%s", out)
 	}
-	if _, _, err := run(t, db, "", "show", "Atlantis"); !errors.Is(err, graph.ErrNotFound) {
+	if _, _, err := runDB(t, db, "", "show", "Atlantis"); !errors.Is(err, graph.ErrNotFound) {
 		t.Errorf("show Atlantis: got %v, want ErrNotFound", err)
 	}
 }
 
 func TestLookupByLabelAliasAndIRI(t *testing.T) {
 	db := mustSeedStore(t)
-	out := mustRun(t, db, "lookup", "XIONGAN", "Caofeidian District", "pk:hebei", "tangshan")
+	out := mustRunDB(t, db, "lookup", "XIONGAN", "Caofeidian District", "pk:hebei", "tangshan")
 	for _, want := range []string{
 		"pk:xiongan-new-area  Xiong'an New Area  NewArea   alias\n",
 		"pk:caofeidian        Caofeidian         District  alias\n",
@@ -74,7 +74,7 @@ func TestLookupByLabelAliasAndIRI(t *testing.T) {
 			t.Errorf("lookup: missing %q in\n%s", want, out)
 		}
 	}
-	if _, _, err := run(t, db, "", "lookup", "Atlantis"); err == nil || !strings.Contains(err.Error(), `no entity called "Atlantis"`) {
+	if _, _, err := runDB(t, db, "", "lookup", "Atlantis"); err == nil || !strings.Contains(err.Error(), `no entity called "Atlantis"`) {
 		t.Errorf("lookup Atlantis: got %v", err)
 	}
 }

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Benchmark policykg's build against Cayley's own bulk load of the same quads.
+#   bench/run.sh N BACKEND [JOBS]
+# BACKEND is bolt or postgres (postgres needs POLICYKG_TEST_POSTGRES, a URL to
+# a server where this user may create databases). CAYLEY names a cayley
+# binary built from the pinned module (see docs/SCALING.md); GAZETTEER the
+# gazetteer TSV for the synthetic corpus. Prints one line per phase:
+# wall seconds, documents/s, quads/s and peak RSS.
+set -euo pipefail
+n=${1:?usage: bench/run.sh N bolt|postgres [JOBS]}
+backend=${2:?usage: bench/run.sh N bolt|postgres [JOBS]}
+jobs=${3:-$(nproc)}
+cd "$(dirname "$0")/.."
+cayley=${CAYLEY:-cayley}
+work=$(mktemp -d /tmp/policykg-bench.XXXXXX)
+dbs=()
+cleanup() {
+  for d in "${dbs[@]}"; do psql_admin "DROP DATABASE IF EXISTS $d WITH (FORCE)"; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+psql_admin() {
+  go run ./bench/sqlexec "$POLICYKG_TEST_POSTGRES" "$1"
+}
+
+# newdb NAME: prints a --db value for a fresh store of the chosen backend.
+newdb() {
+  if [ "$backend" = bolt ]; then echo "$work/$1.db"; return; fi
+  local name="policykg_bench_$1_$$"
+  psql_admin "CREATE DATABASE $name" >/dev/null
+  dbs+=("$name")
+  echo "${POLICYKG_TEST_POSTGRES%%/postgres\?*}/$name?sslmode=disable"
+}
+
+# timed LABEL DOCS QUADS CMD...: runs CMD under /usr/bin/time -v and reports.
+timed() {
+  local label=$1 docs=$2 quads=$3; shift 3
+  /usr/bin/time -v -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; return 1; }
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$work/time")
+  rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$work/time")
+  awk -v l="$label" -v w="$wall" -v d="$docs" -v q="$quads" -v r="$rss" 'BEGIN{
+    printf "%-28s %8.2f s %9.0f docs/s %9.0f quads/s %7.0f MB peak RSS\n", l, w, (d>0?d/w:0), (q>0?q/w:0), r/1024 }'
+  echo "$wall $rss" >"$work/last"
+}
+
+gaz=${GAZETTEER:-}
+[ -z "$gaz" ] && [ -f ontology/data/china-divisions.tsv ] && gaz=ontology/data/china-divisions.tsv
+[ -z "$gaz" ] && [ -f /work/shared/data/china-divisions.tsv ] && gaz=/work/shared/data/china-divisions.tsv
+go run ./bench/gencorpus -n "$n" -out "$work/corpus" ${gaz:+-gazetteer "$gaz"}
+go build -o "$work/policykg" ./cmd/policykg
+
+db=$(newdb build)
+"$work/policykg" --db "$db" init >/dev/null
+echo "== $n documents on $backend, --jobs $jobs ($(nproc) cores)"
+timed "policykg build (no quads yet)" "$n" 0 "$work/policykg" --db "$db" build --jobs "$jobs" "$work/corpus"
+read bwall brss <"$work/last"
+quads=$("$work/policykg" --db "$db" stats | awk '$1=="quads"{print $2}')
+tail -1 "$work/out"
+awk -v w="$bwall" -v q="$quads" -v n="$n" 'BEGIN{printf "%-28s %d quads, %.0f quads/s, %.0f docs/s\n", "  store holds", q, q/w, n/w}'
+timed "policykg rebuild, unchanged" "$n" 0 "$work/policykg" --db "$db" build --jobs "$jobs" "$work/corpus"
+tail -1 "$work/out"
+
+# Cayley's own bulk load of the same quads, into a fresh store.
+cdb=$backend; [ "$backend" = bolt ] && src=$db || src=$db
+"$cayley" dump --db "$cdb" --dbpath "$src" -o "$work/graph.nq" 2>/dev/null
+echo "  exported $(wc -l <"$work/graph.nq") quads to N-Quads"
+ldb=$(newdb cayley)
+timed "cayley load (same quads)" 0 "$quads" "$cayley" load --init --db "$cdb" --dbpath "$ldb" -i "$work/graph.nq"
+read lwall lrss <"$work/last"
+awk -v bw="$bwall" -v br="$brss" -v lw="$lwall" -v lr="$lrss" 'BEGIN{
+  printf "policykg build / cayley load: %.2fx the time, %.2fx the peak RSS\n", bw/lw, br/lr }'

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/policykg/policykg/corpus"
+	"github.com/policykg/policykg/extract"
+	"github.com/policykg/policykg/graph"
+	"github.com/policykg/policykg/ontology"
+)
+
+// Batching limits of the writer: a transaction takes at most this many
+// documents, is closed early once it holds this many facts, and waits at
+// most about maxBatchWait for more. Larger batches gain little and hold more
+// in memory; each transaction costs a disk sync.
+const (
+	maxBatchDocs  = 64
+	maxBatchFacts = 20000
+	maxBatchWait  = 250 * time.Millisecond
+)
+
+// runBuild streams the corpus through a pool of extraction workers into one
+// writer. A reader loads documents in corpus order, at most a bounded number
+// ahead of the writer, so memory does not grow with the corpus; workers
+// check hashes and extract; the writer puts results back in corpus order,
+// writes them in batches (one transaction each) and reports each document
+// in order. The store therefore ends the same whatever the number of jobs.
+func runBuild(ctx context.Context, e *env, st *graph.Store, items []corpus.Item, opt buildOptions) (buildSummary, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	window := make(chan struct{}, 2*opt.jobs+maxBatchDocs) // documents in flight
+	jobs := make(chan job, opt.jobs)
+	results := make(chan outcome, opt.jobs)
+	go readCorpus(ctx, items, window, jobs)
+	var wg sync.WaitGroup
+	var xerr error
+	var once sync.Once
+	for range opt.jobs {
+		x, err := extract.New()
+		if err != nil {
+			once.Do(func() { xerr = err })
+			cancel()
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- prepare(ctx, x, st, j.seq, j.item, opt.force)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+	w := &writer{e: e, st: st, ctx: ctx, window: window, bar: newProgress(e.stderr, len(items))}
+	w.run(results)
+	w.bar.finish()
+	if xerr != nil {
+		return w.sum, fmt.Errorf("build: %w", xerr)
+	}
+	return w.sum, ctx.Err()
+}
+
+type job struct {
+	seq  int
+	item corpus.Item
+}
+
+// readCorpus loads each document in order, taking a slot of window first.
+func readCorpus(ctx context.Context, items []corpus.Item, window chan struct{}, jobs chan<- job) {
+	defer close(jobs)
+	var man corpus.Manifests
+	for i, it := range items {
+		select {
+		case window <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+		select {
+		case jobs <- job{seq: i, item: corpus.Load(it, &man)}:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// writer is the one goroutine that writes to the store.
+type writer struct {
+	e       *env
+	st      *graph.Store
+	ctx     context.Context
+	window  chan struct{}
+	bar     *progress
+	sum     buildSummary
+	next    int             // seq of the next document to take
+	pending map[int]outcome // results that came early
+	batch   []outcome       // taken, in order, not yet written and reported
+	facts   int
+	ids     map[ontology.DocumentID]bool
+}
+
+func (w *writer) run(results <-chan outcome) {
+	w.pending = map[int]outcome{}
+	w.ids = map[ontology.DocumentID]bool{}
+	tick := time.NewTicker(maxBatchWait)
+	defer tick.Stop()
+	for {
+		select {
+		case o, ok := <-results:
+			if !ok {
+				w.flush()
+				return
+			}
+			w.pending[o.seq] = o
+			w.takeReady()
+		case <-tick.C: // keep reports and the progress bar moving
+			w.flush()
+		}
+	}
+}
+
+// takeReady moves the results that are next in corpus order into the batch.
+func (w *writer) takeReady() {
+	for {
+		o, ok := w.pending[w.next]
+		if !ok {
+			return
+		}
+		delete(w.pending, w.next)
+		w.next++
+		if o.ex != nil && w.ids[o.id] {
+			w.flush() // the same ID twice in a corpus: the later one wins
+		}
+		w.batch = append(w.batch, o)
+		if o.ex != nil {
+			w.ids[o.id] = true
+			w.facts += len(o.ex.Facts) + len(o.ex.Metrics) + len(o.ex.Mentions)
+		}
+		if len(w.batch) >= maxBatchDocs || w.facts >= maxBatchFacts {
+			w.flush()
+		}
+	}
+}
+
+// flush writes the batch in one transaction and reports its documents.
+func (w *writer) flush() {
+	if w.ctx.Err() != nil {
+		w.batch = w.batch[:0] // interrupted: the build reports that, not each document
+		return
+	}
+	var exs []ontology.Extraction
+	var at []int
+	for i, o := range w.batch {
+		if o.ex != nil {
+			exs = append(exs, *o.ex)
+			at = append(at, i)
+		}
+	}
+	if len(exs) > 0 {
+		for k, r := range w.st.ReplaceDocuments(w.ctx, exs) {
+			w.batch[at[k]].res, w.batch[at[k]].err = r.WriteResult, r.Err
+		}
+	}
+	if len(w.batch) > 0 {
+		w.bar.clear()
+	}
+	for _, o := range w.batch {
+		w.sum.add(w.e, o)
+		<-w.window
+	}
+	w.bar.add(len(w.batch))
+	w.batch, w.facts = w.batch[:0], 0
+	clear(w.ids)
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/policykg/policykg/graph/storetest"
+)
+
+// TestParallelBuildIsDeterministic builds the same corpus, with a bad
+// document in the middle, with one job and with four, on every backend: the
+// stores hold the same quads and the reports are the same, line for line.
+func TestParallelBuildIsDeterministic(t *testing.T) {
+	corpus := crashCorpus(t, 30)
+	os.WriteFile(filepath.Join(corpus, "doc-015b.txt"), []byte("\x00\xff"), 0o644)
+	for _, b := range storetest.Backends() {
+		t.Run(b.Name, func(t *testing.T) {
+			var outs []string
+			var snaps []map[string][]string
+			for _, jobs := range []string{"1", "4"} {
+				db := b.New(t)
+				out, stderr, err := run(t, "build", "--db", db, "--jobs", jobs, corpus)
+				if err == nil || !strings.Contains(err.Error(), "1 of 31 documents failed") {
+					t.Errorf("--jobs %s: got error %v, want 1 of 31 failed", jobs, err)
+				}
+				if lines := strings.Split(strings.TrimSpace(stderr), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "doc-015b.txt") {
+					t.Errorf("--jobs %s: stderr %q, want one line naming doc-015b.txt", jobs, stderr)
+				}
+				if !strings.Contains(out, "30 built, 0 unchanged, skipped, 1 failed") {
+					t.Errorf("--jobs %s: summary %q", jobs, out)
+				}
+				outs = append(outs, out)
+				snap := map[string][]string{}
+				for id, q := range snapshot(t, db) {
+					snap[string(id)] = q
+				}
+				snaps = append(snaps, snap)
+			}
+			if outs[0] != outs[1] {
+				t.Errorf("reports differ between --jobs 1 and --jobs 4:\n%s\nvs\n%s", outs[0], outs[1])
+			}
+			if len(snaps[0]) != 30 || !maps.EqualFunc(snaps[0], snaps[1], slices.Equal[[]string]) {
+				t.Errorf("stores differ between --jobs 1 (%d documents) and --jobs 4 (%d documents)", len(snaps[0]), len(snaps[1]))
+			}
+		})
+	}
+}
+
+// TestIncrementalBuildAndRemove changes one document and removes another,
+// on every backend.
+func TestIncrementalBuildAndRemove(t *testing.T) {
+	for _, b := range storetest.Backends() {
+		t.Run(b.Name, func(t *testing.T) {
+			corpus := crashCorpus(t, 5)
+			db := b.New(t)
+			mustRun(t, "init", "--db", db)
+			mustRun(t, "build", "--db", db, corpus)
+			changed := filepath.Join(corpus, "doc-002.txt")
+			f, _ := os.OpenFile(changed, os.O_APPEND|os.O_WRONLY, 0)
+			fmt.Fprintln(f, "Tianjin signed 7 more agreements.")
+			f.Close()
+			out := mustRun(t, "build", "--db", db, corpus)
+			if !strings.Contains(out, "built "+changed) || !strings.Contains(out, "1 built, 4 unchanged, skipped, 0 failed") {
+				t.Errorf("rebuild after changing one document: %q", out)
+			}
+			out = mustRun(t, "remove", "--db", db, filepath.Join(corpus, "doc-003.txt"))
+			if !strings.HasPrefix(out, "removed doc-003: ") {
+				t.Errorf("remove by path: %q", out)
+			}
+			_, stderr, err := run(t, "remove", "--db", db, "doc-003", "doc-004")
+			if err == nil || !strings.Contains(stderr, "remove doc-003: no such document") {
+				t.Errorf("removing a removed document: err %v, stderr %q; want it named", err, stderr)
+			}
+			if got := snapshot(t, db); len(got) != 3 || got["doc-003"] != nil || got["doc-004"] != nil {
+				t.Errorf("after removals: %d documents, want doc-000..002", len(got))
+			}
+			out = mustRun(t, "build", "--db", db, corpus)
+			if !strings.Contains(out, "2 built, 3 unchanged, skipped") {
+				t.Errorf("rebuild after removals: %q, want the two removed documents built again", out)
+			}
+		})
+	}
+}
+
+func TestInitPostgres(t *testing.T) {
+	db := storetest.Postgres(t)
+	if _, stderr, err := run(t, "stats", "--db", db); err == nil || !strings.Contains(err.Error(), "policykg init") {
+		t.Errorf("stats before init: err %v %s, want a pointer to policykg init", err, stderr)
+	}
+	if out := mustRun(t, "init", "--db", db); !strings.Contains(out, "store ready") || strings.Contains(out, "@127.0.0.1") && strings.Contains(out, ":secret@") {
+		t.Errorf("init: %q", out)
+	}
+	mustRun(t, "init", "--db", db) // a second init leaves the store be
+	if out := mustRun(t, "stats", "--db", db); !strings.Contains(out, "documents") {
+		t.Errorf("stats after init: %q", out)
+	}
+}
+
+func TestBuildRejectsBadJobs(t *testing.T) {
+	_, _, err := run(t, "build", "--db", filepath.Join(t.TempDir(), "kg.db"), "--jobs", "0", "../../seeds")
+	if err == nil || !strings.Contains(err.Error(), "--jobs 0") {
+		t.Errorf("--jobs 0: got %v, want an error naming it", err)
+	}
+}

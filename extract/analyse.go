@@ -1,0 +1,287 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// proposal is a fact a rule proposes, before validation.
+type proposal struct {
+	sub, obj *entity
+	pred     ontology.Predicate
+	rule     string
+}
+
+// sentCtx is one sentence with its resolved spans, as the rules see it.
+type sentCtx struct {
+	s      sentence
+	text   string
+	lower  string
+	spans  []*span
+	group  []int // group id of each span: spans of one list share it
+	state  *corefState
+	reg    *registry
+	props  []proposal
+	extra  []*span // spans made by rules (concepts)
+	relocs []reloc
+	// metricEnts are the subjects of the sentence's metrics.
+	metricEnts []*entity
+}
+
+// reloc is a relocation a rule read: where it starts in the sentence and
+// its destination, for the metrics.
+type reloc struct {
+	start, end int
+	dest       *entity
+}
+
+func newSentCtx(s sentence, spans []*span, st *corefState, reg *registry) *sentCtx {
+	c := &sentCtx{s: s, text: s.text, lower: lowerASCII(s.text), spans: spans, state: st, reg: reg}
+	c.markAppositions()
+	c.groupLists()
+	return c
+}
+
+// posEnd is where the text after span i starts, past any possessive.
+func (c *sentCtx) posEnd(i int) int {
+	e := c.spans[i].end
+	if c.spans[i].poss {
+		if strings.HasPrefix(c.text[e:], "’s") {
+			return e + len("’s")
+		}
+		return e + 2
+	}
+	return e
+}
+
+// gap is the text between span i (past its possessive) and span j.
+func (c *sentCtx) gap(i, j int) string {
+	a, b := c.posEnd(i), c.spans[j].start
+	if a > b {
+		return ""
+	}
+	return c.text[a:b]
+}
+
+// markAppositions flags the spans inside an apposition that follows a
+// name: ", a district of Guangzhou,", ", which lies in Shanwei city,".
+func (c *sentCtx) markAppositions() {
+	fronted := -1
+	if f := strings.Fields(c.text); len(f) > 0 && frontedOpeners[f[0]] {
+		fronted = strings.Index(c.text, ", ")
+	}
+	for i := range c.spans {
+		if c.spans[i].appos {
+			continue
+		}
+		p := c.posEnd(i)
+		if p == fronted {
+			continue
+		}
+		if !strings.HasPrefix(c.text[p:], ", ") {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(c.text[p+2:])
+		if !unicode.IsLower(r) {
+			continue
+		}
+		next := strings.Fields(c.text[p+2:])[0]
+		switch strings.Trim(next, ",") {
+		case "and", "or", "but", "while", "with", "as", "so", "up", "down", "from", "to":
+			continue
+		}
+		end := c.appositionEnd(p + 2)
+		for j := i + 1; j < len(c.spans) && c.spans[j].start < end; j++ {
+			c.spans[j].appos = true
+		}
+	}
+}
+
+// frontedOpeners start a sentence with a phrase that ends at the first comma.
+var frontedOpeners = map[string]bool{"In": true, "Located": true, "Situated": true, "Based": true, "By": true,
+	"Since": true, "From": true, "Under": true, "At": true, "After": true, "Over": true, "Among": true,
+	"For": true, "During": true, "With": true, "Through": true, "Last": true, "Next": true, "Separately": true,
+	"Further": true, "Besides": true, "Meanwhile": true, "Before": true, "Along": true, "On": true}
+
+// appositionEnd returns where an apposition starting at pos ends: the
+// first comma outside parentheses that does not continue a list.
+func (c *sentCtx) appositionEnd(pos int) int {
+	depth := 0
+	for i := pos; i < len(c.text); i++ {
+		switch c.text[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',':
+			if depth > 0 || !strings.HasPrefix(c.text[i:], ", ") {
+				continue
+			}
+			if k := c.spanStarting(i + 2); k >= 0 && k+1 < len(c.spans) {
+				if _, ok := listSep(c.gap(k, k+1)); ok {
+					i = c.spans[k].end
+					continue
+				}
+			}
+			return i
+		}
+	}
+	return len(c.text)
+}
+
+// spanStarting returns the span that starts at pos, or -1.
+func (c *sentCtx) spanStarting(pos int) int {
+	for k, sp := range c.spans {
+		if sp.start == pos {
+			return k
+		}
+	}
+	return -1
+}
+
+// groupLists joins spans listed as "A, B and C" or "A and B" into groups.
+// A chain of commas without a conjunction is not a list ("Hunnan District,
+// Shenyang City").
+func (c *sentCtx) groupLists() {
+	c.group = make([]int, len(c.spans))
+	for i := range c.group {
+		c.group[i] = i
+	}
+	i := 0
+	for i < len(c.spans) {
+		j, conj := i, false
+		for j+1 < len(c.spans) {
+			sep, ok := listSep(c.gap(j, j+1))
+			if !ok || c.spans[j].poss || c.spans[j].appos != c.spans[j+1].appos {
+				break
+			}
+			conj = conj || sep
+			j++
+		}
+		if conj {
+			for k := i; k <= j; k++ {
+				c.group[k] = i
+			}
+		}
+		i = j + 1
+	}
+}
+
+// listSep reports whether g separates list members and whether it holds a
+// conjunction.
+func listSep(g string) (conj, ok bool) {
+	t := strings.TrimSpace(g)
+	t = strings.TrimSpace(strings.TrimSuffix(t, " the"))
+	if t == "the" {
+		t = ""
+	}
+	switch t {
+	case ",":
+		return false, true
+	case "and", ", and", "or", ", or", "&", "as well as":
+		return true, true
+	}
+	return false, false
+}
+
+// members returns the indices of the group of span i, leaving out
+// appositions unless i is one.
+func (c *sentCtx) members(i int) []int {
+	var out []int
+	for k := range c.spans {
+		if c.group[k] == c.group[i] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// spanAt returns the index of the span starting at pos, allowing "the "
+// before it, or -1.
+func (c *sentCtx) spanAt(pos int) int {
+	for k, sp := range c.spans {
+		if sp.start < pos {
+			continue
+		}
+		between := strings.TrimSpace(c.lower[pos:sp.start])
+		if between == "" || between == "the" || between == "all of" || between == "the whole of" {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+// lastBefore returns the last span ending at or before pos that is not in an
+// apposition and whose entity passes ok, or -1.
+func (c *sentCtx) lastBefore(pos int, ok func(*span) bool) int {
+	best := -1
+	for k, sp := range c.spans {
+		if sp.end > pos {
+			break
+		}
+		if !sp.appos && ok(sp) {
+			best = k
+		}
+	}
+	return best
+}
+
+// propose records a fact for validation.
+func (c *sentCtx) propose(sub, obj *entity, p ontology.Predicate, rule string) {
+	if sub == nil || obj == nil || sub == obj {
+		return
+	}
+	c.props = append(c.props, proposal{sub, obj, p, rule})
+}
+
+// placeRank orders places from the largest (0) to the smallest.
+func placeRank(t ontology.EntityType) int {
+	switch t {
+	case ontology.Country:
+		return 0
+	case ontology.Region:
+		return 1
+	case ontology.Province, ontology.Municipality:
+		return 2
+	case ontology.City:
+		return 3
+	case ontology.NewArea:
+		return 4
+	case ontology.District, ontology.County:
+		return 5
+	case ontology.Zone:
+		return 6
+	case ontology.Port, ontology.Airport:
+		return 7
+	}
+	return -1
+}
+
+// contain proposes that sub lies in obj: located_in for zones and
+// facilities, part_of for divisions and regions. Smaller must sit in larger,
+// and two gazetteer divisions must agree with the gazetteer.
+func (c *sentCtx) contain(sub, obj *entity, rule string, g *ontology.Gazetteer) {
+	if sub == nil || obj == nil || sub == obj {
+		return
+	}
+	rs, ro := placeRank(sub.typ), placeRank(obj.typ)
+	if rs < 0 || ro < 0 || rs <= ro || sub.typ == ontology.River || obj.typ == ontology.River {
+		return
+	}
+	if sub.code != "" && obj.code != "" && isDivisionCode(sub.code) && isDivisionCode(obj.code) && !g.IsAncestor(obj.code, sub.code) {
+		return
+	}
+	p := ontology.PartOf
+	switch sub.typ {
+	case ontology.Zone, ontology.Port, ontology.Airport, ontology.NewArea:
+		p = ontology.LocatedIn
+	}
+	c.propose(sub, obj, p, rule)
+}
+
+// isDivisionCode reports a six-digit GB/T 2260 code.
+func isDivisionCode(code string) bool { return len(code) == 6 && allDigits(code) }

@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestClean(t *testing.T) {
+	page := `CHINA SCIO
+
+Home | News | Policies | Interviews
+
+China.org.cnUpdated:  May 24, 2024
+
+Source: Anhui Daily    Updated: 2024-07-16 09:20    Font: A A A
+
+Wu Hao:
+
+Q: How many firms came?
+
+A: SHANGHAI, March 3 -- Many firms came to Hefei. It grew.
+
+<  1  2  3  >
+
+< Previous    Next >
+
+MORE FROM China SCIO
+
+Copyright © Anhui Provincial People's Government. All Rights Reserved.
+`
+	got := clean(page)
+	want := []block{
+		{label, "CHINA SCIO"},
+		{label, "China.org.cn"},
+		{label, "Anhui Daily"},
+		{speaker, "Wu Hao"},
+		{prose, "How many firms came?"},
+		{prose, "Many firms came to Hefei. It grew."},
+		{label, "Anhui Provincial People's Government"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("clean:\n got %v\nwant %v", got, want)
+	}
+}
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"GDP reached 3.4 trillion yuan. It grew 5.1 percent.",
+			[]string{"GDP reached 3.4 trillion yuan.", "It grew 5.1 percent."}},
+		{"Mr. Li Wei of Sinotrans Co. Ltd. spoke. He left.",
+			[]string{"Mr. Li Wei of Sinotrans Co. Ltd. spoke.", "He left."}},
+		{"On Jan. 5 the plan began. J. K. Lin agreed.",
+			[]string{"On Jan. 5 the plan began.", "J. K. Lin agreed."}},
+		{`"It is one market," he said. "Yes." Then 42 firms moved.`,
+			[]string{`"It is one market," he said.`, `"Yes."`, "Then 42 firms moved."}},
+		{"Visit China.org.cn for more. No. 3 Road is closed.",
+			[]string{"Visit China.org.cn for more.", "No. 3 Road is closed."}},
+	}
+	for _, tt := range tests {
+		if got := splitSentences(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("splitSentences(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}

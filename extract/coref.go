@@ -1,0 +1,217 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// nominals are the nouns of "the city", "the zone", "the plan", longest
+// first, with the types they may refer to.
+var nominals = []struct {
+	noun  string
+	types []ontology.EntityType
+}{
+	{"free trade port", []ontology.EntityType{ontology.Zone}},
+	{"free trade zone", []ontology.EntityType{ontology.Zone}},
+	{"new area", []ontology.EntityType{ontology.NewArea}},
+	{"work plan", []ontology.EntityType{ontology.Strategy}},
+	{"economic circle", []ontology.EntityType{ontology.Region}},
+	{"metropolitan circle", []ontology.EntityType{ontology.Region}},
+	{"core area", []ontology.EntityType{ontology.Region}},
+	{"municipality", []ontology.EntityType{ontology.Municipality}},
+	{"province", []ontology.EntityType{ontology.Province}},
+	{"city", []ontology.EntityType{ontology.City, ontology.Municipality}},
+	{"district", []ontology.EntityType{ontology.District}},
+	{"county", []ontology.EntityType{ontology.County}},
+	{"zone", []ontology.EntityType{ontology.Zone, ontology.NewArea}},
+	{"park", []ontology.EntityType{ontology.Zone}},
+	{"airport", []ontology.EntityType{ontology.Airport}},
+	{"port", []ontology.EntityType{ontology.Port}},
+	{"region", []ontology.EntityType{ontology.Region}},
+	{"circle", []ontology.EntityType{ontology.Region}},
+	{"delta", []ontology.EntityType{ontology.Region}},
+	{"plan", []ontology.EntityType{ontology.Strategy}},
+	{"project", []ontology.EntityType{ontology.Strategy}},
+	{"program", []ontology.EntityType{ontology.Strategy}},
+	{"programme", []ontology.EntityType{ontology.Strategy}},
+	{"strategy", []ontology.EntityType{ontology.Strategy}},
+	{"initiative", []ontology.EntityType{ontology.Strategy}},
+}
+
+// corefState carries what coreference needs across sentences.
+type corefState struct {
+	history     []*entity // mentioned entities, most recent last
+	lastSubject *entity
+	speakers    map[string]*entity // speaker -> the place or body he serves
+	lastOffice  *entity            // place or body of the latest official
+}
+
+func newCorefState() *corefState { return &corefState{speakers: map[string]*entity{}} }
+
+// refs finds the coreferring expressions of a sentence that do not overlap
+// spans already found, and resolves each against the history and the
+// spans before it.
+func (c *corefState) refs(s sentence, spans []*span) []*span {
+	text := s.text
+	lower := lowerASCII(text)
+	var out []*span
+	taken := func(i, j int) bool {
+		for _, sp := range spans {
+			if i < sp.end && sp.start < j {
+				return true
+			}
+		}
+		return false
+	}
+	before := func(pos int) []*entity {
+		h := append([]*entity(nil), c.history[max(0, len(c.history)-40):]...)
+		for _, sp := range spans {
+			if sp.end <= pos && sp.ent != nil {
+				h = append(h, sp.ent)
+			}
+		}
+		return h
+	}
+	for _, w := range tokenize(text) {
+		lw := strings.ToLower(w.text)
+		var ref *span
+		switch lw {
+		case "latter", "former":
+			if i := w.start - 4; i >= 0 && lower[i:w.start] == "the " {
+				ref = &span{start: i, end: w.end}
+				ref.ent = latterFormer(before(i), lw == "latter")
+			}
+		case "the", "this", "that", "both":
+			ref = c.nominal(text, w, before(w.start))
+		case "its", "it":
+			if e := c.subjectBefore(spans, w.start); e != nil {
+				ref = &span{start: w.start, end: w.end, ent: e}
+			}
+		case "we", "our":
+			if e := c.speakerEntity(s.speaker); e != nil {
+				ref = &span{start: w.start, end: w.end, ent: e}
+			}
+		}
+		if ref == nil || ref.ent == nil || taken(ref.start, ref.end) {
+			continue
+		}
+		ref.kind, ref.known, ref.typ = spanRef, -1, ref.ent.typ
+		ref.surface = text[ref.start:ref.end]
+		ref.poss = possessiveAt(text, ref.end) || lw == "its" || lw == "our"
+		if lw == "its" || lw == "our" {
+			ref.poss = true
+		}
+		out = append(out, ref)
+	}
+	return out
+}
+
+// nominal resolves "the city", "the zone's", "this zone".
+func (c *corefState) nominal(text string, w word, hist []*entity) *span {
+	rest := lowerASCII(text[w.end:])
+	if !strings.HasPrefix(rest, " ") {
+		return nil
+	}
+	rest = rest[1:]
+	for _, n := range nominals {
+		if !strings.HasPrefix(rest, n.noun) || !boundaryAfter(text, w.end+1+len(n.noun)) {
+			continue
+		}
+		end := w.end + 1 + len(n.noun)
+		if strings.HasPrefix(text[end:], " of ") || strings.HasPrefix(text[end:], "-") {
+			return nil // "the city of X", "the city-level"
+		}
+		e := mostRecent(hist, n.noun, n.types)
+		if e == nil {
+			return nil
+		}
+		return &span{start: w.start, end: end, ent: e}
+	}
+	return nil
+}
+
+// mostRecent returns the latest entity whose name ends with noun, else the
+// latest of one of the types.
+func mostRecent(hist []*entity, noun string, types []ontology.EntityType) *entity {
+	for i := len(hist) - 1; i >= 0 && i >= len(hist)-40; i-- {
+		if strings.HasSuffix(strings.ToLower(hist[i].name), noun) && containsType(types, hist[i].typ) {
+			return hist[i]
+		}
+	}
+	if noun != "" {
+		for i := len(hist) - 1; i >= 0 && i >= len(hist)-40; i-- {
+			if strings.Contains(strings.ToLower(hist[i].name), noun) && containsType(types, hist[i].typ) {
+				return hist[i]
+			}
+		}
+	}
+	for i := len(hist) - 1; i >= 0 && i >= len(hist)-40; i-- {
+		if containsType(types, hist[i].typ) {
+			return hist[i]
+		}
+	}
+	return nil
+}
+
+// latterFormer returns the last (latter) or the one before it (former) of
+// the places recently named.
+func latterFormer(hist []*entity, latter bool) *entity {
+	var seen []*entity
+	for i := len(hist) - 1; i >= 0 && len(seen) < 2; i-- {
+		if !ontology.IsPlace(hist[i].typ) && hist[i].typ != ontology.Organization {
+			continue
+		}
+		if len(seen) == 1 && seen[0] == hist[i] {
+			continue
+		}
+		seen = append(seen, hist[i])
+	}
+	if latter && len(seen) > 0 {
+		return seen[0]
+	}
+	if !latter && len(seen) > 1 {
+		return seen[1]
+	}
+	return nil
+}
+
+// subjectBefore returns the subject of the sentence so far (its first place
+// or body not in an apposition) or else the previous sentence's subject.
+func (c *corefState) subjectBefore(spans []*span, pos int) *entity {
+	for _, sp := range spans {
+		if sp.end > pos {
+			break
+		}
+		if sp.ent != nil && !sp.appos && actor(sp.ent.typ) {
+			return sp.ent
+		}
+	}
+	return c.lastSubject
+}
+
+func (c *corefState) speakerEntity(speaker string) *entity {
+	if e, ok := c.speakers[speaker]; ok && speaker != "" {
+		return e
+	}
+	return c.lastOffice
+}
+
+// actor reports places and bodies: the things that act in policy prose.
+func actor(t ontology.EntityType) bool {
+	return ontology.IsPlace(t) || t == ontology.Organization
+}
+
+// remember adds a sentence's entities to the history and notes its subject.
+func (c *corefState) remember(spans []*span) {
+	subject := false
+	for _, sp := range spans {
+		if sp.ent == nil {
+			continue
+		}
+		c.history = append(c.history, sp.ent)
+		if !subject && !sp.appos && ontology.IsPlace(sp.ent.typ) {
+			c.lastSubject, subject = sp.ent, true
+		}
+	}
+}

@@ -1,0 +1,206 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// Errors wrapped by Extract for input it cannot read.
+var (
+	ErrEmpty  = errors.New("empty document")
+	ErrBinary = errors.New("not UTF-8 text")
+)
+
+// Extractor reads documents. It holds the gazetteer and the name automaton,
+// built once; it is safe for concurrent use.
+type Extractor struct {
+	gaz     *ontology.Gazetteer
+	matcher *matcher
+}
+
+// New builds an Extractor.
+func New() (*Extractor, error) {
+	g, err := ontology.LoadGazetteer()
+	if err != nil {
+		return nil, fmt.Errorf("new extractor: %w", err)
+	}
+	m, err := newMatcher(g)
+	if err != nil {
+		return nil, fmt.Errorf("new extractor: %w", err)
+	}
+	return &Extractor{gaz: g, matcher: m}, nil
+}
+
+// Extract reads one document. doc carries its ID and metadata; text is the
+// raw bytes. It returns an error wrapping ErrEmpty for empty or blank input
+// and ErrBinary for invalid UTF-8 or NUL bytes.
+func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extraction, error) {
+	if bytes.IndexByte(text, 0) >= 0 || !utf8.Valid(text) {
+		return ontology.Extraction{}, fmt.Errorf("extract: %w", ErrBinary)
+	}
+	if len(bytes.TrimSpace(text)) == 0 {
+		return ontology.Extraction{}, fmt.Errorf("extract: %w", ErrEmpty)
+	}
+	sents := sentences(clean(string(text)))
+	if len(sents) == 0 {
+		return ontology.Extraction{}, fmt.Errorf("extract: %w", ErrEmpty)
+	}
+	all := x.findSpans(sents)
+	res := newResolver(x.gaz, all)
+	b := newBuilder(doc.ID, x.gaz, res.reg)
+	st := newCorefState()
+	var last *entity
+	for i, s := range sents {
+		spans := res.resolve(all[i])
+		spans = append(spans, st.refs(s, spans)...)
+		sort.SliceStable(spans, func(a, b int) bool { return spans[a].start < spans[b].start })
+		c := newSentCtx(s, spans, st, res.reg)
+		x.relate(c)
+		ms := x.metrics(c, last)
+		if len(c.metricEnts) > 0 {
+			last = c.metricEnts[len(c.metricEnts)-1]
+		}
+		b.sentence(c, ms)
+		for _, p := range c.props {
+			if p.pred == ontology.OfficialOf && actor(p.obj.typ) {
+				st.lastOffice = p.obj
+				st.speakers[p.sub.name] = p.obj
+			}
+		}
+		st.remember(spans)
+	}
+	out := b.extraction(doc, sents)
+	return out, nil
+}
+
+// findSpans finds the names of every sentence before resolution.
+func (x *Extractor) findSpans(sents []sentence) [][]*span {
+	peopleSet := collectPeople(sents, x.gaz)
+	people := make([]string, 0, len(peopleSet))
+	for p := range peopleSet {
+		people = append(people, p)
+	}
+	sort.Slice(people, func(i, j int) bool {
+		if len(people[i]) != len(people[j]) {
+			return len(people[i]) > len(people[j])
+		}
+		return people[i] < people[j]
+	})
+	strategies := map[string]string{}
+	all := make([][]*span, len(sents))
+	for i, s := range sents {
+		ws := tokenize(s.text)
+		gz := x.matcher.find(s.text)
+		nm := names(s.text, ws, gz)
+		ps := personSpans(s.text, people)
+		st := strategySpans(s.text, lowerASCII(s.text), append(append([]*span(nil), gz...), nm...), strategies)
+		all[i] = merge(ps, gz, nm, st)
+	}
+	return all
+}
+
+// builder assembles an Extraction: entities in first-seen order, deduped
+// facts, validated, with provenance.
+type builder struct {
+	doc      ontology.DocumentID
+	gaz      *ontology.Gazetteer
+	reg      *registry
+	used     map[ontology.EntityID]bool
+	seen     map[string]bool
+	facts    []ontology.Fact
+	rejected []ontology.Rejection
+	metrics  []ontology.Metric
+	mentions []ontology.Mention
+}
+
+func newBuilder(doc ontology.DocumentID, g *ontology.Gazetteer, reg *registry) *builder {
+	return &builder{doc: doc, gaz: g, reg: reg, used: map[ontology.EntityID]bool{}, seen: map[string]bool{}}
+}
+
+func (b *builder) evidence(c *sentCtx, rule string) ontology.Evidence {
+	return ontology.Evidence{Document: b.doc, Sentence: c.s.index, Text: c.s.text, Rule: rule}
+}
+
+// sentence records a sentence's mentions, facts and metrics.
+func (b *builder) sentence(c *sentCtx, ms []ontology.Metric) {
+	for _, sp := range append(append([]*span(nil), c.spans...), c.extra...) {
+		if sp.kind == spanRef || sp.ent == nil {
+			continue
+		}
+		b.use(sp.ent)
+		b.mentions = append(b.mentions, ontology.Mention{Entity: sp.ent.id, Surface: sp.surface, Evidence: b.evidence(c, "mention")})
+	}
+	for _, p := range c.props {
+		b.fact(p.sub, p.obj, p.pred, b.evidence(c, p.rule))
+	}
+	for _, m := range ms {
+		m.Evidence = b.evidence(c, "figure")
+		b.used[m.Subject] = true
+		b.metrics = append(b.metrics, m)
+	}
+}
+
+// use marks e as referenced, and adds its gazetteer ancestors as part_of facts.
+func (b *builder) use(e *entity) {
+	if b.used[e.id] {
+		return
+	}
+	b.used[e.id] = true
+	if e.code == "" {
+		return
+	}
+	child := e
+	for _, a := range b.gaz.Ancestors(e.code) {
+		parent := b.reg.get(a.Name, a.Type, a.Code)
+		b.used[parent.id] = true
+		p := ontology.PartOf
+		switch child.typ {
+		case ontology.Zone, ontology.Port, ontology.Airport, ontology.NewArea:
+			p = ontology.LocatedIn
+		}
+		b.fact(child, parent, p, ontology.Evidence{Document: b.doc, Text: ontology.GazetteerSource, Rule: "gazetteer"})
+		child = parent
+	}
+}
+
+// fact validates and records a fact once.
+func (b *builder) fact(sub, obj *entity, p ontology.Predicate, ev ontology.Evidence) {
+	if p == ontology.CooperatesWith && sub.id > obj.id {
+		sub, obj = obj, sub
+	}
+	f := ontology.Fact{Subject: sub.id, Predicate: p, Object: obj.id, Evidence: ev}
+	key := fmt.Sprintf("%s|%s|%s|%d|%s", f.Subject, f.Predicate, f.Object, ev.Sentence, ev.Rule)
+	if b.seen[key] {
+		return
+	}
+	b.seen[key] = true
+	if err := ontology.Validate(f, sub.typ, obj.typ); err != nil {
+		b.rejected = append(b.rejected, ontology.Rejection{Fact: f, Reason: err})
+		return
+	}
+	b.use(sub)
+	b.use(obj)
+	b.facts = append(b.facts, f)
+}
+
+// extraction returns the finished Extraction.
+func (b *builder) extraction(doc ontology.Document, sents []sentence) ontology.Extraction {
+	out := ontology.Extraction{Document: doc, Facts: b.facts, Metrics: b.metrics,
+		Mentions: b.mentions, Rejected: b.rejected}
+	for _, s := range sents {
+		out.Sentences = append(out.Sentences, s.text)
+	}
+	for _, e := range b.reg.order {
+		if !b.used[e.id] {
+			continue
+		}
+		out.Entities = append(out.Entities, ontology.Entity{ID: e.id, Name: e.name, Type: e.typ,
+			Aliases: append([]string(nil), e.aliases...), Code: e.code})
+	}
+	return out
+}

@@ -1,0 +1,291 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coregx/ahocorasick"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// spanKind says which stage found a span.
+type spanKind int
+
+const (
+	spanGazetteer spanKind = iota // a gazetteer division or special zone
+	spanKnown                     // a curated entity of the ontology
+	spanName                      // a pattern-found name
+	spanPerson                    // a person
+	spanRef                       // a coreferring expression ("the city")
+)
+
+// span is a stretch of a sentence that names something.
+type span struct {
+	start, end int // byte offsets; end excludes a possessive 's
+	surface    string
+	kind       spanKind
+	typ        ontology.EntityType
+	name       string   // canonical name for names and known entities
+	codes      []string // gazetteer candidates
+	known      int      // index into ontology.KnownEntities, or -1
+	generic    string   // generic word that followed or ended the name: "district"
+	poss       bool     // followed by 's
+	appos      bool     // inside an apposition ("Hanchuan, a city under Xiaogan,")
+	ent        *entity  // set by resolution
+}
+
+func (s *span) String() string { return fmt.Sprintf("%q@%d", s.surface, s.start) }
+
+// target is what an automaton pattern names.
+type target struct {
+	code       string // gazetteer code, or ""
+	known      int    // index into ontology.KnownEntities, or -1
+	anyCase    bool   // the pattern starts lower-case, so case is not checked
+	contextual bool
+}
+
+// matcher finds gazetteer and curated names with one Aho-Corasick automaton
+// over ASCII-lower-cased text.
+type matcher struct {
+	ac      *ahocorasick.Automaton
+	targets [][]target
+	gaz     *ontology.Gazetteer
+}
+
+// ambiguousWords are gazetteer names that are also common English words.
+var ambiguousWords = map[string]bool{"mile": true, "saga": true, "bole": true, "gar": true, "mori": true, "anda": true, "bama": true}
+
+func newMatcher(g *ontology.Gazetteer) (*matcher, error) {
+	m := &matcher{gaz: g}
+	index := map[string]int{}
+	var patterns []string
+	add := func(p string, t target) {
+		if len(p) < 3 || ambiguousWords[strings.ToLower(p)] {
+			return
+		}
+		r, _ := utf8.DecodeRuneInString(p)
+		t.anyCase = unicode.IsLower(r)
+		key := lowerASCII(p)
+		i, ok := index[key]
+		if !ok {
+			i = len(patterns)
+			index[key] = i
+			patterns = append(patterns, key)
+			m.targets = append(m.targets, nil)
+		}
+		m.targets[i] = append(m.targets[i], t)
+	}
+	for _, d := range g.Units() {
+		for _, n := range append([]string{d.Name, d.FullName}, d.Aliases...) {
+			add(n, target{code: d.Code, known: -1})
+		}
+	}
+	for i, k := range ontology.KnownEntities() {
+		t := target{code: k.Code, known: i}
+		for _, n := range append([]string{k.Name}, k.Aliases...) {
+			add(n, t)
+		}
+		t.contextual = true
+		for _, n := range k.Contextual {
+			add(n, t)
+		}
+	}
+	ac, err := ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(patterns).Build()
+	if err != nil {
+		return nil, fmt.Errorf("build name automaton: %w", err)
+	}
+	m.ac = ac
+	return m, nil
+}
+
+// find returns the gazetteer and curated names in s, leftmost-longest,
+// at word boundaries, upper-case initial unless the pattern is lower-case.
+func (m *matcher) find(s string) []*span {
+	lower := lowerASCII(s)
+	var cands []ahocorasick.Match
+	for _, h := range m.ac.FindAllOverlapping([]byte(lower)) {
+		if !boundaryBefore(s, h.Start) || !boundaryAfter(s, h.End) {
+			continue
+		}
+		cands = append(cands, h)
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].Start != cands[j].Start {
+			return cands[i].Start < cands[j].Start
+		}
+		return cands[i].End > cands[j].End
+	})
+	var out []*span
+	last := 0
+	for _, h := range cands {
+		if h.Start < last {
+			continue
+		}
+		sp := m.spanOf(s, h)
+		if sp == nil {
+			continue
+		}
+		out = append(out, sp)
+		last = sp.end
+	}
+	return out
+}
+
+func (m *matcher) spanOf(s string, h ahocorasick.Match) *span {
+	r, _ := utf8.DecodeRuneInString(s[h.Start:])
+	sp := &span{start: h.Start, end: h.End, surface: s[h.Start:h.End], known: -1}
+	upper := unicode.IsUpper(r)
+	for _, t := range m.targets[h.PatternID] {
+		if !t.anyCase && !upper {
+			continue
+		}
+		if t.known >= 0 && sp.known < 0 {
+			sp.known = t.known
+			k := ontology.KnownEntities()[t.known]
+			sp.name, sp.typ, sp.kind = k.Name, k.Type, spanKnown
+			if t.contextual {
+				sp.generic = "contextual"
+			}
+		}
+		if t.code != "" && !containsStr(sp.codes, t.code) {
+			sp.codes = append(sp.codes, t.code)
+		}
+	}
+	if sp.known < 0 && len(sp.codes) == 0 {
+		return nil
+	}
+	if sp.known < 0 {
+		sp.kind = spanGazetteer
+		m.extendGeneric(s, sp)
+		if sp.generic == "" {
+			sp.generic = endingGeneric(sp.surface)
+		}
+	}
+	sp.poss = possessiveAt(s, sp.end)
+	return sp
+}
+
+// genericWords follow a place name: "Caofeidian district", "Hebei province".
+var genericWords = []struct {
+	word  string
+	types []ontology.EntityType
+}{
+	{"new area", []ontology.EntityType{ontology.NewArea, ontology.District}},
+	{"autonomous region", []ontology.EntityType{ontology.Province}},
+	{"autonomous prefecture", []ontology.EntityType{ontology.City}},
+	{"special administrative region", []ontology.EntityType{ontology.Province}},
+	{"districts", []ontology.EntityType{ontology.District}},
+	{"district", []ontology.EntityType{ontology.District}},
+	{"counties", []ontology.EntityType{ontology.County}},
+	{"county", []ontology.EntityType{ontology.County}},
+	{"cities", []ontology.EntityType{ontology.City, ontology.County, ontology.Municipality}},
+	{"city", []ontology.EntityType{ontology.City, ontology.County, ontology.Municipality}},
+	{"provinces", []ontology.EntityType{ontology.Province}},
+	{"province", []ontology.EntityType{ontology.Province}},
+	{"municipality", []ontology.EntityType{ontology.Municipality}},
+	{"prefecture", []ontology.EntityType{ontology.City}},
+	{"league", []ontology.EntityType{ontology.City}},
+	{"banner", []ontology.EntityType{ontology.County}},
+}
+
+// extendGeneric takes a following generic word into the span and keeps the
+// candidates of the matching types.
+func (m *matcher) extendGeneric(s string, sp *span) {
+	rest := s[sp.end:]
+	if !strings.HasPrefix(rest, " ") {
+		return
+	}
+	for _, gw := range genericWords {
+		if !hasPrefixFold(rest[1:], gw.word) || !boundaryAfter(s, sp.end+1+len(gw.word)) {
+			continue
+		}
+		var keep []string
+		for _, c := range sp.codes {
+			if d, ok := m.gaz.Division(c); ok && containsType(gw.types, d.Type) {
+				keep = append(keep, c)
+			}
+		}
+		if len(keep) == 0 {
+			return
+		}
+		sp.codes = keep
+		sp.end += 1 + len(gw.word)
+		sp.surface = s[sp.start:sp.end]
+		sp.generic = strings.TrimSuffix(strings.TrimSuffix(gw.word, "s"), "ie") // districts -> district
+		if gw.word == "counties" {
+			sp.generic = "county"
+		} else if gw.word == "cities" {
+			sp.generic = "city"
+		}
+		return
+	}
+}
+
+// endingGeneric returns the generic word a full name ends with:
+// "Caofeidian District" -> "district".
+func endingGeneric(name string) string {
+	l := strings.ToLower(name)
+	for _, gw := range genericWords {
+		if strings.HasSuffix(l, " "+gw.word) {
+			return gw.word
+		}
+	}
+	return ""
+}
+
+func containsStr(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func containsType(ts []ontology.EntityType, t ontology.EntityType) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// merge combines gazetteer and curated spans with pattern-found names and
+// people: a longer span wins; on a tie the gazetteer or curated one does,
+// except that people always win (their names hold place names).
+func merge(lists ...[]*span) []*span {
+	var all []*span
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if (a.kind == spanPerson) != (b.kind == spanPerson) {
+			return a.kind == spanPerson
+		}
+		if la, lb := a.end-a.start, b.end-b.start; la != lb {
+			return la > lb
+		}
+		return a.kind < b.kind
+	})
+	var kept []*span
+	for _, s := range all {
+		overlap := false
+		for _, k := range kept {
+			if s.start < k.end && k.start < s.end {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			kept = append(kept, s)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	return kept
+}

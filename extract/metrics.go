@@ -1,0 +1,377 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// spelled are the number words read as figures.
+var spelled = map[string]float64{
+	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+// unitStops end the noun phrase that names a figure's unit.
+var unitStops = map[string]bool{}
+
+// placeNouns are counted nouns that describe rather than measure when the
+// count is spelled out ("three different cities").
+var placeNouns = map[string]bool{}
+
+// timeUnits make a number a duration, not a metric.
+var timeUnits = map[string]bool{"year": true, "years": true, "month": true, "months": true, "day": true,
+	"days": true, "hours": true, "hour": true, "weeks": true, "week": true, "decades": true, "minutes": true}
+
+func init() {
+	for _, w := range strings.Fields(`of worth with were was have has had are is in to from for and or on by at that
+		which who last this each since under as up down compared than a an the their its across between per
+		every will would could can been being now so but while into over after before during within through
+		plus out it they them these those next more most about nearly around over`) {
+		unitStops[w] = true
+	}
+	delete(unitStops, "more")
+	for _, w := range strings.Fields(`cities provinces counties districts regions platforms circles areas sides pairs
+		municipalities places zones parts towns villages countries`) {
+		placeNouns[w] = true
+	}
+}
+
+// figure is a number with its unit, read from a sentence.
+type figure struct {
+	start, end int
+	value      float64
+	unit       string
+	text       string
+}
+
+// figures reads the numbers of a sentence that are metrics.
+func figures(text string) []figure {
+	ws := tokenize(text)
+	var out []figure
+	prevUnit := ""
+	for i := 0; i < len(ws); i++ {
+		f, next, ok := readFigure(text, ws, i, prevUnit)
+		if !ok {
+			continue
+		}
+		if f.unit != "percent" && f.unit != "percentage points" {
+			prevUnit = f.unit
+		}
+		out = append(out, f)
+		i = next - 1
+	}
+	return out
+}
+
+// readFigure reads a figure at word i: the number, a scale word, and the unit.
+func readFigure(text string, ws []word, i int, prevUnit string) (figure, int, bool) {
+	w := ws[i]
+	lw := strings.ToLower(w.text)
+	value, isDigits := parseNumber(w.text)
+	if !isDigits {
+		v, ok := spelled[lw]
+		if !ok {
+			return figure{}, 0, false
+		}
+		value = v
+	}
+	if skipNumber(text, ws, i, isDigits) {
+		return figure{}, 0, false
+	}
+	j := i + 1
+	if isDigits && value >= 1900 && value <= 2100 && !strings.ContainsAny(w.text, ",.") && !strings.HasPrefix(text[w.end:], "%") &&
+		!(j < len(ws) && (strings.EqualFold(ws[j].text, "percent") || scales[strings.ToLower(ws[j].text)] > 0)) {
+		return figure{}, 0, false // a year
+	}
+	if j < len(ws) {
+		if s, ok := scales[strings.ToLower(ws[j].text)]; ok {
+			value = scale(w.text, value, s, isDigits)
+			j++
+		}
+	}
+	unit, end, next := "", w.end, j
+	if strings.HasPrefix(text[w.end:], "%") {
+		unit, end = "percent", w.end+1
+	} else if j < len(ws) && strings.EqualFold(ws[j].text, "percent") {
+		unit, end, next = "percent", ws[j].end, j+1
+	} else if j+1 < len(ws) && strings.EqualFold(ws[j].text, "percentage") && strings.HasPrefix(strings.ToLower(ws[j+1].text), "point") {
+		unit, end, next = "percentage points", ws[j+1].end, j+2
+	} else if j+1 < len(ws) && strings.EqualFold(ws[j].text, "per") && strings.EqualFold(ws[j+1].text, "cent") {
+		unit, end, next = "percent", ws[j+1].end, j+2
+	} else {
+		unit, end, next = nounUnit(text, ws, j, prevUnit)
+		if unit == "" {
+			return figure{}, 0, false
+		}
+	}
+	if timeUnits[unit] || !isDigits && placeNouns[unit] {
+		return figure{}, 0, false
+	}
+	return figure{start: w.start, end: end, value: value, unit: unit, text: text[w.start:end]}, next, true
+}
+
+// scale multiplies a figure by a scale word without binary rounding
+// ("2.01 trillion" is 2010000000000, not 2009999999999.9998).
+func scale(t string, v, s float64, digits bool) float64 {
+	if !digits {
+		return v * s
+	}
+	exp := 0
+	for x := s; x >= 10; x /= 10 {
+		exp++
+	}
+	r, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", "")+"e"+strconv.Itoa(exp), 64)
+	if err != nil {
+		return v * s
+	}
+	return r
+}
+
+// nounUnit reads the counted head noun after a number: "247 industrial
+// projects worth" -> projects; "eleven of its vessels" -> vessels; "1,568 of
+// them" -> the previous unit.
+func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int) {
+	var unit string
+	end, k := 0, j
+	for ; k < len(ws) && k < j+4; k++ {
+		t := ws[k].text
+		lt := strings.ToLower(t)
+		if unitStops[lt] || ws[k].text == "(" || ws[k].text == ")" || strings.HasPrefix(lt, "co-") ||
+			unit != "" && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
+			k > j && ws[k-1].poss {
+			break
+		}
+		if _, num := parseNumber(t); num {
+			break
+		}
+		unit, end = t, ws[k].end
+		if strings.HasPrefix(text[ws[k].end:], ",") || strings.HasPrefix(text[ws[k].end:], ".") {
+			k++
+			break
+		}
+	}
+	if unit != "" && !capitalised(unit) || unit != "" && strings.ToUpper(unit[:3]) == unit[:3] {
+		return unit, end, k
+	}
+	// "eleven of its vessels", "1,568 of them"
+	if j < len(ws) && strings.EqualFold(ws[j].text, "of") && j+1 < len(ws) {
+		n := j + 1
+		switch strings.ToLower(ws[n].text) {
+		case "them", "which", "these", "those":
+			return prevUnit, ws[j].start - 1, n + 1
+		case "its", "their", "the":
+			n++
+		}
+		if n < len(ws) && !unitStops[strings.ToLower(ws[n].text)] {
+			return ws[n].text, ws[n].end, n + 1
+		}
+	}
+	gapped := j >= 2 && capitalised(ws[j-2].text) && (j >= len(ws) || strings.HasPrefix(text[ws[j-1].end:], ".") || strings.HasPrefix(text[ws[j-1].end:], ","))
+	if unit == "" && prevUnit != "" && gapped {
+		return prevUnit, ws[j-1].end, j
+	}
+	return "", 0, j
+}
+
+func joinedLoose(s string, a, b word) bool {
+	return strings.TrimSpace(s[a.end:b.start]) == "" && !a.poss
+}
+
+// parseNumber reads "43,000", "0.77", "177"; it rejects ordinals.
+func parseNumber(t string) (float64, bool) {
+	if t == "" || t[0] < '0' || t[0] > '9' {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
+	if err != nil {
+		return 0, false
+	}
+	return v, true
+}
+
+// skipNumber reports numbers that are not metrics: in parentheses
+// (currency conversions), thresholds ("worth more than"), dates, "one", a
+// spelled number after "the", and numbers after "No.".
+func skipNumber(text string, ws []word, i int, digits bool) bool {
+	w := ws[i]
+	before := strings.ToLower(text[:w.start])
+	if strings.Count(before, "(") > strings.Count(before, ")") {
+		return true
+	}
+	tail := before[max(0, len(before)-28):]
+	for _, th := range []string{"worth ", "worth more than ", "worth over ", "worth at least ", "more than ", "at least ", "over "} {
+		if strings.HasSuffix(tail, th) && strings.Contains(tail, "worth") {
+			return true
+		}
+	}
+	if i > 0 {
+		prev := strings.ToLower(strings.TrimSuffix(ws[i-1].text, "."))
+		if _, ok := monthNames[prev]; ok || prev == "no" || prev == "page" {
+			return true
+		}
+	}
+	if i+1 < len(ws) {
+		if _, ok := monthNames[strings.ToLower(ws[i+1].text)]; ok && digits {
+			return true
+		}
+	}
+	if !digits && (strings.HasSuffix(before, "the ") || strings.HasSuffix(before, "these ") || strings.HasSuffix(before, "all ")) {
+		return true
+	}
+	if digits && strings.Contains(text[w.start:w.end], "-") {
+		return true
+	}
+	return false
+}
+
+// yearOf returns the year a sentence gives ("In 2023", "of 2024"), or 0.
+func yearOf(lower string) int {
+	for _, p := range []string{"in ", "of ", "by the end of ", "since "} {
+		for off := 0; ; {
+			i := strings.Index(lower[off:], p)
+			if i < 0 {
+				break
+			}
+			i += off + len(p)
+			off = i
+			if i+4 <= len(lower) && (i+4 == len(lower) || !isDigitByte(lower[i+4])) {
+				if y, err := strconv.Atoi(lower[i : i+4]); err == nil && y >= 1949 && y <= 2100 {
+					return y
+				}
+			}
+		}
+	}
+	return 0
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// metrics attaches the figures of a sentence to entities: a relocation's
+// destination, a possessor ("Guangdong's GDP"), a name right before the
+// figure, the clause's subject, or the last subject.
+func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
+	if c.s.kind != prose {
+		return nil
+	}
+	var out []ontology.Metric
+	year := yearOf(c.lower)
+	for _, f := range figures(c.text) {
+		subj := c.metricSubject(f, last)
+		if subj == nil {
+			continue
+		}
+		last = subj
+		out = append(out, ontology.Metric{Subject: subj.id, Value: f.value, Unit: f.unit, Year: year, Text: f.text})
+		c.metricEnts = append(c.metricEnts, subj)
+	}
+	return out
+}
+
+func (c *sentCtx) metricSubject(f figure, last *entity) *entity {
+	cs, ce := clauseAround(c.lower, f.start)
+	var best *reloc
+	for i := range c.relocs {
+		r := &c.relocs[i]
+		if r.start >= ce || r.end <= cs {
+			continue
+		}
+		if best == nil || r.end > f.start && (best.end <= f.start || r.end < best.end) || best.end <= f.start && r.end > best.end {
+			best = r
+		}
+	}
+	if best != nil {
+		return best.dest
+	}
+	place := func(sp *span) bool { return ontology.IsPlace(sp.ent.typ) }
+	// a name right before the figure: "and western Guangdong 298"
+	for k, sp := range c.spans {
+		if place(sp) && c.posEnd(k) <= f.start && strings.TrimSpace(c.text[c.posEnd(k):f.start]) == "" {
+			return c.jointSubject(k)
+		}
+	}
+	// the nearest possessor before the figure in its clause
+	for k := len(c.spans) - 1; k >= 0; k-- {
+		sp := c.spans[k]
+		if sp.end <= f.start && sp.start >= cs && sp.poss && place(sp) && (k+1 == len(c.spans) || c.spans[k+1].start > f.start) {
+			return sp.ent
+		}
+	}
+	// the clause's subject, then any place of the clause, then the sentence's
+	for k, sp := range c.spans {
+		if sp.start >= cs && sp.start < ce && !sp.appos && place(sp) && c.subjectPosition(k, cs) {
+			return c.jointSubject(k)
+		}
+	}
+	for k, sp := range c.spans {
+		if sp.start >= cs && sp.start < ce && !sp.appos && place(sp) && !c.inside(k, "from ") {
+			return c.jointSubject(k)
+		}
+	}
+	if k := c.subject(); k >= 0 && place(c.spans[k]) {
+		return c.jointSubject(k)
+	}
+	return last
+}
+
+// subjectPosition reports a span that is not the object of a preposition.
+func (c *sentCtx) subjectPosition(k, cs int) bool {
+	before := strings.TrimSpace(c.lower[cs:c.spans[k].start])
+	for _, p := range []string{" from", " to", " with", " of", " by", " for", " across", " between", " in", " than", " on"} {
+		if strings.HasSuffix(" "+before, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// jointSubject returns the region that a listed group of places forms, when
+// the ontology knows it, or else the span's own entity.
+func (c *sentCtx) jointSubject(k int) *entity {
+	ms := c.members(k)
+	if len(ms) < 2 {
+		if e := c.groupAfterApposition(k); e != nil {
+			return e
+		}
+		return c.spans[k].ent
+	}
+	names := map[string]bool{}
+	for _, m := range ms {
+		names[strings.ToLower(c.spans[m].ent.name)] = true
+	}
+	for _, kn := range ontology.KnownEntities() {
+		if len(kn.Members) != len(ms) || kn.Type != ontology.Region {
+			continue
+		}
+		all := true
+		for _, m := range kn.Members {
+			all = all && names[strings.ToLower(m)]
+		}
+		if all {
+			return c.reg.get(kn.Name, kn.Type, "")
+		}
+	}
+	last := ms[len(ms)-1]
+	if last+1 < len(c.spans) && reMembers.MatchString(strings.ToLower(c.gap(last, last+1))) {
+		return c.spans[last+1].ent
+	}
+	return c.spans[ms[0]].ent
+}
+
+func (c *sentCtx) groupAfterApposition(int) *entity { return nil }
+
+// clauseAround returns the clause of the sentence that holds pos.
+func clauseAround(s string, pos int) (int, int) {
+	start := 0
+	for _, sep := range []string{"; ", ", and ", ", while ", ", but "} {
+		if i := strings.LastIndex(s[:pos], sep); i >= 0 && i+len(sep) > start {
+			start = i + len(sep)
+		}
+	}
+	return start, clauseEndAfter(s, pos)
+}

@@ -1,0 +1,300 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// connectors may stand inside a capitalised name: "Academy of Sciences".
+var connectors = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "&": true, "de": true, "in": false}
+
+// openers are capitalised words that start sentences or precede names but
+// are not part of them.
+var openers = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`The A An In At On By For From Since Under Among With After Before During Over
+		Last Next This These Those That Our We It Its They Their Mr. Ms. Mrs. Dr. Moreover Furthermore
+		However Meanwhile Separately Further Also Both Each All Some Many Most Under Through Across Around
+		Between Within Into As When While If Although Though Thanks Thank Besides Beyond Along Near
+		Every Such Other First Second Third Finally Last Yesterday Today And But Or So Then Now Here There
+		What How Why Where Which Who Whose Ahead Going Currently Recently Meanwhile According
+		President Premier Vice Governor Mayor Secretary Minister Director Chairman Professor`) {
+		openers[w] = true
+	}
+}
+
+// suffixType gives the type of a name from its last word.
+var suffixType = map[string]ontology.EntityType{
+	"Zone": ontology.Zone, "Park": ontology.Zone, "Eco-City": ontology.Zone, "Pilot": ontology.Zone,
+	"Port": ontology.Port, "River": ontology.River, "Airport": ontology.Airport,
+	"Delta":    ontology.Region,
+	"District": ontology.District, "County": ontology.County,
+}
+
+// orgHeads end (or head, before "of") the names of organizations.
+var orgHeads = map[string]bool{}
+
+// strategyHeads end or head the names of plans and strategies.
+var strategyHeads = map[string]bool{}
+
+// researchTitles make a person affiliated with, rather than an official of, a body.
+var researchTitles = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`Committee Council Office Ministry Station Daily Bureau Commission Group Corporation
+		Co. Ltd. Company University Academy Institute Administration Government Center Centre Agency
+		Association Federation Bank News Times Press Post Network Television TV Radio Electronics
+		Shipping Holdings Parts Industries Logistics Technologies Motors Airlines Congress Court
+		Procuratorate Department Chamber Media Weekly Review Exchange Fund Foundation Society School
+		College Hospital League Authority Service Services Inc. Corp. Limited Telecom Pharmaceutical`) {
+		orgHeads[w] = true
+	}
+	for _, w := range strings.Fields(`Plan Outline Initiative Strategy Program Programme Project Blueprint Guideline
+		Guidelines Opinions Scheme Action Vision Agenda`) {
+		strategyHeads[w] = true
+	}
+	for _, w := range strings.Fields(`reporter journalist correspondent researcher economist professor scholar analyst
+		editor fellow expert lecturer anchor student member`) {
+		researchTitles[w] = true
+	}
+}
+
+// multiSuffix are endings that override the last word's type.
+var multiSuffix = []struct {
+	words string
+	typ   ontology.EntityType
+}{
+	{"Free Trade Port", ontology.Zone},
+	{"Free Trade Zone", ontology.Zone},
+	{"New Area", ontology.NewArea},
+	{"New District", ontology.NewArea},
+	{"Bay Area", ontology.Region},
+	{"Science City", ontology.Zone},
+	{"Technology City", ontology.Zone},
+	{"Innovation City", ontology.Zone},
+	{"Science and Technology City", ontology.Zone},
+	{"Economic Belt", ontology.Region},
+	{"Economic Circle", ontology.Region},
+	{"Urban Agglomeration", ontology.Region},
+}
+
+// run is a stretch of capitalised words joined by connectors.
+type run struct{ ws []word }
+
+// capitalRuns finds the runs of capitalised words of a sentence. A comma or
+// other punctuation ends a run, and so does a possessive.
+func capitalRuns(s string, ws []word) []run {
+	var out []run
+	i := 0
+	for i < len(ws) {
+		if !capitalised(ws[i].text) {
+			i++
+			continue
+		}
+		j := i + 1
+		last := i // last capitalised word
+		for j < len(ws) && !ws[j-1].poss && joined(s, ws[j-1], ws[j]) {
+			t := ws[j].text
+			switch {
+			case capitalised(t):
+				last = j
+			case t == "(" && j+2 < len(ws) && capitalised(ws[j+1].text) && ws[j+2].text == ")":
+				j += 2
+				last = j
+			case t == "and" && j+1 < len(ws) && ws[j+1].text == "the":
+				j = len(ws) + 1
+				continue
+			case connectors[t]:
+			default:
+				j = len(ws) + 1
+				continue
+			}
+			j++
+		}
+		out = append(out, run{ws[i : last+1]})
+		i = last + 1
+	}
+	return out
+}
+
+// joined reports whether two words are separated only by spaces.
+func joined(s string, a, b word) bool {
+	end := a.end
+	if a.poss {
+		return false
+	}
+	gap := s[end:b.start]
+	return strings.Trim(gap, " ") == "" && len(gap) <= 2
+}
+
+func (r run) text(s string) string { return s[r.ws[0].start:r.ws[len(r.ws)-1].end] }
+
+// trimOpeners drops sentence openers and titles from the front of a run.
+func (r run) trimOpeners() run {
+	for len(r.ws) > 0 && (openers[r.ws[0].text] || !capitalised(r.ws[0].text) || strings.HasSuffix(r.ws[0].text, "-based")) {
+		r.ws = r.ws[1:]
+	}
+	return r
+}
+
+// classify names a run as an organization, zone, strategy and so on.
+func classify(s string, r run) (*span, bool) {
+	r = r.trimOpeners()
+	n := len(r.ws)
+	if n == 0 {
+		return nil, false
+	}
+	last := r.ws[n-1].text
+	mk := func(t ontology.EntityType) (*span, bool) {
+		text := r.text(s)
+		return &span{start: r.ws[0].start, end: r.ws[n-1].end, surface: text, kind: spanName,
+			typ: t, name: text, known: -1, poss: r.ws[n-1].poss}, true
+	}
+	for i, w := range r.ws {
+		if strategyHeads[w.text] && (i == n-1 || i+1 < n && (r.ws[i+1].text == "for" || r.ws[i+1].text == "of" || r.ws[i+1].text == "on")) && (n >= 2) {
+			return mk(ontology.Strategy)
+		}
+	}
+	for i, w := range r.ws {
+		if w.text == "of" && i > 0 && orgHeads[r.ws[i-1].text] {
+			return mk(ontology.Organization)
+		}
+	}
+	text := r.text(s)
+	for _, ms := range multiSuffix {
+		if strings.HasSuffix(text, " "+ms.words) && n > len(strings.Fields(ms.words)) {
+			return mk(ms.typ)
+		}
+	}
+	if n == 1 && (strings.HasSuffix(last, ".cn") || strings.HasSuffix(last, ".com")) {
+		return mk(ontology.Organization)
+	}
+	if n < 2 {
+		return nil, false
+	}
+	if orgHeads[last] || strings.HasSuffix(last, ".cn") || strings.HasSuffix(last, ".com") {
+		return mk(ontology.Organization)
+	}
+	if t, ok := suffixType[last]; ok {
+		return mk(t)
+	}
+	return nil, false
+}
+
+// regionHeads follow a capitalised name to make a region: "Haikou economic circle".
+var regionHeads = []string{"economic circle", "metropolitan circle", "city cluster", "core area",
+	"economic belt", "urban agglomeration", "metropolitan area", "economic rim", "region"}
+
+// governmentHeads follow a place to make a government body.
+var governmentHeads = []string{"provincial people's government", "municipal people's government",
+	"provincial government", "municipal government", "city government", "county government",
+	"district government", "provincial party committee", "municipal party committee",
+	"provincial development and reform commission", "municipal bureau of statistics",
+	"provincial department of commerce"}
+
+// directions make a region of part of a province: "northern Guangdong".
+var directions = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true,
+	"central": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true}
+
+// names finds the pattern-found names of a sentence: capitalised runs by
+// their heads, regions and governments with lower-case heads, and
+// directional regions.
+func names(s string, ws []word, places []*span) []*span {
+	var out []*span
+	for _, r := range capitalRuns(s, ws) {
+		if sp, ok := classify(s, r); ok {
+			out = append(out, sp)
+			continue
+		}
+		rt := r.trimOpeners()
+		if len(rt.ws) == 0 {
+			continue
+		}
+		if sp := lowerHead(s, rt.ws[0].start, rt.ws[len(rt.ws)-1].end, rt.ws[len(rt.ws)-1].poss); sp != nil {
+			out = append(out, sp)
+		}
+	}
+	for _, p := range places {
+		if sp := lowerHead(s, p.start, p.end, p.poss); sp != nil {
+			out = append(out, sp)
+		}
+		out = append(out, directional(s, p)...)
+	}
+	return out
+}
+
+// lowerHead makes a region or government of a capitalised name followed by a
+// lower-case head: "Bohai Sea region", "Guangdong provincial government".
+func lowerHead(s string, start, end int, poss bool) *span {
+	if poss || end >= len(s) || s[end] != ' ' {
+		return nil
+	}
+	rest := s[end+1:]
+	for _, h := range governmentHeads {
+		if strings.HasPrefix(rest, h) && boundaryAfter(s, end+1+len(h)) {
+			e := end + 1 + len(h)
+			return &span{start: start, end: e, surface: s[start:e], kind: spanName, typ: ontology.Organization,
+				name: titleCase(s[start:e]), known: -1, poss: possessiveAt(s, e)}
+		}
+	}
+	for _, h := range regionHeads {
+		if strings.HasPrefix(rest, h) && boundaryAfter(s, end+1+len(h)) {
+			e := end + 1 + len(h)
+			return &span{start: start, end: e, surface: s[start:e], kind: spanName, typ: ontology.Region,
+				name: s[start:e], known: -1, poss: possessiveAt(s, e)}
+		}
+	}
+	return nil
+}
+
+// directional finds "northern Guangdong" and the elided "eastern, western and
+// northern Guangdong" before a province-level place.
+func directional(s string, p *span) []*span {
+	if p.typ != ontology.Province && p.typ != ontology.Country && p.typ != ontology.Municipality && !provinceCodes(p) {
+		return nil
+	}
+	var out []*span
+	end := p.start
+	joiner := true
+	for joiner {
+		i := strings.LastIndexByte(strings.TrimRight(s[:end], " "), ' ') + 1
+		w := strings.TrimRight(s[i:end], " ")
+		dir := strings.ToLower(w)
+		if !directions[dir] {
+			break
+		}
+		name := dir + " " + p.surface
+		if p.generic != "" {
+			name = dir + " " + strings.TrimSuffix(p.surface, " "+p.generic)
+		}
+		e := i + len(w)
+		if len(out) == 0 {
+			e = p.end
+		}
+		out = append(out, &span{start: i, end: e, surface: s[i:e], kind: spanName, typ: ontology.Region,
+			name: name, known: -1, poss: possessiveAt(s, e)})
+		before := s[:i]
+		switch {
+		case strings.HasSuffix(before, ", and "):
+			end = len(before) - len(", and ")
+		case strings.HasSuffix(before, " and "):
+			end = len(before) - len(" and ")
+		case strings.HasSuffix(before, ", "):
+			end = len(before) - len(", ")
+		default:
+			joiner = false
+		}
+	}
+	return out
+}
+
+func provinceCodes(p *span) bool {
+	for _, c := range p.codes {
+		if strings.HasSuffix(c, "0000") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// honorifics precede a person's name.
+var honorifics = map[string]bool{"Mr.": true, "Ms.": true, "Mrs.": true, "Dr.": true, "Madam": true, "Professor": true}
+
+// titleWords are the heads of office titles: "vice governor", "mayor".
+var titleWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`governor mayor secretary secretary-general director minister spokesperson spokesman
+		spokeswoman chairman chairwoman chair president head chief commissioner deputy premier
+		dean manager founder ceo leader official administrator party general`) {
+		titleWords[w] = true
+	}
+	for w := range researchTitles {
+		titleWords[w] = true
+	}
+}
+
+// isTitleWord reports whether w (any case) is an office or research title.
+func isTitleWord(w string) bool { return titleWords[strings.ToLower(w)] }
+
+// personName reports whether two words look like a Chinese personal name:
+// two capitalised alphabetic tokens, not openers, not places.
+func personName(a, b word, g *ontology.Gazetteer) bool {
+	for _, w := range []word{a, b} {
+		if !capitalised(w.text) || openers[w.text] || isTitleWord(w.text) || orgHeads[w.text] {
+			return false
+		}
+		for _, r := range w.text {
+			if !unicode.IsLetter(r) && r != '-' {
+				return false
+			}
+		}
+	}
+	if a.poss || utf8.RuneCountInString(a.text) > 6 || strings.ToUpper(a.text) == a.text {
+		return false
+	}
+	if len(g.Lookup(a.text+" "+b.text)) > 0 || len(g.Lookup(a.text)) > 0 && len(g.Lookup(b.text)) > 0 {
+		return false
+	}
+	return true
+}
+
+// collectPeople finds the people a document names: speaker labels, names
+// after honorifics or titles ("Vice Governor Sun Kai"), and names followed by
+// an office (", vice governor of", ", Hainan's vice governor").
+func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
+	people := map[string]bool{}
+	for _, s := range sents {
+		ws := tokenize(s.text)
+		if s.kind == speaker {
+			if len(ws) == 2 && personName(ws[0], ws[1], g) {
+				if _, org := classify(s.text, run{ws}); !org {
+					people[s.text[ws[0].start:ws[1].end]] = true
+				}
+			}
+			continue
+		}
+		for i := 0; i+1 < len(ws); i++ {
+			if !personName(ws[i], ws[i+1], g) || !joined(s.text, ws[i], ws[i+1]) {
+				continue
+			}
+			if i+2 < len(ws) && capitalised(ws[i+2].text) && joined(s.text, ws[i+1], ws[i+2]) {
+				continue // part of a longer capitalised name
+			}
+			name := s.text[ws[i].start:ws[i+1].end]
+			if i > 0 && (honorifics[ws[i-1].text] || isTitleWord(ws[i-1].text)) {
+				people[name] = true
+				continue
+			}
+			if officeFollows(s.text[ws[i+1].end:]) {
+				people[name] = true
+			}
+		}
+	}
+	return people
+}
+
+// officeFollows reports whether text after a name gives an office:
+// ", vice governor of", ", a reporter with", ", Hainan's vice governor".
+func officeFollows(rest string) bool {
+	if !strings.HasPrefix(rest, ", ") {
+		return false
+	}
+	ws := strings.Fields(rest[2:])
+	for i, w := range ws {
+		if i >= 6 {
+			break
+		}
+		w = strings.Trim(w, ",.;")
+		if isTitleWord(w) || isTitleWord(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")) {
+			return true
+		}
+		if strings.ContainsAny(ws[i], ",.;") {
+			break
+		}
+	}
+	return false
+}
+
+// personSpans finds the known people in a sentence.
+func personSpans(s string, people []string) []*span {
+	var out []*span
+	for _, p := range people {
+		for off := 0; ; {
+			i := strings.Index(s[off:], p)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(p)
+			if !boundaryBefore(s, i) || !boundaryAfter(s, i+len(p)) {
+				continue
+			}
+			out = append(out, &span{start: i, end: i + len(p), surface: p, kind: spanPerson,
+				typ: ontology.Person, name: p, known: -1, poss: possessiveAt(s, i+len(p))})
+		}
+	}
+	return out
+}

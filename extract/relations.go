@@ -1,0 +1,633 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// Patterns of the gaps between two names, compiled once.
+var (
+	reApposIn  = regexp.MustCompile(`^, (?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:district|county|city|prefecture|town|province|municipality|area|zone|port|capital|banner)s? (?:of|in|under|administered by|administered directly by|within|on)(?: the [\w-]+(?: [\w-]+)? of)? (?:the )?$`)
+	reIn       = regexp.MustCompile(`^,? ?(?:which |that )?(?:is |are |was |were )?(?:(?:located|situated|lies|lie|sits|sit|based|nestled) )?(?:in|inside|within)(?: the)?$`)
+	reCovers   = regexp.MustCompile(`^,? (?:which )?(?:covers|spans|encompasses) (?:all of |the whole of )?(?:the )?$`)
+	reMembers  = regexp.MustCompile(`^, (?:the |all )?(?:[\w-]+ ){0,3}(?:provinces|cities|counties|districts|regions|municipalities|areas|zones|members) (?:of|in|under|administered (?:directly )?by) (?:the )?$`)
+	reListedOf = regexp.MustCompile(`(?:provinces|cities|counties|districts|municipalities|areas|zones) (?:of|in) (?:the )?$`)
+	reMadeUp   = regexp.MustCompile(`^,? (?:which |that )?(?:also )?(?:is |are )?(?:made up of|consists of|consisting of|comprising|comprises|takes in|take in|includes|including|covering|formed by|composed of|spanning|spans) (?:the )?(?:(?:[\w-]+ ){0,3}[\w-]+ \()?$`)
+	reCoreOf   = regexp.MustCompile(`^ (?:serves|serve|acts|act|will serve) as (?:the|a) (?:core|centre|center|hub|heart) of (?:the )?$`)
+	reInto     = regexp.MustCompile(`^ (?:are|is|will be|have been|has been) (?:being )?(?:built|integrated|merged|developed|incorporated) into (?:the )?$`)
+	reTogether = regexp.MustCompile(`^, (?:together|along) with (?:the )?$`)
+	reLater    = regexp.MustCompile(`^,? and [\d,.]+(?: [\w-]+)? $|^, [\d,.]+(?: [\w-]+)? $`)
+
+	reMove    = regexp.MustCompile(`\b(?:mov(?:e|ed|es|ing)|relocat\w*|transferr?(?:ed|ing|s)?|shift(?:ed|ing)?|migrat\w*|introduc(?:ed|ing))\b`)
+	reReceive = regexp.MustCompile(`\b(?:received?|receives|attract(?:ed|s)?|t(?:ook|ake|akes) in|dr(?:ew|aw|aws)|landed|brought in|absorbed|introduced)\b`)
+	reMovedTo = regexp.MustCompile(`\b(?:moved|relocated|transferred|shifted) (?:\w+ ){0,3}?to $`)
+	reCoop    = regexp.MustCompile(`\b(?:work(?:s|ed|ing)?|cooperat\w*|collaborat\w*|pair(?:ed|ing)?|partner\w*|agreements?|teamed|joined hands|built|set up|established|co-\w+)\b`)
+	reJoint   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
+	reImpl    = regexp.MustCompile(`\b(?:implement(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|act(?:ed|s|ing)? on|undert(?:ake|akes|ook|aking)|put into practice|execut(?:e|es|ed|ing))\b`)
+	reOffice  = regexp.MustCompile(`^, (?:a |an |the )?((?:[\w-]+ ){0,5}?)(?:of|at|with|from|for|in) (?:the )?$`)
+	reTitleBy = regexp.MustCompile(`^ ((?:[\w-]+ ){1,3})$`)
+)
+
+// Stems that must occur before the matching regular expression is run.
+var (
+	moveStems    = []string{"mov", "reloc", "transfer", "shift", "migrat", "introduc"}
+	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "drew", "draw", "landed", "brought in", "absorbed", "introduced"}
+	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-"}
+	jointStems   = []string{"together", "joint", "each other"}
+	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut"}
+)
+
+// containsAny reports whether s contains one of the stems.
+func containsAny(s string, stems []string) bool {
+	for _, st := range stems {
+		if strings.Contains(s, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// relate runs every relation rule over a sentence.
+func (x *Extractor) relate(c *sentCtx) {
+	x.containment(c)
+	x.transfers(c)
+	x.recipients(c)
+	x.cooperation(c)
+	x.offices(c)
+	x.implementation(c)
+}
+
+// containment reads part_of and located_in: "X district of Y", "X, a city
+// in Y", "Y's X district", "X in Y", "A, B and C, the three provinces of Y",
+// "the counties of Y (A, B and C)", "Y, made up of A and B", "X serves as the
+// core of Y, together with A", "X, the provincial capital".
+func (x *Extractor) containment(c *sentCtx) {
+	g := x.gaz
+	for i := 0; i+1 < len(c.spans); i++ {
+		a, b := c.spans[i], c.spans[i+1]
+		gap := c.gap(i, i+1)
+		if len(gap) > 100 {
+			gap = gap[:0] // no containment pattern spans so much text
+			if !a.poss {
+				continue
+			}
+		}
+		lg := lowerASCII(gap)
+		switch {
+		case a.poss && strings.HasPrefix(c.text[a.end:], "'s capital ") || a.poss && strings.HasPrefix(c.text[a.end:], "’s capital "):
+			c.contain(b.ent, a.ent, "possessive-capital", g)
+		case a.poss && strings.TrimSpace(gap) == "":
+			for _, k := range c.members(i + 1) {
+				c.contain(c.spans[k].ent, a.ent, "possessive-part-of", g)
+			}
+		case (a.generic != "" || strings.HasPrefix(lg, " district") || strings.HasPrefix(lg, " county")) &&
+			(strings.HasSuffix(lg, " of ") || strings.HasSuffix(lg, " of the ")) && len(lg) < 16:
+			c.contain(a.ent, c.possessee(i+1), "x-district-of-y", g)
+		case reApposIn.MatchString(lg):
+			c.contain(a.ent, c.possessee(i+1), "apposition-part-of", g)
+		case reIn.MatchString(strings.TrimSpace(lg)):
+			for _, k := range c.subjectsOf(i, lg) {
+				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
+			}
+		case reCovers.MatchString(lg):
+			c.contain(a.ent, b.ent, "covers", g)
+		case reMembers.MatchString(lg) && c.group[i] != i || reMembers.MatchString(lg) && i > 0 && c.group[i] == c.group[i-1]:
+			for _, k := range c.members(i) {
+				c.contain(c.spans[k].ent, b.ent, "listed-members-of-y", g)
+			}
+		case reMadeUp.MatchString(lg):
+			for _, k := range c.listFrom(i + 1) {
+				c.contain(c.spans[k].ent, a.ent, "made-up-of", g)
+			}
+		case reCoreOf.MatchString(lg):
+			c.contain(a.ent, b.ent, "core-of", g)
+			if i+2 < len(c.spans) && reTogether.MatchString(strings.ToLower(c.gap(i+1, i+2))) {
+				for _, k := range c.members(i + 2) {
+					c.contain(c.spans[k].ent, b.ent, "core-of", g)
+				}
+			}
+		case reInto.MatchString(lg):
+			for _, k := range c.members(i) {
+				c.contain(c.spans[k].ent, b.ent, "built-into", g)
+			}
+		}
+		// "the three northern counties of Langfang city (Sanhe, Dachang, and Xianghe)"
+		if strings.HasPrefix(c.text[c.posEnd(i):], " (") && reListedOf.MatchString(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
+			for _, k := range c.members(i + 1) {
+				c.contain(c.spans[k].ent, a.ent, "listed-counties-of-y", g)
+			}
+		}
+	}
+	x.capitals(c)
+	x.frontedLocation(c)
+	x.addressChain(c)
+}
+
+// addressChain reads "Hunnan District, Shenyang City, Liaoning Province":
+// each name part_of the next when the gazetteer agrees.
+func (x *Extractor) addressChain(c *sentCtx) {
+	for i := 0; i+1 < len(c.spans); i++ {
+		a, b := c.spans[i].ent, c.spans[i+1].ent
+		if c.gap(i, i+1) != ", " || a.code == "" || b.code == "" || !x.gaz.IsAncestor(b.code, a.code) {
+			continue
+		}
+		c.contain(a, b, "address-chain", x.gaz)
+	}
+}
+
+// possessee returns the entity of span i, or, when i is a possessor
+// ("Shenzhen's Nanshan district"), that of the span it possesses.
+func (c *sentCtx) possessee(i int) *entity {
+	if c.spans[i].poss && i+1 < len(c.spans) && strings.TrimSpace(c.gap(i, i+1)) == "" {
+		return c.spans[i+1].ent
+	}
+	return c.spans[i].ent
+}
+
+// subjectsOf returns span i's list for a relation that follows it, or
+// only i when an apposition comma intervenes.
+func (c *sentCtx) subjectsOf(i int, gap string) []int {
+	if strings.HasPrefix(gap, ",") {
+		return []int{i}
+	}
+	return c.members(i)
+}
+
+// listFrom returns span i's list and a parenthesised list that follows a
+// counted noun: "Wuhan and eight nearby cities (Huangshi, Ezhou ...)".
+func (c *sentCtx) listFrom(i int) []int {
+	out := c.members(i)
+	last := out[len(out)-1]
+	if last+1 < len(c.spans) {
+		g := c.gap(last, last+1)
+		if strings.HasSuffix(g, "(") && len(g) < 40 {
+			out = append(out, c.members(last+1)...)
+		}
+	}
+	return out
+}
+
+// capitals reads "X, the provincial capital" and "X, capital of the
+// province": X part_of the province last named.
+func (x *Extractor) capitals(c *sentCtx) {
+	for i, sp := range c.spans {
+		rest := strings.ToLower(c.text[c.posEnd(i):])
+		if !strings.HasPrefix(rest, ", the provincial capital") && !strings.HasPrefix(rest, ", capital of the province") {
+			continue
+		}
+		var prov *entity
+		for k := i - 1; k >= 0 && prov == nil; k-- {
+			if c.spans[k].ent.typ == ontology.Province {
+				prov = c.spans[k].ent
+			}
+		}
+		if prov == nil {
+			prov = mostRecent(c.state.history, "", []ontology.EntityType{ontology.Province})
+		}
+		c.contain(sp.ent, prov, "provincial-capital", x.gaz)
+	}
+}
+
+// frontedLocation reads "Located in X, the airport handled ...".
+func (x *Extractor) frontedLocation(c *sentCtx) {
+	if !strings.HasPrefix(c.lower, "located in ") && !strings.HasPrefix(c.lower, "situated in ") && !strings.HasPrefix(c.lower, "based in ") {
+		return
+	}
+	comma := strings.Index(c.text, ", ")
+	if comma < 0 || len(c.spans) == 0 {
+		return
+	}
+	if k := c.spanAt(comma + 2); k >= 0 {
+		c.contain(c.spans[k].ent, c.possessee(0), "fronted-located-in", x.gaz)
+	}
+}
+
+// transfers reads transfers_to: "moved from A (and B) to C", "to C from A",
+// "C received N projects from A", "A firms moved to C", and gapped "... to
+// C and 31 to D".
+func (x *Extractor) transfers(c *sentCtx) {
+	if !strings.Contains(c.lower, "from ") && !strings.Contains(c.lower, " to ") {
+		return
+	}
+	moving := containsAny(c.lower, moveStems) && reMove.MatchString(c.lower)
+	receiving := containsAny(c.lower, receiveStems) && reReceive.MatchString(c.lower)
+	for off := 0; ; {
+		f := strings.Index(c.lower[off:], "from ")
+		if f < 0 {
+			break
+		}
+		f += off
+		off = f + 5
+		if !boundaryBefore(c.lower, f) {
+			continue
+		}
+		to := strings.Index(c.lower[f:], " to ")
+		clauseEnd := clauseEndAfter(c.lower, f)
+		srcEnd := clauseEnd
+		if to >= 0 && f+to < clauseEnd {
+			srcEnd = f + to
+		}
+		sources := c.sources(f+5, srcEnd)
+		if len(sources) == 0 {
+			continue
+		}
+		switch {
+		case moving && to >= 0 && f+to < clauseEnd:
+			if d := c.spanAt(f + to + 4); d >= 0 {
+				c.moveAll(sources, d, "moved-from-to", f)
+				c.gapped(sources, d, f)
+			}
+		case moving && strings.HasSuffix(c.lower[:f], " "):
+			// "introduced to Hebei province from Beijing"
+			if k := c.lastBefore(f, func(*span) bool { return true }); k >= 0 && strings.HasSuffix(c.lower[:c.spans[k].start], " to ") && strings.TrimSpace(c.text[c.posEnd(k):f]) == "" {
+				c.moveAll(sources, k, "moved-to-from", f)
+			}
+		case receiving:
+			if k := c.lastBefore(f, func(sp *span) bool { return ontology.IsPlace(sp.ent.typ) }); k >= 0 && !c.inside(k, "from ") {
+				c.moveAll(sources, k, "received-from", f)
+			} else if k := c.subject(); k >= 0 && c.spans[k].start < f {
+				c.moveAll(sources, k, "received-from", f)
+			}
+		}
+	}
+	x.movedTo(c)
+}
+
+// clauseEndAfter returns the end of the clause that holds pos.
+func clauseEndAfter(s string, pos int) int {
+	end := len(s)
+	for _, sep := range []string{"; ", ", and ", ", while ", ", but ", ", bringing ", ", with "} {
+		if i := strings.Index(s[pos:], sep); i >= 0 && pos+i < end {
+			end = pos + i
+		}
+	}
+	return end
+}
+
+// sources returns the spans between from and to that name where things
+// moved from, leaving out possessors and containers ("in Jiangsu").
+func (c *sentCtx) sources(start, end int) []int {
+	var out []int
+	for k, sp := range c.spans {
+		if sp.start < start || sp.start >= end || sp.poss || sp.appos || !actor(sp.ent.typ) {
+			continue
+		}
+		if len(out) > 0 && strings.HasSuffix(c.lower[:sp.start], " in ") {
+			continue
+		}
+		if len(out) > 0 && strings.HasPrefix(strings.TrimSpace(c.lower[c.posEnd(out[len(out)-1]):sp.start]), ",") && c.group[k] != c.group[out[len(out)-1]] {
+			continue // "Changzhou, Jiangsu Province"
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// inside reports whether span k directly follows the word w.
+func (c *sentCtx) inside(k int, w string) bool {
+	return strings.HasSuffix(c.lower[:c.spans[k].start], w)
+}
+
+// subject returns the first span in subject position: not in an
+// apposition, not after a preposition; or -1.
+func (c *sentCtx) subject() int {
+	for k, sp := range c.spans {
+		if sp.appos || !actor(sp.ent.typ) {
+			continue
+		}
+		before := strings.TrimSpace(c.lower[:sp.start])
+		if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, " the") || before == "the" || strings.HasSuffix(before, " and") {
+			return k
+		}
+	}
+	return -1
+}
+
+func (c *sentCtx) moveAll(sources []int, dest int, rule string, start int) {
+	d := c.possessee(dest)
+	for _, s := range sources {
+		c.propose(c.spans[s].ent, d, ontology.TransfersTo, rule)
+	}
+	c.relocs = append(c.relocs, reloc{start: start, end: c.spans[dest].end, dest: d})
+}
+
+// gapped reads "... to C and 31 to D" after a first destination.
+func (c *sentCtx) gapped(sources []int, dest int, start int) {
+	for k := dest + 1; k < len(c.spans); k++ {
+		prev := c.spans[k-1].end
+		idx := strings.Index(c.lower[prev:c.spans[k].start], " to ")
+		if idx < 0 || !reLater.MatchString(c.lower[prev:prev+idx+1]) {
+			return
+		}
+		c.moveAll(sources, k, "moved-from-to", start)
+	}
+}
+
+// movedTo reads "41 more Shenzhen firms moved to Huizhou" and "a maker
+// based in A ..., which moved its production to B".
+func (x *Extractor) movedTo(c *sentCtx) {
+	for k := 1; k < len(c.spans); k++ {
+		before := c.lower[:c.spans[k].start]
+		if !strings.HasSuffix(before, " to ") && !strings.HasSuffix(before, " to the ") {
+			continue
+		}
+		m := reMovedTo.FindStringIndex(before[max(0, len(before)-60):])
+		if m == nil {
+			continue
+		}
+		trig := max(0, len(before)-60) + m[0]
+		if strings.Contains(c.lower[max(0, trig-80):trig], "from ") || strings.Contains(c.lower[trig:c.spans[k].start], "from ") {
+			continue
+		}
+		src := -1
+		for j := k - 1; j >= 0; j-- {
+			sp := c.spans[j]
+			if sp.end > trig {
+				continue
+			}
+			np := strings.TrimSpace(c.lower[c.posEnd(j):trig])
+			if !sp.poss && np != "" && len(strings.Fields(np)) <= 3 && !strings.ContainsAny(np, ",;") && ontology.IsPlace(sp.ent.typ) {
+				src = j
+			} else if strings.HasSuffix(c.lower[:sp.start], "based in ") {
+				src = j
+			}
+			break
+		}
+		if src >= 0 {
+			c.moveAll([]int{src}, k, "moved-to", trig)
+		}
+	}
+}
+
+// recipients reads "X (has become|serving as) a major recipient of NP
+// (from A)": X recipient_of NP, and A transfers_to X; and "a task assigned
+// to X" for a concept the sentence names.
+func (x *Extractor) recipients(c *sentCtx) {
+	for off := 0; ; {
+		m := strings.Index(c.lower[off:], "recipient")
+		if m < 0 {
+			break
+		}
+		m += off
+		off = m + 9
+		rest := c.lower[m:]
+		of := strings.Index(rest, " of ")
+		if of < 0 || of > 12 {
+			continue
+		}
+		npStart := m + of + 4
+		npEnd := npStart + conceptEnd(c.lower[npStart:])
+		concept := c.conceptAt(npStart, npEnd)
+		subj := c.lastBefore(m, func(sp *span) bool { return actor(sp.ent.typ) })
+		if concept == nil || subj < 0 {
+			continue
+		}
+		from := c.sourcesIn(npStart, npEnd)
+		for _, k := range c.members(subj) {
+			c.propose(c.spans[k].ent, concept, ontology.RecipientOf, "apposition-recipient")
+			for _, s := range from {
+				c.propose(s, c.spans[k].ent, ontology.TransfersTo, "recipient-from")
+			}
+		}
+	}
+	if i := strings.Index(c.lower, "assigned to "); i >= 0 {
+		if k := c.spanAt(i + len("assigned to ")); k >= 0 {
+			for _, sp := range c.spans {
+				if sp.ent.typ == ontology.Concept {
+					c.propose(c.spans[k].ent, sp.ent, ontology.RecipientOf, "task-assigned-to")
+				}
+			}
+		}
+	}
+}
+
+// sourcesIn returns the places named after "from" in a noun phrase, also
+// when the phrase is a curated concept that swallowed them ("functions
+// relieved from Beijing").
+func (c *sentCtx) sourcesIn(start, end int) []*entity {
+	f := strings.Index(c.lower[start:end], "from ")
+	if f < 0 {
+		return nil
+	}
+	f += start + len("from ")
+	var out []*entity
+	for _, k := range c.sources(f, end) {
+		out = append(out, c.spans[k].ent)
+	}
+	if len(out) == 0 {
+		if e, ok := c.reg.byID[ontology.Slug(strings.TrimPrefix(c.lower[f:end], "the "))]; ok && ontology.IsPlace(e.typ) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// conceptEnd returns the length of the noun phrase at the start of s.
+func conceptEnd(s string) int {
+	end := len(s)
+	for _, stop := range []string{",", ".", ";", " that ", " which ", " has ", " have ", " is ", " are ", " will ", " to "} {
+		if i := strings.Index(s, stop); i >= 0 && i < end {
+			end = i
+		}
+	}
+	return end
+}
+
+// conceptAt returns the concept a noun phrase names: a curated concept
+// starting there, or a new Concept entity named by the phrase.
+func (c *sentCtx) conceptAt(start, end int) *entity {
+	for _, sp := range c.spans {
+		if sp.start == start && sp.ent.typ == ontology.Concept {
+			return sp.ent
+		}
+	}
+	np := strings.TrimSpace(c.text[start:end])
+	if np == "" || len(strings.Fields(np)) > 10 || len(strings.Fields(np)) < 2 {
+		return nil
+	}
+	e := c.reg.get(np, ontology.Concept, "")
+	c.extra = append(c.extra, &span{start: start, end: start + len(np), surface: np, kind: spanName,
+		typ: ontology.Concept, name: np, known: -1, ent: e})
+	return e
+}
+
+// cooperation reads cooperates_with: "A (and B) is working with C (and D)",
+// "signed agreements with", "paired with", gapped "E with F", and joint
+// statements "A, B and C have worked together".
+func (x *Extractor) cooperation(c *sentCtx) {
+	coop := strings.Contains(c.lower, " with ") && containsAny(c.lower, coopStems) && reCoop.MatchString(c.lower)
+	for off := 0; coop; {
+		w := strings.Index(c.lower[off:], " with ")
+		if w < 0 {
+			break
+		}
+		w += off
+		off = w + 6
+		obj := c.spanAt(w + 6)
+		subj := c.lastBefore(w, func(sp *span) bool { return actor(sp.ent.typ) })
+		if obj < 0 || subj < 0 || !actor(c.spans[obj].ent.typ) {
+			continue
+		}
+		between := c.lower[c.posEnd(subj):w]
+		var subjects []int
+		switch {
+		case strings.TrimSpace(between) == "":
+			subjects = []int{subj}
+		case len(between) < 120 && reCoop.MatchString(between) && !strings.Contains(between, ";"):
+			subjects = c.members(subj)
+		default:
+			continue
+		}
+		for _, s := range subjects {
+			for _, o := range c.objects(obj) {
+				c.propose(c.spans[s].ent, c.spans[o].ent, ontology.CooperatesWith, "working-with")
+			}
+		}
+	}
+	for i := range c.spans {
+		if c.group[i] != i || c.spans[i].appos {
+			continue
+		}
+		ms := c.members(i)
+		last := ms[len(ms)-1]
+		rest := c.lower[c.posEnd(last):]
+		if len(ms) < 2 || !containsAny(rest, jointStems) || !reJoint.MatchString(rest) {
+			continue
+		}
+		for a := 0; a < len(ms); a++ {
+			for b := a + 1; b < len(ms); b++ {
+				c.propose(c.spans[ms[a]].ent, c.spans[ms[b]].ent, ontology.CooperatesWith, "worked-together")
+			}
+		}
+	}
+}
+
+// objects returns the list that starts at span o, cut before a member that
+// opens a gapped pair ("with Meizhou and Qingyuan, and Shenzhen with ...").
+func (c *sentCtx) objects(o int) []int {
+	var out []int
+	for _, k := range c.members(o) {
+		if k < o {
+			continue
+		}
+		if k > o && strings.HasPrefix(c.lower[c.posEnd(k):], " with ") {
+			break
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// offices reads official_of and affiliated_with: "P, vice governor of Y",
+// "P, a reporter with O", "P, Y's vice governor", "Y vice mayor P".
+func (x *Extractor) offices(c *sentCtx) {
+	for i, sp := range c.spans {
+		if sp.ent.typ != ontology.Person {
+			continue
+		}
+		if i+1 < len(c.spans) {
+			gap := strings.ToLower(c.gap(i, i+1))
+			if m := reOffice.FindStringSubmatch(gap); m != nil && hasTitle(m[1]) {
+				c.propose(sp.ent, c.spans[i+1].ent, officePredicate(m[1]), "title-of-place")
+			} else if (gap == ", " || gap == ", the ") && c.spans[i+1].poss && hasTitle(firstWords(c.lower[c.posEnd(i+1):], 3)) {
+				c.propose(sp.ent, c.spans[i+1].ent, officePredicate(firstWords(c.lower[c.posEnd(i+1):], 3)), "title-of-place")
+			}
+		}
+		if i > 0 && !c.spans[i-1].poss {
+			gap := strings.ToLower(c.gap(i-1, i))
+			if m := reTitleBy.FindStringSubmatch(gap); m != nil && allTitleWords(m[1]) {
+				c.propose(sp.ent, c.spans[i-1].ent, officePredicate(m[1]), "title-of-place")
+			}
+		}
+	}
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+func hasTitle(words string) bool {
+	for _, w := range strings.Fields(words) {
+		if isTitleWord(strings.Trim(w, ",.")) {
+			return true
+		}
+	}
+	return false
+}
+
+// allTitleWords reports a title before a name: "vice mayor", "Party secretary".
+func allTitleWords(words string) bool {
+	f := strings.Fields(words)
+	for _, w := range f {
+		switch w {
+		case "vice", "deputy", "executive", "acting", "party", "former":
+			continue
+		}
+		if !isTitleWord(w) {
+			return false
+		}
+	}
+	return hasTitle(words)
+}
+
+func officePredicate(title string) ontology.Predicate {
+	for _, w := range strings.Fields(title) {
+		if researchTitles[strings.Trim(w, ",.")] {
+			return ontology.AffiliatedWith
+		}
+	}
+	return ontology.OfficialOf
+}
+
+// implementation reads implements: "X has acted on / is implementing /
+// carries out S", with S a strategy, "it" or "the plan" referring to one,
+// or "the tasks" of the strategy last named.
+func (x *Extractor) implementation(c *sentCtx) {
+	if !containsAny(c.lower, implStems) {
+		return
+	}
+	for _, m := range reImpl.FindAllStringIndex(c.lower, -1) {
+		subj := c.lastBefore(m[0], func(sp *span) bool { return actor(sp.ent.typ) })
+		if subj < 0 {
+			continue
+		}
+		s := c.strategyAfter(m[1])
+		if s == nil {
+			continue
+		}
+		for _, k := range c.members(subj) {
+			c.propose(c.spans[k].ent, s, ontology.Implements, "implements-strategy")
+		}
+	}
+}
+
+// strategyAfter finds the strategy a verb at pos takes as its object.
+func (c *sentCtx) strategyAfter(pos int) *entity {
+	for _, sp := range c.spans {
+		if sp.start >= pos && sp.start-pos < 80 && sp.ent.typ == ontology.Strategy {
+			return sp.ent
+		}
+	}
+	rest := strings.TrimSpace(c.lower[pos:])
+	recent := func() *entity {
+		for _, sp := range c.spans {
+			if sp.ent.typ == ontology.Strategy {
+				return sp.ent
+			}
+		}
+		return mostRecent(c.state.history, "", []ontology.EntityType{ontology.Strategy})
+	}
+	if strings.HasPrefix(rest, "it ") || strings.HasPrefix(rest, "it,") || strings.HasPrefix(rest, "it.") {
+		return recent()
+	}
+	if strings.Contains(firstWords(rest, 4), "task") {
+		return recent()
+	}
+	return nil
+}

@@ -1,0 +1,235 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// entity is a resolved entity of one document.
+type entity struct {
+	id      ontology.EntityID
+	name    string
+	typ     ontology.EntityType
+	code    string
+	aliases []string
+	members []string // for curated regions
+	order   int
+}
+
+// registry holds a document's entities in first-seen order.
+type registry struct {
+	byID  map[ontology.EntityID]*entity
+	order []*entity
+}
+
+func newRegistry() *registry { return &registry{byID: map[ontology.EntityID]*entity{}} }
+
+// get returns the entity named name, making it on first use.
+func (r *registry) get(name string, typ ontology.EntityType, code string) *entity {
+	id := ontology.Slug(name)
+	if e, ok := r.byID[id]; ok {
+		if e.code == code || code == "" || e.code == "" {
+			if e.code == "" {
+				e.code = code
+			}
+			return e
+		}
+		id = ontology.Slug(name + " " + code)
+		if e, ok := r.byID[id]; ok {
+			return e
+		}
+	}
+	e := &entity{id: id, name: name, typ: typ, code: code, order: len(r.order)}
+	r.byID[id] = e
+	r.order = append(r.order, e)
+	return e
+}
+
+// alias records a surface form of e.
+func (e *entity) alias(surface string) {
+	surface = strings.TrimSpace(surface)
+	if surface == "" || surface == e.name {
+		return
+	}
+	for _, a := range e.aliases {
+		if a == surface {
+			return
+		}
+	}
+	e.aliases = append(e.aliases, surface)
+}
+
+// resolver turns spans into entities: it settles homonyms by the places a
+// sentence and the document name, and lets a document's own zone names
+// override gazetteer homonyms of their short forms.
+type resolver struct {
+	gaz        *ontology.Gazetteer
+	reg        *registry
+	docCodes   map[string]bool // unambiguous gazetteer codes named in the document
+	docNames   map[string]bool // lower-case names of everything the document names
+	shortForms map[string]*span
+}
+
+func newResolver(g *ontology.Gazetteer, all [][]*span) *resolver {
+	r := &resolver{gaz: g, reg: newRegistry(), docCodes: map[string]bool{}, docNames: map[string]bool{},
+		shortForms: map[string]*span{}}
+	for _, spans := range all {
+		for _, sp := range spans {
+			if len(sp.codes) == 1 {
+				r.docCodes[sp.codes[0]] = true
+			}
+			if sp.kind == spanGazetteer || sp.kind == spanKnown && sp.generic != "contextual" {
+				r.docNames[strings.ToLower(sp.surface)] = true
+				if sp.name != "" {
+					r.docNames[strings.ToLower(sp.name)] = true
+				}
+				for _, c := range sp.codes {
+					if d, ok := g.Division(c); ok {
+						r.docNames[strings.ToLower(d.Name)] = true
+					}
+				}
+			}
+			if sp.kind == spanName && (sp.typ == ontology.Zone || sp.typ == ontology.NewArea) {
+				if f := strings.Fields(sp.name); len(f) >= 3 {
+					r.shortForms[f[0]] = sp
+				}
+			}
+		}
+	}
+	return r
+}
+
+// resolve sets the entity of every span of a sentence; spans that cannot be
+// resolved are dropped.
+func (r *resolver) resolve(spans []*span) []*span {
+	sentCodes := map[string]bool{}
+	for _, sp := range spans {
+		for _, c := range sp.codes {
+			sentCodes[c] = true
+		}
+	}
+	var out []*span
+	for _, sp := range spans {
+		if e := r.entityOf(sp, sentCodes); e != nil {
+			sp.ent = e
+			if sp.kind != spanRef {
+				e.alias(sp.surface)
+			}
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+func (r *resolver) entityOf(sp *span, sentCodes map[string]bool) *entity {
+	switch sp.kind {
+	case spanRef:
+		return sp.ent
+	case spanName, spanPerson:
+		name := strings.TrimPrefix(strings.TrimPrefix(sp.name, "the "), "The ")
+		return r.reg.get(name, sp.typ, "")
+	case spanKnown:
+		k := ontology.KnownEntities()[sp.known]
+		if sp.generic == "contextual" && !r.contextOK(k) {
+			return nil
+		}
+		if k.Code != "" {
+			if d, ok := r.gaz.Division(k.Code); ok {
+				return r.divisionEntity(d)
+			}
+		}
+		e := r.reg.get(k.Name, k.Type, "")
+		e.members = k.Members
+		return e
+	}
+	if z, ok := r.shortForms[sp.surface]; ok && sp.generic == "" && !r.highLevel(sp) {
+		return r.reg.get(z.name, z.typ, "")
+	}
+	code := r.pick(sp, sentCodes)
+	d, _ := r.gaz.Division(code)
+	return r.divisionEntity(d)
+}
+
+func (r *resolver) divisionEntity(d ontology.Division) *entity {
+	return r.reg.get(d.Name, d.Type, d.Code)
+}
+
+// contextOK reports whether a contextual alias ("the capital") may resolve:
+// the document names the entity or one of its members.
+func (r *resolver) contextOK(k ontology.Known) bool {
+	if r.docNames[strings.ToLower(k.Name)] {
+		return true
+	}
+	for _, m := range k.Members {
+		if r.docNames[strings.ToLower(m)] {
+			return true
+		}
+	}
+	return false
+}
+
+// highLevel reports whether a candidate of sp is a province or prefecture.
+func (r *resolver) highLevel(sp *span) bool {
+	for _, c := range sp.codes {
+		if d, ok := r.gaz.Division(c); ok && ontology.LevelRank(d.Level) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// anchored reports whether a gazetteer candidate of sp is tied to the
+// places around it (its parent is named).
+func (r *resolver) anchored(sp *span, sentCodes map[string]bool) bool {
+	for _, c := range sp.codes {
+		for _, a := range r.gaz.Ancestors(c) {
+			if sentCodes[a.Code] || r.docCodes[a.Code] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pick chooses among homonyms: an ancestor named in the sentence counts
+// most, then one named in the document, then being the ancestor of a named
+// place; ties go to the higher level (province > prefecture > county).
+func (r *resolver) pick(sp *span, sentCodes map[string]bool) string {
+	if len(sp.codes) == 1 {
+		return sp.codes[0]
+	}
+	if sp.generic == "" {
+		for _, c := range sp.codes {
+			if d, ok := r.gaz.Division(c); ok && d.Level == ontology.LevelProvince {
+				return c // a bare province name means the province
+			}
+		}
+	}
+	best, bestScore := "", -1
+	for _, c := range sp.codes {
+		score := 0
+		for _, a := range r.gaz.Ancestors(c) {
+			if sentCodes[a.Code] && !containsStr(sp.codes, a.Code) {
+				score += 40
+			} else if r.docCodes[a.Code] {
+				score += 2
+			}
+		}
+		for dc := range r.docCodes {
+			if dc != c && r.gaz.IsAncestor(c, dc) {
+				score += 3
+				break
+			}
+		}
+		d, _ := r.gaz.Division(c)
+		if d.Level == ontology.LevelProvince {
+			score += 3 // a bare province name means the province
+		}
+		score = score*10 + (3 - ontology.LevelRank(d.Level))
+		if score > bestScore || score == bestScore && c < best {
+			best, bestScore = c, score
+		}
+	}
+	return best
+}

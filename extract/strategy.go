@@ -1,0 +1,99 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// strategyOpeners introduce a strategy described in lower case: "the
+// national strategy for the coordinated development of ...".
+var strategyOpeners = []string{"strategy for ", "strategy of ", "strategy to promote ", "strategy to ", "strategy on "}
+
+// developmentHeads name a strategy when a region follows: "the
+// coordinated development of the Beijing-Tianjin-Hebei region".
+var developmentHeads = []string{"coordinated development of ", "integrated development of ", "revitalization of ", "revitalizing "}
+
+// strategySpans finds strategies written in lower case, ending at the first
+// place they name, and later repetitions of the phrases already found.
+func strategySpans(text, lower string, places []*span, known map[string]string) []*span {
+	var out []*span
+	add := func(start int, fromOpener bool) {
+		for strings.HasPrefix(lower[start:], "the ") || strings.HasPrefix(lower[start:], "promote ") || strings.HasPrefix(lower[start:], "promoting ") {
+			start += strings.IndexByte(lower[start:], ' ') + 1
+		}
+		var end int
+		for _, p := range places {
+			if p.start >= start && p.start-start < 80 {
+				end = p.end
+				break
+			}
+		}
+		if end == 0 || strings.ContainsAny(text[start:end], ",;") {
+			return
+		}
+		phrase := text[start:end]
+		if !fromOpener && !startsWithAny(strings.ToLower(phrase), developmentHeads) {
+			return
+		}
+		name := canonicalStrategy(phrase)
+		known[strings.ToLower(phrase)] = name
+		out = append(out, &span{start: start, end: end, surface: phrase, kind: spanName,
+			typ: ontology.Strategy, name: name, known: -1, poss: possessiveAt(text, end)})
+	}
+	for _, op := range strategyOpeners {
+		for off := 0; ; {
+			i := strings.Index(lower[off:], op)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(op)
+			add(i+len(op), true)
+		}
+	}
+	for _, h := range developmentHeads {
+		for off := 0; ; {
+			i := strings.Index(lower[off:], h)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(h)
+			if boundaryBefore(lower, i) {
+				add(i, false)
+			}
+		}
+	}
+	for phrase, name := range known {
+		for off := 0; ; {
+			i := strings.Index(lower[off:], phrase)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(phrase)
+			out = append(out, &span{start: i, end: i + len(phrase), surface: text[i : i+len(phrase)],
+				kind: spanName, typ: ontology.Strategy, name: name, known: -1, poss: possessiveAt(text, i+len(phrase))})
+		}
+	}
+	return out
+}
+
+func startsWithAny(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// canonicalStrategy names a strategy from its phrase: "revitalizing
+// Northeast China" -> "Revitalization of Northeast China".
+func canonicalStrategy(phrase string) string {
+	if rest, ok := strings.CutPrefix(phrase, "revitalizing "); ok {
+		return "Revitalization of " + rest
+	}
+	return upperFirst(phrase)
+}

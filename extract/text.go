@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// word is a token of a sentence for the pattern rules.
+type word struct {
+	start, end int    // byte offsets; end excludes a possessive 's
+	text       string // the token without a possessive 's
+	poss       bool   // followed by 's or ’s
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// tokenize cuts s into words: letters, digits, internal apostrophes,
+// hyphens, ampersands and dots ("Xi'an", "Guangdong-Hong", "China.org.cn",
+// "Co."), and single-character tokens for parentheses.
+func tokenize(s string) []word {
+	var out []word
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '(' || r == ')' {
+			out = append(out, word{start: i, end: i + n, text: s[i : i+n]})
+			i += n
+			continue
+		}
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r2) {
+				j += n2
+				continue
+			}
+			if r2 == ',' && j > i && isDigitByte(s[j-1]) && j+4 <= len(s) && allDigits(s[j+1:j+4]) && (j+4 == len(s) || !isDigitByte(s[j+4])) {
+				j += 4
+				continue
+			}
+			if (r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&') && j+n2 < len(s) {
+				r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+				if isWordRune(r3) {
+					j += n2
+					continue
+				}
+			}
+			break
+		}
+		w := word{start: i, end: j, text: s[i:j]}
+		if j < len(s) && s[j] == '.' && abbreviations[strings.ToLower(w.text)] {
+			w.end++
+			w.text = s[i : j+1]
+			j++
+		}
+		if t, ok := cutPossessive(w.text); ok {
+			w.text, w.poss = t, true
+			w.end = w.start + len(t)
+		}
+		out = append(out, w)
+		i = j
+	}
+	return out
+}
+
+// cutPossessive removes a final 's or ’s, keeping "People's".
+func cutPossessive(t string) (string, bool) {
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasSuffix(t, suf) && len(t) > len(suf) {
+			base := t[:len(t)-len(suf)]
+			if strings.EqualFold(base, "people") {
+				return t, false
+			}
+			return base, true
+		}
+	}
+	return t, false
+}
+
+// capitalised reports whether a token starts with an upper-case letter or is
+// an ordinal or number that may open a name ("14th").
+func capitalised(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	if unicode.IsDigit(r) {
+		l := strings.ToLower(t)
+		return strings.HasSuffix(l, "th") || strings.HasSuffix(l, "st") || strings.HasSuffix(l, "nd") || strings.HasSuffix(l, "rd")
+	}
+	return false
+}
+
+// lowerASCII lower-cases ASCII letters only, so offsets are kept.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// boundaryBefore reports whether a name may start at i.
+func boundaryBefore(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !isWordRune(r) && r != '\'' && r != '’'
+}
+
+// boundaryAfter reports whether a name may end at i.
+func boundaryAfter(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	if r == '\'' || r == '’' {
+		return strings.HasPrefix(s[i+utf8.RuneLen(r):], "s") && boundaryAfter(s, i+utf8.RuneLen(r)+1)
+	}
+	return !isWordRune(r)
+}
+
+// possessiveAt reports whether s has "'s" or "’s" at i.
+func possessiveAt(s string, i int) bool {
+	return strings.HasPrefix(s[i:], "'s") || strings.HasPrefix(s[i:], "’s")
+}
+
+// hasPrefixFold reports whether s starts with the lower-case prefix p,
+// ignoring ASCII case.
+func hasPrefixFold(s, p string) bool {
+	return len(s) >= len(p) && lowerASCII(s[:len(p)]) == p
+}
+
+// titleCase upper-cases the first letter of each space-separated word.
+func titleCase(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		r, n := utf8.DecodeRuneInString(w)
+		f[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(f, " ")
+}
+
+// upperFirst upper-cases the first letter of s.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}

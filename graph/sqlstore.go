@@ -1,0 +1,114 @@
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log"
+
+	"github.com/cayleygraph/cayley/clog"
+	cgraph "github.com/cayleygraph/cayley/graph"
+)
+
+// boltOptions open bolt stores without Cayley's bloom filters. Those filters
+// take about 78 MB each (four of them on a new store, one on an old one,
+// filled by a scan of the whole log at every open); they only speed up
+// duplicate checks, and ReplaceDocument never adds a quad it has not first
+// seen missing, so policykg gains nothing from them. Measured in
+// docs/SCALING.md.
+var boltOptions = cgraph.Options{"no_bloom": true}
+
+// sqlDrivers names the database/sql driver each SQL backend registers.
+var sqlDrivers = map[string]string{"postgres": "postgres", "cockroach": "pgx"}
+
+// openSQL opens a PostgreSQL or CockroachDB store, creating its tables
+// first when opt.Create is set and they are missing.
+func (s *Store) openSQL(ctx context.Context, opt Options) error {
+	exists, err := s.sqlSchemaExists(ctx)
+	if err != nil {
+		return fmt.Errorf("open store %s: %w", s.loc, err)
+	}
+	if !exists {
+		if !opt.Create {
+			return fmt.Errorf("open store %s: %w (create one with 'policykg init --db URL')", s.loc, ErrNoStore)
+		}
+		if err := s.initSQL(ctx); err != nil {
+			return fmt.Errorf("create store %s: %w", s.loc, err)
+		}
+	}
+	qs, err := cgraph.NewQuadStore(s.loc.Backend, s.loc.Path, nil)
+	if err != nil {
+		return fmt.Errorf("open store %s: %w", s.loc, err)
+	}
+	s.qs = qs
+	return nil
+}
+
+// initSQL creates Cayley's tables and an index on quad labels. On
+// CockroachDB it then relaxes one
+// index: Cayley makes (subject, predicate, object) unique there whatever
+// the label, which would keep a fact from carrying the evidence of a
+// second document. PostgreSQL gets the partial index Cayley intends.
+func (s *Store) initSQL(ctx context.Context) error {
+	err := cgraph.InitQuadStore(s.loc.Backend, s.loc.Path, nil)
+	if errors.Is(err, cgraph.ErrDatabaseExists) {
+		return nil // created meanwhile by another process
+	}
+	if err != nil {
+		return err
+	}
+	// A document's quads are found by their labels, which Cayley leaves
+	// unindexed: without this, every replace or remove scans all quads.
+	stmts := []string{`CREATE INDEX IF NOT EXISTS quads_label_index ON quads (label_hash)`}
+	if s.loc.Backend == "cockroach" {
+		stmts = append(stmts,
+			`DROP INDEX quads@spo_unique CASCADE`,
+			`CREATE UNIQUE INDEX spo_unique ON quads (subject_hash, predicate_hash, object_hash) WHERE label_hash IS NULL`)
+	}
+	return s.withSQL(ctx, func(db *sql.DB) error {
+		for _, stmt := range stmts {
+			if _, err := db.ExecContext(ctx, stmt); err != nil {
+				return fmt.Errorf("%s: %w", stmt, err)
+			}
+		}
+		return nil
+	})
+}
+
+// sqlSchemaExists reports whether the database holds Cayley's quads table.
+func (s *Store) sqlSchemaExists(ctx context.Context) (bool, error) {
+	var n int
+	err := s.withSQL(ctx, func(db *sql.DB) error {
+		return db.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables
+			WHERE table_schema = current_schema() AND table_name IN ('quads', 'nodes')`).Scan(&n)
+	})
+	return n == 2, err
+}
+
+// withSQL runs fn over a short-lived connection to the store's database.
+func (s *Store) withSQL(ctx context.Context, fn func(*sql.DB) error) error {
+	db, err := sql.Open(sqlDrivers[s.loc.Backend], s.loc.Path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.PingContext(ctx); err != nil {
+		return err
+	}
+	return fn(db)
+}
+
+// Cayley logs each failed SQL statement before returning the error, which
+// policykg then reports itself, naming the document; keep the log quiet so
+// a bad document is reported once.
+func init() { clog.SetLogger(quietLog{}) }
+
+type quietLog struct{}
+
+func (quietLog) Infof(string, ...any)              {}
+func (quietLog) Warningf(string, ...any)           {}
+func (quietLog) Errorf(string, ...any)             {}
+func (quietLog) Fatalf(format string, args ...any) { log.Fatalf(format, args...) }
+func (quietLog) V(int) bool                        { return false }
+func (quietLog) SetV(int)                          {}
