@@ -56,6 +56,18 @@ func (s *Store) Lookup(ctx context.Context, name string) ([]Ref, error) {
 		return nil, err
 	}
 	if len(matches) == 0 {
+		// A short form the ontology knows ("Xiong'an", "Jing-Jin-Ji") names
+		// its canonical entity even when no document used that form.
+		if canonical, ok := knownAlias(name); ok {
+			if matches, err = s.matchNames(ctx, canonical); err != nil {
+				return nil, err
+			}
+			for i := range matches {
+				matches[i].Via = "alias"
+			}
+		}
+	}
+	if len(matches) == 0 {
 		if ref, found, err := s.ref(ctx, ontology.EntityIRI(ontology.Slug(name))); err != nil {
 			return nil, err
 		} else if found && ontology.Slug(name) != "" {
@@ -190,4 +202,17 @@ func sortRefs(refs []Ref) {
 		}
 		return refs[i].IRI < refs[j].IRI
 	})
+}
+
+// knownAlias returns the canonical name of the ontology's known entity that
+// has name as an alias (not a contextual one, which needs its document).
+func knownAlias(name string) (string, bool) {
+	for _, k := range ontology.KnownEntities() {
+		for _, a := range k.Aliases {
+			if strings.EqualFold(a, name) {
+				return k.Name, true
+			}
+		}
+	}
+	return "", false
 }
