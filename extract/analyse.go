@@ -24,6 +24,7 @@ type sentCtx struct {
 	group  []int // group id of each span: spans of one list share it
 	state  *corefState
 	reg    *registry
+	gaz    *ontology.Gazetteer
 	props  []proposal
 	extra  []*span // spans made by rules (concepts)
 	relocs []reloc
@@ -39,7 +40,7 @@ type reloc struct {
 }
 
 func newSentCtx(s sentence, spans []*span, st *corefState, reg *registry) *sentCtx {
-	c := &sentCtx{s: s, text: s.text, lower: lowerASCII(s.text), spans: spans, state: st, reg: reg}
+	c := &sentCtx{s: s, text: s.text, lower: s.lower, spans: spans, state: st, reg: reg}
 	c.markAppositions()
 	c.groupLists()
 	return c
@@ -269,7 +270,8 @@ func (c *sentCtx) contain(sub, obj *entity, rule string, g *ontology.Gazetteer) 
 		return
 	}
 	rs, ro := placeRank(sub.typ), placeRank(obj.typ)
-	if rs < 0 || ro < 0 || rs <= ro || sub.typ == ontology.River || obj.typ == ontology.River {
+	inside := sub.typ == ontology.NewArea && (obj.typ == ontology.District || obj.typ == ontology.County)
+	if rs < 0 || ro < 0 || rs <= ro && !inside || sub.typ == ontology.River || obj.typ == ontology.River {
 		return
 	}
 	if sub.code != "" && obj.code != "" && isDivisionCode(sub.code) && isDivisionCode(obj.code) && !g.IsAncestor(obj.code, sub.code) {

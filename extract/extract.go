@@ -60,6 +60,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 		spans = append(spans, st.refs(s, spans)...)
 		sort.SliceStable(spans, func(a, b int) bool { return spans[a].start < spans[b].start })
 		c := newSentCtx(s, spans, st, res.reg)
+		c.gaz = x.gaz
 		x.relate(c)
 		ms := x.metrics(c, last)
 		if len(c.metricEnts) > 0 {
@@ -93,13 +94,21 @@ func (x *Extractor) findSpans(sents []sentence) [][]*span {
 	})
 	strategies := map[string]string{}
 	all := make([][]*span, len(sents))
-	for i, s := range sents {
-		ws := tokenize(s.text)
-		gz := x.matcher.find(s.text)
+	for i := range sents {
+		s := &sents[i]
+		ws := s.ws
+		gz := x.matcher.find(s.text, s.lower, &s.trig)
 		nm := names(s.text, ws, gz)
 		ps := personSpans(s.text, people)
-		st := strategySpans(s.text, lowerASCII(s.text), append(append([]*span(nil), gz...), nm...), strategies)
-		all[i] = merge(ps, gz, nm, st)
+		lower := s.lower
+		var st, zs []*span
+		if len(strategies) > 0 || s.trig.hasAny([]string{"strategy ", "development of ", "revitaliz"}) {
+			st = strategySpans(s.text, lower, append(append([]*span(nil), gz...), nm...), strategies)
+		}
+		if s.trig.has(" zone") {
+			zs = lowerZones(s.text, lower, gz)
+		}
+		all[i] = merge(ps, gz, nm, st, zs)
 	}
 	return all
 }
@@ -111,7 +120,7 @@ type builder struct {
 	gaz      *ontology.Gazetteer
 	reg      *registry
 	used     map[ontology.EntityID]bool
-	seen     map[string]bool
+	seen     map[factKey]bool
 	facts    []ontology.Fact
 	rejected []ontology.Rejection
 	metrics  []ontology.Metric
@@ -119,7 +128,7 @@ type builder struct {
 }
 
 func newBuilder(doc ontology.DocumentID, g *ontology.Gazetteer, reg *registry) *builder {
-	return &builder{doc: doc, gaz: g, reg: reg, used: map[ontology.EntityID]bool{}, seen: map[string]bool{}}
+	return &builder{doc: doc, gaz: g, reg: reg, used: map[ontology.EntityID]bool{}, seen: map[factKey]bool{}}
 }
 
 func (b *builder) evidence(c *sentCtx, rule string) ontology.Evidence {
@@ -168,13 +177,21 @@ func (b *builder) use(e *entity) {
 	}
 }
 
+// factKey identifies a fact with its sentence and rule, for deduplication.
+type factKey struct {
+	sub, obj ontology.EntityID
+	pred     ontology.Predicate
+	sentence int
+	rule     string
+}
+
 // fact validates and records a fact once.
 func (b *builder) fact(sub, obj *entity, p ontology.Predicate, ev ontology.Evidence) {
 	if p == ontology.CooperatesWith && sub.id > obj.id {
 		sub, obj = obj, sub
 	}
 	f := ontology.Fact{Subject: sub.id, Predicate: p, Object: obj.id, Evidence: ev}
-	key := fmt.Sprintf("%s|%s|%s|%d|%s", f.Subject, f.Predicate, f.Object, ev.Sentence, ev.Rule)
+	key := factKey{sub: f.Subject, obj: f.Object, pred: f.Predicate, sentence: ev.Sentence, rule: ev.Rule}
 	if b.seen[key] {
 		return
 	}

@@ -51,12 +51,11 @@ type figure struct {
 }
 
 // figures reads the numbers of a sentence that are metrics.
-func figures(text string) []figure {
-	ws := tokenize(text)
+func figures(text, lower string, ws []word) []figure {
 	var out []figure
 	prevUnit := ""
 	for i := 0; i < len(ws); i++ {
-		f, next, ok := readFigure(text, ws, i, prevUnit)
+		f, next, ok := readFigure(text, lower, ws, i, prevUnit)
 		if !ok {
 			continue
 		}
@@ -70,7 +69,7 @@ func figures(text string) []figure {
 }
 
 // readFigure reads a figure at word i: the number, a scale word, and the unit.
-func readFigure(text string, ws []word, i int, prevUnit string) (figure, int, bool) {
+func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, int, bool) {
 	w := ws[i]
 	lw := strings.ToLower(w.text)
 	value, isDigits := parseNumber(w.text)
@@ -81,7 +80,7 @@ func readFigure(text string, ws []word, i int, prevUnit string) (figure, int, bo
 		}
 		value = v
 	}
-	if skipNumber(text, ws, i, isDigits) {
+	if skipNumber(text, lower, ws, i, isDigits) {
 		return figure{}, 0, false
 	}
 	j := i + 1
@@ -139,9 +138,15 @@ func scale(t string, v, s float64, digits bool) float64 {
 func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int) {
 	var unit string
 	end, k := 0, j
-	for ; k < len(ws) && k < j+4; k++ {
+	for ; k < len(ws) && k < j+6; k++ {
 		t := ws[k].text
 		lt := strings.ToLower(t)
+		if lt == "and" && k > j && capitalised(ws[k-1].text) && k+1 < len(ws) && capitalised(ws[k+1].text) {
+			continue // "1,357 Hong Kong and Macao companies"
+		}
+		if k >= j+4 && !(k > j && capitalised(ws[k-1].text)) {
+			break
+		}
 		if unitStops[lt] || ws[k].text == "(" || ws[k].text == ")" || strings.HasPrefix(lt, "co-") ||
 			unit != "" && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
 			k > j && ws[k-1].poss {
@@ -198,9 +203,9 @@ func parseNumber(t string) (float64, bool) {
 // skipNumber reports numbers that are not metrics: in parentheses
 // (currency conversions), thresholds ("worth more than"), dates, "one", a
 // spelled number after "the", and numbers after "No.".
-func skipNumber(text string, ws []word, i int, digits bool) bool {
+func skipNumber(text, lower string, ws []word, i int, digits bool) bool {
 	w := ws[i]
-	before := strings.ToLower(text[:w.start])
+	before := lower[:w.start]
 	if strings.Count(before, "(") > strings.Count(before, ")") {
 		return true
 	}
@@ -261,7 +266,7 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 	}
 	var out []ontology.Metric
 	year := yearOf(c.lower)
-	for _, f := range figures(c.text) {
+	for _, f := range figures(c.text, c.lower, c.s.ws) {
 		subj := c.metricSubject(f, last)
 		if subj == nil {
 			continue
@@ -288,7 +293,23 @@ func (c *sentCtx) metricSubject(f figure, last *entity) *entity {
 	if best != nil {
 		return best.dest
 	}
-	place := func(sp *span) bool { return ontology.IsPlace(sp.ent.typ) }
+	// places between the number and its unit modify the unit ("1,357 Hong
+	// Kong and Macao companies"); they are not what the figure counts for
+	place := func(sp *span) bool {
+		return ontology.IsPlace(sp.ent.typ) && !(sp.start >= f.start && sp.end <= f.end)
+	}
+	// "the Z Airport, which handled 30 million passengers"
+	for k := len(c.spans) - 1; k >= 0; k-- {
+		sp := c.spans[k]
+		if c.posEnd(k) > f.start {
+			continue
+		}
+		gap := c.lower[c.posEnd(k):f.start]
+		if place(sp) && strings.HasPrefix(gap, ", which ") && !strings.ContainsAny(gap[2:], ",;") {
+			return sp.ent
+		}
+		break
+	}
 	// a name right before the figure: "and western Guangdong 298"
 	for k, sp := range c.spans {
 		if place(sp) && c.posEnd(k) <= f.start && strings.TrimSpace(c.text[c.posEnd(k):f.start]) == "" {

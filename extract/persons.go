@@ -26,7 +26,22 @@ func init() {
 }
 
 // isTitleWord reports whether w (any case) is an office or research title.
-func isTitleWord(w string) bool { return titleWords[strings.ToLower(w)] }
+func isTitleWord(w string) bool {
+	if t, ok := titleWords[w]; ok {
+		return t
+	}
+	return hasUpperASCII(w) && titleWords[strings.ToLower(w)]
+}
+
+// hasUpperASCII reports whether s holds an upper-case ASCII letter.
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
 
 // personName reports whether two words look like a Chinese personal name:
 // two capitalised alphabetic tokens, not openers, not places.
@@ -56,7 +71,7 @@ func personName(a, b word, g *ontology.Gazetteer) bool {
 func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
 	people := map[string]bool{}
 	for _, s := range sents {
-		ws := tokenize(s.text)
+		ws := s.ws
 		if s.kind == speaker {
 			if len(ws) == 2 && personName(ws[0], ws[1], g) {
 				if _, org := classify(s.text, run{ws}); !org {

@@ -23,7 +23,7 @@ var (
 	reMove    = regexp.MustCompile(`\b(?:mov(?:e|ed|es|ing)|relocat\w*|transferr?(?:ed|ing|s)?|shift(?:ed|ing)?|migrat\w*|introduc(?:ed|ing))\b`)
 	reReceive = regexp.MustCompile(`\b(?:received?|receives|attract(?:ed|s)?|t(?:ook|ake|akes) in|dr(?:ew|aw|aws)|landed|brought in|absorbed|introduced)\b`)
 	reMovedTo = regexp.MustCompile(`\b(?:moved|relocated|transferred|shifted) (?:\w+ ){0,3}?to $`)
-	reCoop    = regexp.MustCompile(`\b(?:work(?:s|ed|ing)?|cooperat\w*|collaborat\w*|pair(?:ed|ing)?|partner\w*|agreements?|teamed|joined hands|built|set up|established|co-\w+)\b`)
+	reCoop    = regexp.MustCompile(`\b(?:work(?:s|ed|ing)?|cooperat\w*|collaborat\w*|pair(?:ed|ing)?|partner\w*|agreements?|teamed|joined hands|built|set up|established|co-\w+|together)\b`)
 	reJoint   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
 	reImpl    = regexp.MustCompile(`\b(?:implement(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|act(?:ed|s|ing)? on|undert(?:ake|akes|ook|aking)|put into practice|execut(?:e|es|ed|ing))\b`)
 	reOffice  = regexp.MustCompile(`^, (?:a |an |the )?((?:[\w-]+ ){0,5}?)(?:of|at|with|from|for|in) (?:the )?$`)
@@ -34,8 +34,9 @@ var (
 var (
 	moveStems    = []string{"mov", "reloc", "transfer", "shift", "migrat", "introduc"}
 	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "drew", "draw", "landed", "brought in", "absorbed", "introduced"}
-	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-"}
-	jointStems   = []string{"together", "joint", "each other"}
+	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together"}
+	jointStems   = []string{"together", "joint", "each other", "signed", "inked", "reached", " up"}
+	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}
 	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut"}
 )
 
@@ -57,6 +58,12 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.cooperation(c)
 	x.offices(c)
 	x.implementation(c)
+	x.receivers(c)
+	x.oneOfThe(c)
+	x.homeTo(c)
+	x.countedGroup(c)
+	x.zoneCovers(c)
+	x.integratedDevelopment(c)
 }
 
 // containment reads part_of and located_in: "X district of Y", "X, a city
@@ -85,36 +92,36 @@ func (x *Extractor) containment(c *sentCtx) {
 		case (a.generic != "" || strings.HasPrefix(lg, " district") || strings.HasPrefix(lg, " county")) &&
 			(strings.HasSuffix(lg, " of ") || strings.HasSuffix(lg, " of the ")) && len(lg) < 16:
 			c.contain(a.ent, c.possessee(i+1), "x-district-of-y", g)
-		case reApposIn.MatchString(lg):
+		case strings.HasPrefix(lg, ", ") && reApposIn.MatchString(lg):
 			c.contain(a.ent, c.possessee(i+1), "apposition-part-of", g)
-		case reIn.MatchString(strings.TrimSpace(lg)):
+		case strings.Contains(lg, "in") && reIn.MatchString(strings.TrimSpace(lg)):
 			for _, k := range c.subjectsOf(i, lg) {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
 			}
-		case reCovers.MatchString(lg):
+		case containsAny(lg, []string{"cover", "span", "encompass"}) && reCovers.MatchString(lg):
 			c.contain(a.ent, b.ent, "covers", g)
-		case reMembers.MatchString(lg) && c.group[i] != i || reMembers.MatchString(lg) && i > 0 && c.group[i] == c.group[i-1]:
+		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && reMembers.MatchString(lg):
 			for _, k := range c.members(i) {
 				c.contain(c.spans[k].ent, b.ent, "listed-members-of-y", g)
 			}
-		case reMadeUp.MatchString(lg):
+		case containsAny(lg, madeUpStems) && reMadeUp.MatchString(lg):
 			for _, k := range c.listFrom(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "made-up-of", g)
 			}
-		case reCoreOf.MatchString(lg):
+		case strings.Contains(lg, " as ") && reCoreOf.MatchString(lg):
 			c.contain(a.ent, b.ent, "core-of", g)
 			if i+2 < len(c.spans) && reTogether.MatchString(strings.ToLower(c.gap(i+1, i+2))) {
 				for _, k := range c.members(i + 2) {
 					c.contain(c.spans[k].ent, b.ent, "core-of", g)
 				}
 			}
-		case reInto.MatchString(lg):
+		case strings.Contains(lg, " into ") && reInto.MatchString(lg):
 			for _, k := range c.members(i) {
 				c.contain(c.spans[k].ent, b.ent, "built-into", g)
 			}
 		}
 		// "the three northern counties of Langfang city (Sanhe, Dachang, and Xianghe)"
-		if strings.HasPrefix(c.text[c.posEnd(i):], " (") && reListedOf.MatchString(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
+		if (strings.HasPrefix(c.text[c.posEnd(i):], " (") || strings.HasPrefix(c.text[c.posEnd(i):], ": ")) && reListedOf.MatchString(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
 			for _, k := range c.members(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "listed-counties-of-y", g)
 			}
@@ -172,8 +179,11 @@ func (c *sentCtx) listFrom(i int) []int {
 // capitals reads "X, the provincial capital" and "X, capital of the
 // province": X part_of the province last named.
 func (x *Extractor) capitals(c *sentCtx) {
+	if !c.has(", the provincial capital") && !c.has(", capital of the province") {
+		return
+	}
 	for i, sp := range c.spans {
-		rest := strings.ToLower(c.text[c.posEnd(i):])
+		rest := c.lower[c.posEnd(i):]
 		if !strings.HasPrefix(rest, ", the provincial capital") && !strings.HasPrefix(rest, ", capital of the province") {
 			continue
 		}
@@ -208,11 +218,11 @@ func (x *Extractor) frontedLocation(c *sentCtx) {
 // "C received N projects from A", "A firms moved to C", and gapped "... to
 // C and 31 to D".
 func (x *Extractor) transfers(c *sentCtx) {
-	if !strings.Contains(c.lower, "from ") && !strings.Contains(c.lower, " to ") {
+	if !c.has("from ") && !c.has(" to ") {
 		return
 	}
-	moving := containsAny(c.lower, moveStems) && reMove.MatchString(c.lower)
-	receiving := containsAny(c.lower, receiveStems) && reReceive.MatchString(c.lower)
+	moving := c.hasAny(moveStems) && reMove.MatchString(c.lower)
+	receiving := c.hasAny(receiveStems) && reReceive.MatchString(c.lower)
 	for off := 0; ; {
 		f := strings.Index(c.lower[off:], "from ")
 		if f < 0 {
@@ -365,6 +375,9 @@ func (x *Extractor) movedTo(c *sentCtx) {
 // (from A)": X recipient_of NP, and A transfers_to X; and "a task assigned
 // to X" for a concept the sentence names.
 func (x *Extractor) recipients(c *sentCtx) {
+	if !c.has("recipient") && !c.has("assigned to ") {
+		return
+	}
 	for off := 0; ; {
 		m := strings.Index(c.lower[off:], "recipient")
 		if m < 0 {
@@ -457,7 +470,7 @@ func (c *sentCtx) conceptAt(start, end int) *entity {
 // "signed agreements with", "paired with", gapped "E with F", and joint
 // statements "A, B and C have worked together".
 func (x *Extractor) cooperation(c *sentCtx) {
-	coop := strings.Contains(c.lower, " with ") && containsAny(c.lower, coopStems) && reCoop.MatchString(c.lower)
+	coop := c.has(" with ") && c.hasAny(coopStems) && reCoop.MatchString(c.lower)
 	for off := 0; coop; {
 		w := strings.Index(c.lower[off:], " with ")
 		if w < 0 {
@@ -480,20 +493,32 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		default:
 			continue
 		}
+		if strings.Contains(between, "together") && strings.Contains(between, ",") {
+			continue // "X serves as the core of Y, together with A": not a partnership
+		}
+		if strings.HasSuffix(between, " together") {
+			// "X is building Y together with Z": X, not Y, works with Z
+			if k := c.subject(); k >= 0 && k < obj {
+				subjects = c.members(k)
+			}
+		}
 		for _, s := range subjects {
 			for _, o := range c.objects(obj) {
-				c.propose(c.spans[s].ent, c.spans[o].ent, ontology.CooperatesWith, "working-with")
+				c.propose(c.spans[s].ent, c.possessee(o), ontology.CooperatesWith, "working-with")
 			}
 		}
 	}
 	for i := range c.spans {
+		if !c.hasAny(jointStems) {
+			break
+		}
 		if c.group[i] != i || c.spans[i].appos {
 			continue
 		}
 		ms := c.members(i)
 		last := ms[len(ms)-1]
-		rest := c.lower[c.posEnd(last):]
-		if len(ms) < 2 || !containsAny(rest, jointStems) || !reJoint.MatchString(rest) {
+		rest := c.lower[c.skipApposition(c.posEnd(last)):]
+		if len(ms) < 2 || !jointStatement(rest) {
 			continue
 		}
 		for a := 0; a < len(ms); a++ {
@@ -589,7 +614,7 @@ func officePredicate(title string) ontology.Predicate {
 // carries out S", with S a strategy, "it" or "the plan" referring to one,
 // or "the tasks" of the strategy last named.
 func (x *Extractor) implementation(c *sentCtx) {
-	if !containsAny(c.lower, implStems) {
+	if !c.hasAny(implStems) {
 		return
 	}
 	for _, m := range reImpl.FindAllStringIndex(c.lower, -1) {

@@ -23,9 +23,10 @@ func strategySpans(text, lower string, places []*span, known map[string]string) 
 			start += strings.IndexByte(lower[start:], ' ') + 1
 		}
 		var end int
+		var last *span
 		for _, p := range places {
 			if p.start >= start && p.start-start < 80 {
-				end = p.end
+				end, last = p.end, p
 				break
 			}
 		}
@@ -33,8 +34,8 @@ func strategySpans(text, lower string, places []*span, known map[string]string) 
 			return
 		}
 		phrase := text[start:end]
-		if !fromOpener && !startsWithAny(strings.ToLower(phrase), developmentHeads) {
-			return
+		if !fromOpener && (!startsWithAny(strings.ToLower(phrase), developmentHeads) || last.typ != ontology.Region) {
+			return // "the integrated development of Sichuan and Chongqing" is cooperation, not a strategy
 		}
 		name := canonicalStrategy(phrase)
 		known[strings.ToLower(phrase)] = name

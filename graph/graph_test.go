@@ -3,11 +3,13 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cayleygraph/quad"
 	"github.com/policykg/policykg/ontology"
 )
 
@@ -207,5 +209,35 @@ func TestParseLocation(t *testing.T) {
 	}
 	if got := (Location{Backend: "postgres", Path: "postgres://u:secret@h/db"}).String(); strings.Contains(got, "secret") {
 		t.Errorf("location string leaks the password: %s", got)
+	}
+}
+
+// TestLabelLookupsUseAnIndex checks that a new store indexes quads by label:
+// finding a document's quads must not scan the whole store.
+func TestLabelLookupsUseAnIndex(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	for i := 0; i < 3; i++ {
+		id := ontology.DocumentID(fmt.Sprintf("doc-%d", i))
+		if _, err := s.ReplaceDocument(ctx, sample(id, "Caofeidian district of Tangshan city.")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ref, err := s.qs.ValueOf(quad.IRI(ontology.DocumentIRI("doc-1")))
+	if err != nil || ref == nil {
+		t.Fatalf("document IRI not stored: %v", err)
+	}
+	it := s.qs.QuadIterator(quad.Label, ref)
+	if got := fmt.Sprintf("%T", it); !strings.Contains(got, "QuadIterator") {
+		t.Errorf("lookup by label uses %s, want an index scan (kv.QuadIterator)", got)
+	}
+	got, err := s.DocumentQuads(ctx, "doc-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range got {
+		if !strings.Contains(q, "doc-1") {
+			t.Errorf("quad of another document: %s", q)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // registers the bbolt backend
@@ -121,6 +122,9 @@ func (s *Store) openBolt(opt Options) error {
 		if err := cgraph.InitQuadStore(boltBackend, dir, boltOptions); err != nil {
 			return fmt.Errorf("create store %s: %w", dir, err)
 		}
+		if err := setBoltIndexes(dir); err != nil {
+			return err
+		}
 	} else {
 		release, err := lockDir(dir)
 		if err != nil {
@@ -143,7 +147,9 @@ func (s *Store) openBolt(opt Options) error {
 			return fmt.Errorf("open store %s: %w (its creation was interrupted; build into it to create it)", dir, ErrNoStore)
 		}
 		if err = cgraph.InitQuadStore(boltBackend, dir, boltOptions); err == nil {
-			qs, err = cgraph.NewQuadStore(boltBackend, dir, boltOptions)
+			if err = setBoltIndexes(dir); err == nil {
+				qs, err = cgraph.NewQuadStore(boltBackend, dir, boltOptions)
+			}
 		}
 	}
 	if err != nil {
@@ -179,13 +185,24 @@ func probeLock(file string) error {
 	}
 	defer f.Close()
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		if errors.Is(err, syscall.EWOULDBLOCK) {
+		if !errors.Is(err, syscall.EWOULDBLOCK) {
+			return err
+		}
+		// Readers (a server copying a snapshot) hold it shared, briefly:
+		// wait for them; a writer holds it exclusively: fail at once.
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB); err != nil {
 			return ErrLocked
 		}
-		return err
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		if err := flockWait(context.Background(), f, syscall.LOCK_EX, readerWait); err != nil {
+			return err
+		}
 	}
 	return syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 }
+
+// readerWait bounds how long a writer waits for readers of a bolt file.
+const readerWait = 30 * time.Second
 
 // Location returns where the store lives.
 func (s *Store) Location() Location { return s.loc }

@@ -1,26 +1,24 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-const seed = "../../testdata/dev/scio-hebei-2024-p4/doc.txt"
+const devSeed = "../../testdata/dev/scio-hebei-2024-p4/doc.txt"
 
-func run(t *testing.T, args ...string) (string, error) {
+// runAll calls Run and returns stdout and stderr together.
+func runAll(t *testing.T, args ...string) (string, error) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	err := Run(context.Background(), args, strings.NewReader(""), &out, &errOut)
-	return out.String() + errOut.String(), err
+	out, errs, err := run(t, args...)
+	return out + errs, err
 }
 
 func TestExtractContractOut(t *testing.T) {
 	dir := t.TempDir()
-	if out, err := run(t, "extract", "--format", "contract", "--out", dir, seed); err != nil {
+	if out, err := runAll(t, "extract", "--format", "contract", "--out", dir, devSeed); err != nil {
 		t.Fatalf("extract: %v\n%s", err, out)
 	}
 	rel, err := os.ReadFile(filepath.Join(dir, "scio-hebei-2024-p4", "relations.tsv"))
@@ -45,7 +43,7 @@ func TestExtractContractOut(t *testing.T) {
 }
 
 func TestExtractNQuadsAndTSV(t *testing.T) {
-	out, err := run(t, "extract", "--format", "nquads", seed)
+	out, err := runAll(t, "extract", "--format", "nquads", devSeed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +51,7 @@ func TestExtractNQuadsAndTSV(t *testing.T) {
 	if !strings.Contains(out, want) {
 		t.Errorf("nquads lack the gazetteer fact %s", want)
 	}
-	out, err = run(t, "extract", seed)
+	out, err = runAll(t, "extract", devSeed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +66,7 @@ func TestExtractBadInput(t *testing.T) {
 	if err := os.WriteFile(empty, []byte("  \n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := run(t, "extract", empty, seed)
+	out, err := runAll(t, "extract", empty, devSeed)
 	if err == nil {
 		t.Fatalf("extract of an empty file succeeded")
 	}
@@ -78,7 +76,7 @@ func TestExtractBadInput(t *testing.T) {
 }
 
 func TestEval(t *testing.T) {
-	out, err := run(t, "eval", "../../testdata/dev")
+	out, err := runAll(t, "eval", "../../testdata/dev")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,23 +85,23 @@ func TestEval(t *testing.T) {
 			t.Errorf("eval output lacks %q", w)
 		}
 	}
-	if _, err := run(t, "eval", t.TempDir()); err == nil {
+	if _, err := runAll(t, "eval", t.TempDir()); err == nil {
 		t.Errorf("eval of a folder without gold succeeded")
 	}
 }
 
 func TestOntology(t *testing.T) {
-	out, err := run(t, "ontology", "--format", "turtle")
+	out, err := runAll(t, "ontology", "--format", "turtle")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out, "pkv:part_of a rdf:Property") || !strings.Contains(out, "pkv:Province a rdfs:Class") {
 		t.Errorf("turtle lacks classes or properties:\n%.300s", out)
 	}
-	if out, err = run(t, "ontology", "--format", "jsonld"); err != nil || !strings.Contains(out, `"@graph"`) {
+	if out, err = runAll(t, "ontology", "--format", "jsonld"); err != nil || !strings.Contains(out, `"@graph"`) {
 		t.Errorf("jsonld: %v\n%.200s", err, out)
 	}
-	if _, err = run(t, "ontology", "--format", "xml"); err == nil {
+	if _, err = runAll(t, "ontology", "--format", "xml"); err == nil {
 		t.Errorf("unknown format accepted")
 	}
 }
