@@ -27,7 +27,7 @@ const labelIndex = `CREATE INDEX IF NOT EXISTS policykg_label_index ON quads (la
 // never seen costs one lookup and no scan.
 func (s *Store) scanDocumentQuads(ctx context.Context, id ontology.DocumentID) (map[quad.Quad]bool, error) {
 	out := make(map[quad.Quad]bool)
-	labels, err := s.documentLabels(ctx, id)
+	labels, err := s.docLabelRefs(ctx, id)
 	if err != nil || len(labels) == 0 {
 		return out, err
 	}
@@ -53,10 +53,10 @@ func (s *Store) scanDocumentQuads(ctx context.Context, id ontology.DocumentID) (
 	return out, nil
 }
 
-// documentLabels returns the references of the document and of every node
+// docLabelRefs returns the references of the document and of every node
 // that names it with pkv:document (its evidence and sentence nodes), found
 // through the object index.
-func (s *Store) documentLabels(ctx context.Context, id ontology.DocumentID) (map[any]bool, error) {
+func (s *Store) docLabelRefs(ctx context.Context, id ontology.DocumentID) (map[any]bool, error) {
 	doc, err := s.qs.ValueOf(quad.IRI(ontology.DocumentIRI(id)))
 	if err != nil || doc == nil {
 		return nil, err
