@@ -37,6 +37,13 @@ func (s *Store) openSQL(ctx context.Context, opt Options) error {
 			return fmt.Errorf("create store %s: %w", s.loc, err)
 		}
 	}
+	err = s.withSQL(ctx, func(db *sql.DB) error {
+		_, err := db.ExecContext(ctx, labelIndex)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("open store %s: index quads by label: %w", s.loc, err)
+	}
 	qs, err := cgraph.NewQuadStore(s.loc.Backend, s.loc.Path, nil)
 	if err != nil {
 		return fmt.Errorf("open store %s: %w", s.loc, err)

@@ -83,6 +83,9 @@ func (s *Store) RemoveDocument(ctx context.Context, id ontology.DocumentID) (Wri
 // documentQuads returns every quad labelled by the document or by one of
 // its evidence nodes.
 func (s *Store) documentQuads(ctx context.Context, id ontology.DocumentID) (map[quad.Quad]bool, error) {
+	if s.loc.Backend == "bolt" {
+		return s.scanDocumentQuads(ctx, id) // see scan.go
+	}
 	doc := quad.IRI(ontology.DocumentIRI(id))
 	out := make(map[quad.Quad]bool)
 	var evidence []quad.Value
