@@ -227,6 +227,9 @@ func TestLabelLookupsUseAnIndex(t *testing.T) {
 	if err != nil || ref == nil {
 		t.Fatalf("document IRI not stored: %v", err)
 	}
+	if !s.labelIndexed() {
+		t.Error("a new bolt store reports no label index")
+	}
 	it := s.qs.QuadIterator(quad.Label, ref)
 	if got := fmt.Sprintf("%T", it); !strings.Contains(got, "QuadIterator") {
 		t.Errorf("lookup by label uses %s, want an index scan (kv.QuadIterator)", got)

@@ -83,7 +83,7 @@ func (s *Store) RemoveDocument(ctx context.Context, id ontology.DocumentID) (Wri
 // documentQuads returns every quad labelled by the document or by one of
 // its evidence nodes.
 func (s *Store) documentQuads(ctx context.Context, id ontology.DocumentID) (map[quad.Quad]bool, error) {
-	if s.loc.Backend == "bolt" {
+	if !s.labelIndexed() {
 		return s.scanDocumentQuads(ctx, id) // see scan.go
 	}
 	doc := quad.IRI(ontology.DocumentIRI(id))
