@@ -13,7 +13,9 @@ import (
 // fuzzRoutes are the requests FuzzQueryParams makes; route picks one (mod
 // the count), param and body are the fuzzed parts.
 var fuzzRoutes = []func(param, body string) (method, target, rawQuery, reqBody string){
-	func(p, _ string) (string, string, string, string) { return "GET", "/api/entities", "q=" + url.QueryEscape(p), "" },
+	func(p, _ string) (string, string, string, string) {
+		return "GET", "/api/entities", "q=" + url.QueryEscape(p), ""
+	},
 	func(p, _ string) (string, string, string, string) { return "GET", "/api/entities", p, "" }, // raw query string
 	func(p, b string) (string, string, string, string) {
 		return "GET", "/api/export/dot", "focus=" + url.QueryEscape(p) + "&depth=" + url.QueryEscape(b), ""
@@ -27,8 +29,12 @@ var fuzzRoutes = []func(param, body string) (method, target, rawQuery, reqBody s
 	},
 	func(_, b string) (string, string, string, string) { return "POST", "/api/v2/query", "lang=gizmo", b },
 	func(_, b string) (string, string, string, string) { return "POST", "/api/v2/query", "lang=graphql", b },
-	func(p, b string) (string, string, string, string) { return "POST", "/api/v1/query/" + url.PathEscape(p), "", b },
-	func(p, _ string) (string, string, string, string) { return "GET", "/api/entities/" + url.PathEscape(p), "", "" },
+	func(p, b string) (string, string, string, string) {
+		return "POST", "/api/v1/query/" + url.PathEscape(p), "", b
+	},
+	func(p, _ string) (string, string, string, string) {
+		return "GET", "/api/entities/" + url.PathEscape(p), "", ""
+	},
 	func(p, _ string) (string, string, string, string) { return "GET", "/api/v2/read", p, "" },
 	func(p, b string) (string, string, string, string) { return "GET", "/api/v2/query", p, b },
 }
