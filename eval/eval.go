@@ -128,8 +128,9 @@ func readTSV(path string, minFields int, row func([]string) error) error {
 func FromExtraction(x ontology.Extraction) Set {
 	s := Set{Name: string(x.Document.ID)}
 	names := map[ontology.EntityID]string{}
+	text := strings.Join(x.Sentences, "\n")
 	for _, e := range x.Entities {
-		names[e.ID] = e.Name
+		names[e.ID] = contractName(e, text)
 	}
 	textual := map[ontology.EntityID]bool{}
 	for _, m := range x.Mentions {
@@ -166,10 +167,31 @@ func FromExtraction(x ontology.Extraction) Set {
 	}
 	for _, e := range x.Entities {
 		if textual[e.ID] {
-			s.Entities = append(s.Entities, Entity{e.Name, e.Type, e.Aliases})
+			s.Entities = append(s.Entities, Entity{names[e.ID], e.Type, e.Aliases})
 		}
 	}
 	return s
+}
+
+// contractName is the name the contract output gives an entity: its
+// canonical name, except for a zone, new area, port or airport whose
+// official name (from the gazetteer) the text never uses; then the name
+// the text uses, as an annotator reading the text would write it.
+func contractName(e ontology.Entity, text string) string {
+	switch e.Type {
+	case ontology.Zone, ontology.NewArea, ontology.Port, ontology.Airport:
+	default:
+		return e.Name
+	}
+	if e.Code == "" || len(e.Aliases) == 0 || strings.Contains(text, e.Name) {
+		return e.Name
+	}
+	for _, a := range e.Aliases {
+		if len(strings.Fields(a)) >= 2 && strings.Contains(text, a) {
+			return a
+		}
+	}
+	return e.Name
 }
 
 // Write writes s as entities.tsv, relations.tsv and metrics.tsv in dir.

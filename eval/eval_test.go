@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/policykg/policykg/ontology"
 )
 
 func TestNorm(t *testing.T) {
@@ -85,5 +87,24 @@ func TestReadWriteRoundTrip(t *testing.T) {
 	}
 	if _, err := ReadGold(t.TempDir()); err == nil {
 		t.Errorf("ReadGold of an empty folder succeeded")
+	}
+}
+
+func TestFromExtractionUsesTheTextsZoneName(t *testing.T) {
+	x := ontology.Extraction{
+		Document:  ontology.Document{ID: "z"},
+		Sentences: []string{"Wuhan is home to the Wuhan Airport Zone."},
+		Entities: []ontology.Entity{
+			{ID: "w", Name: "Wuhan", Type: ontology.City, Code: "420100"},
+			{ID: "z", Name: "Wuhan Airport Comprehensive Experimental Zone", Type: ontology.Zone, Code: "420199", Aliases: []string{"Wuhan Airport Zone"}},
+		},
+		Facts: []ontology.Fact{{Subject: "z", Predicate: ontology.LocatedIn, Object: "w", Evidence: ontology.Evidence{Sentence: 1}}},
+	}
+	s := FromExtraction(x)
+	if len(s.Relations) != 1 || s.Relations[0].Subject != "Wuhan Airport Zone" || s.Relations[0].Object != "Wuhan" {
+		t.Errorf("relations = %+v, want Wuhan Airport Zone located_in Wuhan", s.Relations)
+	}
+	if x.Entities[1].Name != "Wuhan Airport Comprehensive Experimental Zone" {
+		t.Errorf("FromExtraction changed its input: %q", x.Entities[1].Name)
 	}
 }

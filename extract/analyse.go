@@ -24,11 +24,13 @@ type sentCtx struct {
 	group  []int // group id of each span: spans of one list share it
 	state  *corefState
 	reg    *registry
+	gaz    *ontology.Gazetteer
 	props  []proposal
 	extra  []*span // spans made by rules (concepts)
 	relocs []reloc
 	// metricEnts are the subjects of the sentence's metrics.
 	metricEnts []*entity
+	fronted    int // the fronted phrase's comma, -1 when none, 0 before it is known
 }
 
 // reloc is a relocation a rule read: where it starts in the sentence and
@@ -39,7 +41,7 @@ type reloc struct {
 }
 
 func newSentCtx(s sentence, spans []*span, st *corefState, reg *registry) *sentCtx {
-	c := &sentCtx{s: s, text: s.text, lower: lowerASCII(s.text), spans: spans, state: st, reg: reg}
+	c := &sentCtx{s: s, text: s.text, lower: s.lower, spans: spans, state: st, reg: reg}
 	c.markAppositions()
 	c.groupLists()
 	return c
@@ -69,10 +71,7 @@ func (c *sentCtx) gap(i, j int) string {
 // markAppositions flags the spans inside an apposition that follows a
 // name: ", a district of Guangzhou,", ", which lies in Shanwei city,".
 func (c *sentCtx) markAppositions() {
-	fronted := -1
-	if f := strings.Fields(c.text); len(f) > 0 && frontedOpeners[f[0]] {
-		fronted = strings.Index(c.text, ", ")
-	}
+	fronted := c.frontedComma()
 	for i := range c.spans {
 		if c.spans[i].appos {
 			continue
@@ -98,6 +97,18 @@ func (c *sentCtx) markAppositions() {
 			c.spans[j].appos = true
 		}
 	}
+}
+
+// frontedComma returns the comma that ends a fronted phrase ("In Zhejiang,
+// ..."), or -1.
+func (c *sentCtx) frontedComma() int {
+	if c.fronted == 0 {
+		c.fronted = -1
+		if sp := strings.IndexByte(c.text, ' '); sp > 0 && frontedOpeners[c.text[:sp]] {
+			c.fronted = strings.Index(c.text, ", ")
+		}
+	}
+	return c.fronted
 }
 
 // frontedOpeners start a sentence with a phrase that ends at the first comma.
@@ -142,32 +153,76 @@ func (c *sentCtx) spanStarting(pos int) int {
 	return -1
 }
 
-// groupLists joins spans listed as "A, B and C" or "A and B" into groups.
-// A chain of commas without a conjunction is not a list ("Hunnan District,
-// Shenyang City").
+// groupLists joins spans listed as "A, B and C" or "A and B" into groups,
+// also across an apposition ("Lanzhou, the capital of Gansu province, and
+// Xining"). A chain of commas without a conjunction is not a list
+// ("Hunnan District, Shenyang City").
 func (c *sentCtx) groupLists() {
 	c.group = make([]int, len(c.spans))
 	for i := range c.group {
 		c.group[i] = i
 	}
-	i := 0
-	for i < len(c.spans) {
-		j, conj := i, false
-		for j+1 < len(c.spans) {
-			sep, ok := listSep(c.gap(j, j+1))
-			if !ok || c.spans[j].poss || c.spans[j].appos != c.spans[j+1].appos {
+	done := make([]bool, len(c.spans))
+	var ms []int
+	for i := range c.spans {
+		if done[i] {
+			continue
+		}
+		ms = append(ms[:0], i)
+		conj := false
+		for j := i; ; {
+			k, sep, ok := c.nextListed(j)
+			if !ok {
 				break
 			}
 			conj = conj || sep
-			j++
+			ms = append(ms, k)
+			j = k
 		}
 		if conj {
-			for k := i; k <= j; k++ {
+			for _, k := range ms {
 				c.group[k] = i
+				done[k] = true
 			}
 		}
-		i = j + 1
 	}
+}
+
+// nextListed returns the span listed after span j, whether a conjunction
+// joins them, and whether there is one.
+func (c *sentCtx) nextListed(j int) (int, bool, bool) {
+	if j+1 >= len(c.spans) || c.spans[j].poss || c.posEnd(j) == c.frontedComma() {
+		return 0, false, false // "In Zhejiang, A and B ..." does not list Zhejiang
+	}
+	if sep, ok := listSep(c.gap(j, j+1)); ok {
+		if c.spans[j].appos != c.spans[j+1].appos {
+			return 0, false, false
+		}
+		return j + 1, sep, true
+	}
+	if c.spans[j].appos {
+		return 0, false, false
+	}
+	p := c.posEnd(j)
+	if !strings.HasPrefix(c.text[p:], ", ") || p+2 >= len(c.text) || c.text[p+2] < 'a' || c.text[p+2] > 'z' {
+		return 0, false, false
+	}
+	switch firstWords(c.lower[p+2:], 1) {
+	case "and", "or", "but", "while", "with", "as", "so", "from", "to", "together", "along":
+		return 0, false, false
+	}
+	e := c.appositionEnd(p + 2)
+	k := j + 1
+	for k < len(c.spans) && c.spans[k].start < e {
+		k++
+	}
+	if k >= len(c.spans) || c.spans[k].appos || e >= c.spans[k].start {
+		return 0, false, false
+	}
+	if sep, ok := listSep(c.text[e:c.spans[k].start]); ok && sep {
+		return k, true, true
+	}
+	return 0, false, false
 }
 
 // listSep reports whether g separates list members and whether it holds a
@@ -269,7 +324,8 @@ func (c *sentCtx) contain(sub, obj *entity, rule string, g *ontology.Gazetteer) 
 		return
 	}
 	rs, ro := placeRank(sub.typ), placeRank(obj.typ)
-	if rs < 0 || ro < 0 || rs <= ro || sub.typ == ontology.River || obj.typ == ontology.River {
+	inside := sub.typ == ontology.NewArea && (obj.typ == ontology.District || obj.typ == ontology.County)
+	if rs < 0 || ro < 0 || rs <= ro && !inside || sub.typ == ontology.River || obj.typ == ontology.River {
 		return
 	}
 	if sub.code != "" && obj.code != "" && isDivisionCode(sub.code) && isDivisionCode(obj.code) && !g.IsAncestor(obj.code, sub.code) {

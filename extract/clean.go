@@ -13,6 +13,7 @@ const (
 	prose   blockKind = iota // paragraph of running text
 	speaker                  // a transcript speaker label ("Zhang Chengzhong:")
 	label                    // a heading or an outlet named by the page chrome
+	asker                    // a transcript turn label that asks: a reporter's outlet ("CCTV:")
 )
 
 // block is one unit of cleaned text.
@@ -29,7 +30,11 @@ func clean(text string) []block {
 	var out []block
 	for _, raw := range strings.Split(text, "\n") {
 		line := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
-		if line == "" || isChrome(line) {
+		if line == "" {
+			continue
+		}
+		if name, ok := bylineName(line); ok {
+			out = append(out, block{label, "Editor " + name})
 			continue
 		}
 		if outlets, ok := outletLine(line); ok {
@@ -38,9 +43,15 @@ func clean(text string) []block {
 			}
 			continue
 		}
+		if isChrome(line) {
+			continue
+		}
 		if name, ok := speakerLabel(line); ok {
 			out = append(out, block{speaker, name})
 			continue
+		}
+		if a := datelineAgency(line); a != "" {
+			out = append(out, block{label, a})
 		}
 		line = stripPrefixes(line)
 		if line == "" {
@@ -52,7 +63,61 @@ func clean(text string) []block {
 		}
 		out = append(out, block{kind, line})
 	}
+	markAskers(out)
 	return out
+}
+
+// markAskers turns a speaker label that does not look like a person's name
+// and whose turn asks a question into an asker: in a press-conference
+// transcript that is the questioner's outlet ("CCTV:", "Bloomberg:").
+func markAskers(bs []block) {
+	for i := 0; i+1 < len(bs); i++ {
+		if bs[i].kind != speaker || bs[i+1].kind != prose || !strings.Contains(bs[i+1].text, "?") {
+			continue
+		}
+		if !personLike(bs[i].text) {
+			bs[i].kind = asker
+		}
+	}
+}
+
+// personLike reports two or three capitalised words, none all upper case.
+func personLike(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 || len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || len(w) > 1 && strings.ToUpper(w) == w {
+			return false
+		}
+	}
+	return true
+}
+
+// bylines name a page's editor or reporter: "Editor: Zhang Yue",
+// "[Editor: Zhang Yue]", "(Reporter: Lin Xiaoyu)".
+var bylines = []string{"editor:", "reporter:", "writer:", "written by:", "edited by:"}
+
+// bylineName returns the person a byline line names, if it names one
+// written as a name (not a handle such as "huaxia").
+func bylineName(line string) (string, bool) {
+	if len(line) > 60 || strings.IndexByte(line, ':') < 0 {
+		return "", false
+	}
+	t := strings.Trim(line, "[]() ")
+	lower := strings.ToLower(t)
+	for _, b := range bylines {
+		if strings.HasPrefix(lower, b) {
+			name := strings.TrimSpace(t[len(b):])
+			if personLike(name) {
+				return name, true
+			}
+			return "", false
+		}
+	}
+	return "", false
 }
 
 var chromePrefixes = []string{
@@ -134,6 +199,11 @@ func splitChrome(line string) [][]string {
 	if i := strings.Index(rest, "Font:"); i >= 0 {
 		rest = rest[:i]
 	}
+	for _, key := range []string{"Editor:", "editor:", "Reporter:", "Writer:"} {
+		if i := strings.Index(rest, key); i >= 0 {
+			rest = rest[:i] // a byline, not an outlet
+		}
+	}
 	for _, key := range []string{"Updated:", "updated:", "Source:", "source:"} {
 		rest = strings.ReplaceAll(rest, key, "\x00")
 	}
@@ -207,12 +277,30 @@ func stripPrefixes(line string) string {
 			line = strings.TrimSpace(line[len(p):])
 		}
 	}
-	if i := strings.Index(line, " -- "); i > 0 && i < 40 && isDateline(line[:i]) {
+	if i := strings.Index(line, " -- "); i > 0 && i < 50 && isDateline(line[:i]) {
 		line = strings.TrimSpace(line[i+4:])
 	} else if i := strings.Index(line, " — "); i > 0 && i < 40 && isDateline(line[:i]) {
 		line = strings.TrimSpace(line[i+len(" — "):])
 	}
 	return line
+}
+
+// datelineAgency returns the agency a news dateline credits: "Xinhua" in
+// "NANJING, April 12 (Xinhua) -- ...", or "".
+func datelineAgency(line string) string {
+	i := strings.Index(line, " -- ")
+	if i <= 0 || i >= 50 || !isDateline(line[:i]) {
+		return ""
+	}
+	d := strings.TrimSpace(line[:i])
+	if !strings.HasSuffix(d, ")") {
+		return ""
+	}
+	o := strings.LastIndexByte(d, '(')
+	if o < 0 {
+		return ""
+	}
+	return strings.TrimSpace(d[o+1 : len(d)-1])
 }
 
 // isDateline reports "SHENYANG, Aug. 26" and "BEIJING, March 5 (Xinhua)".

@@ -45,6 +45,7 @@ type corefState struct {
 	lastSubject *entity
 	speakers    map[string]*entity // speaker -> the place or body he serves
 	lastOffice  *entity            // place or body of the latest official
+	current     []*span            // the spans of the sentence being read
 }
 
 func newCorefState() *corefState { return &corefState{speakers: map[string]*entity{}} }
@@ -54,7 +55,9 @@ func newCorefState() *corefState { return &corefState{speakers: map[string]*enti
 // spans before it.
 func (c *corefState) refs(s sentence, spans []*span) []*span {
 	text := s.text
-	lower := lowerASCII(text)
+	lower := s.lower
+	c.current = spans
+	defer func() { c.current = nil }()
 	var out []*span
 	taken := func(i, j int) bool {
 		for _, sp := range spans {
@@ -73,8 +76,11 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 		}
 		return h
 	}
-	for _, w := range tokenize(text) {
-		lw := strings.ToLower(w.text)
+	for _, w := range s.ws {
+		lw := w.text
+		if hasUpperASCII(lw) {
+			lw = strings.ToLower(lw)
+		}
 		var ref *span
 		switch lw {
 		case "latter", "former":
@@ -83,7 +89,7 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 				ref.ent = latterFormer(before(i), lw == "latter")
 			}
 		case "the", "this", "that", "both":
-			ref = c.nominal(text, w, before(w.start))
+			ref = c.nominal(text, lower, w, func() []*entity { return before(w.start) })
 		case "its", "it":
 			if e := c.subjectBefore(spans, w.start); e != nil {
 				ref = &span{start: w.start, end: w.end, ent: e}
@@ -108,8 +114,8 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 }
 
 // nominal resolves "the city", "the zone's", "this zone".
-func (c *corefState) nominal(text string, w word, hist []*entity) *span {
-	rest := lowerASCII(text[w.end:])
+func (c *corefState) nominal(text, lower string, w word, history func() []*entity) *span {
+	rest := lower[w.end:]
 	if !strings.HasPrefix(rest, " ") {
 		return nil
 	}
@@ -122,13 +128,63 @@ func (c *corefState) nominal(text string, w word, hist []*entity) *span {
 		if strings.HasPrefix(text[end:], " of ") || strings.HasPrefix(text[end:], "-") {
 			return nil // "the city of X", "the city-level"
 		}
-		e := mostRecent(hist, n.noun, n.types)
+		e := c.salient(history(), n.noun, n.types, w.start)
 		if e == nil {
 			return nil
 		}
 		return &span{start: w.start, end: end, ent: e}
 	}
+	// "the island province", "the coastal city": one describing word
+	sp := strings.IndexByte(rest, ' ')
+	if sp <= 0 || !lowerWord(rest[:sp]) || notDescribing[rest[:sp]] || lw(w.text) != "the" {
+		return nil
+	}
+	for _, n := range []string{"province", "city"} {
+		after := rest[sp+1:]
+		end := w.end + 1 + sp + 1 + len(n)
+		if !strings.HasPrefix(after, n) || !boundaryAfter(text, end) || strings.HasPrefix(text[end:], " of ") {
+			continue
+		}
+		types := []ontology.EntityType{ontology.Province}
+		if n == "city" {
+			types = []ontology.EntityType{ontology.City, ontology.Municipality}
+		}
+		if e := c.salient(history(), n, types, w.start); e != nil {
+			return &span{start: w.start, end: end, ent: e}
+		}
+	}
 	return nil
+}
+
+// notDescribing are words between "the" and "province" or "city" that
+// point to another place than the last one named.
+var notDescribing = map[string]bool{"other": true, "next": true, "neighboring": true, "neighbouring": true,
+	"sister": true, "partner": true, "new": true, "first": true, "second": true, "third": true, "last": true,
+	"capital": true, "provincial": true, "central": true,
+	"another": true, "each": true, "every": true, "adjacent": true, "nearby": true, "former": true, "latter": true}
+
+func lw(s string) string { return strings.ToLower(s) }
+
+// divisionNouns name administrative levels: "the province", "the city".
+var divisionNouns = map[string]bool{"province": true, "city": true, "municipality": true, "county": true, "district": true}
+
+// salient returns what "the province" most likely means: a match named
+// earlier in the same sentence, else the previous sentence's subject when
+// it matches, else the latest match.
+func (c *corefState) salient(hist []*entity, noun string, types []ontology.EntityType, pos int) *entity {
+	if !divisionNouns[noun] {
+		return mostRecent(hist, noun, types)
+	}
+	for k := len(c.current) - 1; k >= 0; k-- {
+		sp := c.current[k]
+		if sp.end <= pos && sp.ent != nil && containsType(types, sp.ent.typ) {
+			return sp.ent
+		}
+	}
+	if c.lastSubject != nil && containsType(types, c.lastSubject.typ) {
+		return c.lastSubject
+	}
+	return mostRecent(hist, noun, types)
 }
 
 // mostRecent returns the latest entity whose name ends with noun, else the

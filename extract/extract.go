@@ -60,6 +60,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 		spans = append(spans, st.refs(s, spans)...)
 		sort.SliceStable(spans, func(a, b int) bool { return spans[a].start < spans[b].start })
 		c := newSentCtx(s, spans, st, res.reg)
+		c.gaz = x.gaz
 		x.relate(c)
 		ms := x.metrics(c, last)
 		if len(c.metricEnts) > 0 {
@@ -93,15 +94,38 @@ func (x *Extractor) findSpans(sents []sentence) [][]*span {
 	})
 	strategies := map[string]string{}
 	all := make([][]*span, len(sents))
-	for i, s := range sents {
-		ws := tokenize(s.text)
-		gz := x.matcher.find(s.text)
+	for i := range sents {
+		s := &sents[i]
+		ws := s.ws
+		gz := x.matcher.find(s.text, s.lower, &s.trig)
 		nm := names(s.text, ws, gz)
 		ps := personSpans(s.text, people)
-		st := strategySpans(s.text, lowerASCII(s.text), append(append([]*span(nil), gz...), nm...), strategies)
-		all[i] = merge(ps, gz, nm, st)
+		lower := s.lower
+		var st, zs []*span
+		if len(strategies) > 0 || s.trig.hasMask(&strategyMask) {
+			st = strategySpans(s.text, lower, append(append([]*span(nil), gz...), nm...), strategies)
+		}
+		if s.trig.has(" zone") {
+			zs = lowerZones(s.text, lower, gz)
+		}
+		all[i] = merge(ps, gz, nm, st, zs)
+		if s.kind == asker {
+			all[i] = askerSpans(s.text, all[i])
+		}
 	}
 	return all
+}
+
+// askerSpans makes the outlet a questioner's turn label names an
+// Organization, unless a name already covers the whole label.
+func askerSpans(text string, spans []*span) []*span {
+	for _, sp := range spans {
+		if sp.start == 0 && sp.end == len(text) {
+			return spans
+		}
+	}
+	return []*span{{start: 0, end: len(text), surface: text, kind: spanName, typ: ontology.Organization,
+		name: text, known: -1}}
 }
 
 // builder assembles an Extraction: entities in first-seen order, deduped
@@ -111,7 +135,7 @@ type builder struct {
 	gaz      *ontology.Gazetteer
 	reg      *registry
 	used     map[ontology.EntityID]bool
-	seen     map[string]bool
+	seen     map[factKey]bool
 	facts    []ontology.Fact
 	rejected []ontology.Rejection
 	metrics  []ontology.Metric
@@ -119,7 +143,7 @@ type builder struct {
 }
 
 func newBuilder(doc ontology.DocumentID, g *ontology.Gazetteer, reg *registry) *builder {
-	return &builder{doc: doc, gaz: g, reg: reg, used: map[ontology.EntityID]bool{}, seen: map[string]bool{}}
+	return &builder{doc: doc, gaz: g, reg: reg, used: map[ontology.EntityID]bool{}, seen: map[factKey]bool{}}
 }
 
 func (b *builder) evidence(c *sentCtx, rule string) ontology.Evidence {
@@ -134,6 +158,10 @@ func (b *builder) sentence(c *sentCtx, ms []ontology.Metric) {
 		}
 		b.use(sp.ent)
 		b.mentions = append(b.mentions, ontology.Mention{Entity: sp.ent.id, Surface: sp.surface, Evidence: b.evidence(c, "mention")})
+		if in := sp.inner; in != nil && in.ent != nil {
+			b.use(in.ent) // the region a strategy names is named too
+			b.mentions = append(b.mentions, ontology.Mention{Entity: in.ent.id, Surface: in.surface, Evidence: b.evidence(c, "mention")})
+		}
 	}
 	for _, p := range c.props {
 		b.fact(p.sub, p.obj, p.pred, b.evidence(c, p.rule))
@@ -168,13 +196,21 @@ func (b *builder) use(e *entity) {
 	}
 }
 
+// factKey identifies a fact with its sentence and rule, for deduplication.
+type factKey struct {
+	sub, obj ontology.EntityID
+	pred     ontology.Predicate
+	sentence int
+	rule     string
+}
+
 // fact validates and records a fact once.
 func (b *builder) fact(sub, obj *entity, p ontology.Predicate, ev ontology.Evidence) {
 	if p == ontology.CooperatesWith && sub.id > obj.id {
 		sub, obj = obj, sub
 	}
 	f := ontology.Fact{Subject: sub.id, Predicate: p, Object: obj.id, Evidence: ev}
-	key := fmt.Sprintf("%s|%s|%s|%d|%s", f.Subject, f.Predicate, f.Object, ev.Sentence, ev.Rule)
+	key := factKey{sub: f.Subject, obj: f.Object, pred: f.Predicate, sentence: ev.Sentence, rule: ev.Rule}
 	if b.seen[key] {
 		return
 	}

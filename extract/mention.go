@@ -35,6 +35,7 @@ type span struct {
 	generic    string   // generic word that followed or ended the name: "district"
 	poss       bool     // followed by 's
 	appos      bool     // inside an apposition ("Hanchuan, a city under Xiaogan,")
+	inner      *span    // the region a strategy phrase names ("revitalizing Northeast China")
 	ent        *entity  // set by resolution
 }
 
@@ -46,6 +47,7 @@ type target struct {
 	known      int    // index into ontology.KnownEntities, or -1
 	anyCase    bool   // the pattern starts lower-case, so case is not checked
 	contextual bool
+	trigger    int // 1 + index into triggerWords, or 0
 }
 
 // matcher finds gazetteer and curated names with one Aho-Corasick automaton
@@ -94,6 +96,17 @@ func newMatcher(g *ontology.Gazetteer) (*matcher, error) {
 			add(n, t)
 		}
 	}
+	for i, w := range triggerWords {
+		key := w
+		j, ok := index[key]
+		if !ok {
+			j = len(patterns)
+			index[key] = j
+			patterns = append(patterns, key)
+			m.targets = append(m.targets, nil)
+		}
+		m.targets[j] = append(m.targets[j], target{known: -1, trigger: i + 1})
+	}
 	ac, err := ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(patterns).Build()
 	if err != nil {
 		return nil, fmt.Errorf("build name automaton: %w", err)
@@ -104,10 +117,15 @@ func newMatcher(g *ontology.Gazetteer) (*matcher, error) {
 
 // find returns the gazetteer and curated names in s, leftmost-longest,
 // at word boundaries, upper-case initial unless the pattern is lower-case.
-func (m *matcher) find(s string) []*span {
-	lower := lowerASCII(s)
+func (m *matcher) find(s, lower string, trig *triggerSet) []*span {
 	var cands []ahocorasick.Match
 	for _, h := range m.ac.FindAllOverlapping([]byte(lower)) {
+		if t := m.targets[h.PatternID]; t[len(t)-1].trigger > 0 {
+			trig.set(t[len(t)-1].trigger - 1)
+			if len(t) == 1 {
+				continue
+			}
+		}
 		if !boundaryBefore(s, h.Start) || !boundaryAfter(s, h.End) {
 			continue
 		}
@@ -140,7 +158,7 @@ func (m *matcher) spanOf(s string, h ahocorasick.Match) *span {
 	sp := &span{start: h.Start, end: h.End, surface: s[h.Start:h.End], known: -1}
 	upper := unicode.IsUpper(r)
 	for _, t := range m.targets[h.PatternID] {
-		if !t.anyCase && !upper {
+		if t.trigger > 0 || !t.anyCase && !upper {
 			continue
 		}
 		if t.known >= 0 && sp.known < 0 {
@@ -149,6 +167,9 @@ func (m *matcher) spanOf(s string, h ahocorasick.Match) *span {
 			sp.name, sp.typ, sp.kind = k.Name, k.Type, spanKnown
 			if t.contextual {
 				sp.generic = "contextual"
+				if strings.HasPrefix(s[h.End:], " of ") {
+					return nil // "the capital of Henan province" is another capital
+				}
 			}
 		}
 		if t.code != "" && !containsStr(sp.codes, t.code) {

@@ -15,6 +15,15 @@ var spelled = map[string]float64{
 	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
+// spelledInitial holds the first letters of the number words.
+var spelledInitial = func() [256]bool {
+	var t [256]bool
+	for w := range spelled {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 // unitStops end the noun phrase that names a figure's unit.
@@ -32,7 +41,7 @@ func init() {
 	for _, w := range strings.Fields(`of worth with were was have has had are is in to from for and or on by at that
 		which who last this each since under as up down compared than a an the their its across between per
 		every will would could can been being now so but while into over after before during within through
-		plus out it they them these those next more most about nearly around over`) {
+		plus out it they them these those next more most about nearly around over respectively`) {
 		unitStops[w] = true
 	}
 	delete(unitStops, "more")
@@ -41,6 +50,10 @@ func init() {
 		placeNouns[w] = true
 	}
 }
+
+// ratioWords after a spelled number make it a figure even in an apposition
+// (", three times the 2017 level").
+var ratioWords = map[string]bool{"times": true, "percent": true, "thousand": true, "million": true, "billion": true, "trillion": true}
 
 // figure is a number with its unit, read from a sentence.
 type figure struct {
@@ -51,12 +64,11 @@ type figure struct {
 }
 
 // figures reads the numbers of a sentence that are metrics.
-func figures(text string) []figure {
-	ws := tokenize(text)
+func figures(text, lower string, ws []word) []figure {
 	var out []figure
 	prevUnit := ""
 	for i := 0; i < len(ws); i++ {
-		f, next, ok := readFigure(text, ws, i, prevUnit)
+		f, next, ok := readFigure(text, lower, ws, i, prevUnit)
 		if !ok {
 			continue
 		}
@@ -70,18 +82,24 @@ func figures(text string) []figure {
 }
 
 // readFigure reads a figure at word i: the number, a scale word, and the unit.
-func readFigure(text string, ws []word, i int, prevUnit string) (figure, int, bool) {
+func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, int, bool) {
 	w := ws[i]
-	lw := strings.ToLower(w.text)
+	if b := w.text[0]; (b < '0' || b > '9') && !spelledInitial[b|0x20] {
+		return figure{}, 0, false // neither digits nor a number word
+	}
 	value, isDigits := parseNumber(w.text)
 	if !isDigits {
+		lw := w.text
+		if hasUpperASCII(lw) {
+			lw = lowerASCII(lw)
+		}
 		v, ok := spelled[lw]
 		if !ok {
 			return figure{}, 0, false
 		}
 		value = v
 	}
-	if skipNumber(text, ws, i, isDigits) {
+	if skipNumber(text, lower, ws, i, isDigits) {
 		return figure{}, 0, false
 	}
 	j := i + 1
@@ -106,6 +124,17 @@ func readFigure(text string, ws []word, i int, prevUnit string) (figure, int, bo
 		unit, end, next = "percent", ws[j+1].end, j+2
 	} else {
 		unit, end, next = nounUnit(text, ws, j, prevUnit)
+		if unit == "" && j+1 < len(ws) && strings.EqualFold(ws[j].text, "and") {
+			// "146,000 and 98,000 new firms respectively": the next figure's unit
+			if _, num := parseNumber(ws[j+1].text); num == isDigits {
+				if nf, _, ok := readFigure(text, lower, ws, j+1, prevUnit); ok {
+					unit, end, next = nf.unit, w.end, j
+					if j == i+1 && j+2 < len(ws) && scales[strings.ToLower(ws[j+2].text)] > 0 {
+						value = scale(w.text, value, scales[strings.ToLower(ws[j+2].text)], isDigits)
+					}
+				}
+			}
+		}
 		if unit == "" {
 			return figure{}, 0, false
 		}
@@ -138,18 +167,31 @@ func scale(t string, v, s float64, digits bool) float64 {
 // them" -> the previous unit.
 func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int) {
 	var unit string
+	unitMod := false
 	end, k := 0, j
-	for ; k < len(ws) && k < j+4; k++ {
+	for ; k < len(ws) && k < j+6; k++ {
 		t := ws[k].text
 		lt := strings.ToLower(t)
+		if lt == "and" && k > j && capitalised(ws[k-1].text) && k+1 < len(ws) && capitalised(ws[k+1].text) {
+			continue // "1,357 Hong Kong and Macao companies"
+		}
+		if k >= j+4 && !(k > j && capitalised(ws[k-1].text)) {
+			break
+		}
+		if lt == "and" && unit != "" && !unitMod && k+2 < len(ws) && conjoinedModifier(text, ws, k) {
+			continue // "56 fireworks and electronics projects"
+		}
 		if unitStops[lt] || ws[k].text == "(" || ws[k].text == ")" || strings.HasPrefix(lt, "co-") ||
-			unit != "" && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
+			unit != "" && !unitMod && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
 			k > j && ws[k-1].poss {
 			break
 		}
 		if _, num := parseNumber(t); num {
 			break
 		}
+		// "newly established foreign-invested enterprises": adverbs and
+		// participles before the head noun modify it
+		unitMod = strings.HasSuffix(lt, "ly") || (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && k+1 < len(ws) && joinedLoose(text, ws[k], ws[k+1]) && !unitStops[strings.ToLower(ws[k+1].text)]
 		unit, end = t, ws[k].end
 		if strings.HasPrefix(text[ws[k].end:], ",") || strings.HasPrefix(text[ws[k].end:], ".") {
 			k++
@@ -179,6 +221,21 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 	return "", 0, j
 }
 
+// conjoinedModifier reports "and" at k joining two modifiers of one head
+// noun: two lower-case words follow it before a stop ("and electronics
+// projects"), not one ("schools and hospitals").
+func conjoinedModifier(text string, ws []word, k int) bool {
+	a, b := ws[k+1], ws[k+2]
+	la, lb := strings.ToLower(a.text), strings.ToLower(b.text)
+	if capitalised(a.text) || capitalised(b.text) || unitStops[la] || unitStops[lb] || !joinedLoose(text, ws[k], a) || !joinedLoose(text, a, b) {
+		return false
+	}
+	if _, num := parseNumber(a.text); num {
+		return false
+	}
+	return strings.HasSuffix(lb, "s")
+}
+
 func joinedLoose(s string, a, b word) bool {
 	return strings.TrimSpace(s[a.end:b.start]) == "" && !a.poss
 }
@@ -198,16 +255,21 @@ func parseNumber(t string) (float64, bool) {
 // skipNumber reports numbers that are not metrics: in parentheses
 // (currency conversions), thresholds ("worth more than"), dates, "one", a
 // spelled number after "the", and numbers after "No.".
-func skipNumber(text string, ws []word, i int, digits bool) bool {
+func skipNumber(text, lower string, ws []word, i int, digits bool) bool {
 	w := ws[i]
-	before := strings.ToLower(text[:w.start])
+	before := lower[:w.start]
 	if strings.Count(before, "(") > strings.Count(before, ")") {
 		return true
 	}
 	tail := before[max(0, len(before)-28):]
-	for _, th := range []string{"worth ", "worth more than ", "worth over ", "worth at least ", "more than ", "at least ", "over "} {
-		if strings.HasSuffix(tail, th) && strings.Contains(tail, "worth") {
+	for _, th := range []string{"worth more than ", "worth over ", "worth at least ", "worth upwards of "} {
+		if strings.HasSuffix(tail, th) {
 			return true
+		}
+	}
+	for _, th := range []string{" above ", " exceeding ", " no less than ", " in excess of "} {
+		if strings.HasSuffix(tail, th) {
+			return true // "a GDP above 300 billion yuan" is a threshold
 		}
 	}
 	if i > 0 {
@@ -221,6 +283,9 @@ func skipNumber(text string, ws []word, i int, digits bool) bool {
 			return true
 		}
 	}
+	if !digits && strings.HasSuffix(before, ", ") && i+1 < len(ws) && !ratioWords[strings.ToLower(ws[i+1].text)] {
+		return true // ", two ancient capitals in Henan" describes a list
+	}
 	if !digits && (strings.HasSuffix(before, "the ") || strings.HasSuffix(before, "these ") || strings.HasSuffix(before, "all ")) {
 		return true
 	}
@@ -230,24 +295,33 @@ func skipNumber(text string, ws []word, i int, digits bool) bool {
 	return false
 }
 
-// yearOf returns the year a sentence gives ("In 2023", "of 2024"), or 0.
+// yearPrefixes introduce a sentence's year, in order of preference.
+var yearPrefixes = []string{"in ", "of ", "by the end of ", "since "}
+
+// yearOf returns the year a sentence gives ("In 2023", "of 2024"), or 0:
+// the first year after the most preferred prefix.
 func yearOf(lower string) int {
-	for _, p := range []string{"in ", "of ", "by the end of ", "since "} {
-		for off := 0; ; {
-			i := strings.Index(lower[off:], p)
-			if i < 0 {
+	best, bestRank := 0, len(yearPrefixes)
+	for i := 0; i+4 <= len(lower); i++ {
+		if !isDigitByte(lower[i]) || i > 0 && isDigitByte(lower[i-1]) {
+			continue
+		}
+		if i+4 < len(lower) && isDigitByte(lower[i+4]) {
+			i += 4
+			continue
+		}
+		y := int(lower[i]-'0')*1000 + int(lower[i+1]-'0')*100 + int(lower[i+2]-'0')*10 + int(lower[i+3]-'0')
+		if !isDigitByte(lower[i+1]) || !isDigitByte(lower[i+2]) || !isDigitByte(lower[i+3]) || y < 1949 || y > 2100 {
+			continue
+		}
+		for r, p := range yearPrefixes[:bestRank] {
+			if strings.HasSuffix(lower[:i], p) {
+				best, bestRank = y, r
 				break
-			}
-			i += off + len(p)
-			off = i
-			if i+4 <= len(lower) && (i+4 == len(lower) || !isDigitByte(lower[i+4])) {
-				if y, err := strconv.Atoi(lower[i : i+4]); err == nil && y >= 1949 && y <= 2100 {
-					return y
-				}
 			}
 		}
 	}
-	return 0
+	return best
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
@@ -261,8 +335,13 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 	}
 	var out []ontology.Metric
 	year := yearOf(c.lower)
-	for _, f := range figures(c.text) {
-		subj := c.metricSubject(f, last)
+	figs := figures(c.text, c.lower, c.s.ws)
+	resp := c.respectively(figs)
+	for i, f := range figs {
+		subj := resp[i]
+		if subj == nil {
+			subj = c.metricSubject(f, last)
+		}
 		if subj == nil {
 			continue
 		}
@@ -271,6 +350,47 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 		c.metricEnts = append(c.metricEnts, subj)
 	}
 	return out
+}
+
+// respectively pairs "A and B registered 146,000 and 98,000 firms
+// respectively": a run of figures of one unit and a list of as many places
+// before it, in order. It returns each figure's subject, or nil.
+func (c *sentCtx) respectively(figs []figure) []*entity {
+	out := make([]*entity, len(figs))
+	if !strings.Contains(c.lower, " respectively") || len(figs) < 2 {
+		return out
+	}
+	for a := 0; a < len(figs); {
+		b := a + 1
+		for b < len(figs) && figs[b].unit == figs[a].unit && listJoin(c.lower[figs[b-1].end:figs[b].start]) {
+			b++
+		}
+		if n := b - a; n >= 2 {
+			for k := range c.spans {
+				if c.group[k] != k || c.spans[k].start >= figs[a].start || c.spans[k].appos {
+					continue
+				}
+				ms := c.members(k)
+				if len(ms) == n && ontology.IsPlace(c.spans[ms[0]].ent.typ) {
+					for m := range ms {
+						out[a+m] = c.spans[ms[m]].ent
+					}
+					break
+				}
+			}
+		}
+		a = b
+	}
+	return out
+}
+
+// listJoin reports the text between two listed figures: " and ", ", ".
+func listJoin(g string) bool {
+	switch strings.TrimSpace(g) {
+	case "and", ",", ", and":
+		return true
+	}
+	return false
 }
 
 func (c *sentCtx) metricSubject(f figure, last *entity) *entity {
@@ -288,7 +408,23 @@ func (c *sentCtx) metricSubject(f figure, last *entity) *entity {
 	if best != nil {
 		return best.dest
 	}
-	place := func(sp *span) bool { return ontology.IsPlace(sp.ent.typ) }
+	// places between the number and its unit modify the unit ("1,357 Hong
+	// Kong and Macao companies"); they are not what the figure counts for
+	place := func(sp *span) bool {
+		return ontology.IsPlace(sp.ent.typ) && !(sp.start >= f.start && sp.end <= f.end)
+	}
+	// "the Z Airport, which handled 30 million passengers"
+	for k := len(c.spans) - 1; k >= 0; k-- {
+		sp := c.spans[k]
+		if c.posEnd(k) > f.start {
+			continue
+		}
+		gap := c.lower[c.posEnd(k):f.start]
+		if place(sp) && strings.HasPrefix(gap, ", which ") && !strings.ContainsAny(gap[2:], ",;") {
+			return sp.ent
+		}
+		break
+	}
 	// a name right before the figure: "and western Guangdong 298"
 	for k, sp := range c.spans {
 		if place(sp) && c.posEnd(k) <= f.start && strings.TrimSpace(c.text[c.posEnd(k):f.start]) == "" {
@@ -305,6 +441,9 @@ func (c *sentCtx) metricSubject(f figure, last *entity) *entity {
 	// the clause's subject, then any place of the clause, then the sentence's
 	for k, sp := range c.spans {
 		if sp.start >= cs && sp.start < ce && !sp.appos && place(sp) && c.subjectPosition(k, cs) {
+			if sp.poss && k+1 < len(c.spans) && strings.TrimSpace(c.gap(k, k+1)) == "" && place(c.spans[k+1]) {
+				k++ // "Ningxia's Yinchuan has drawn 72 projects"
+			}
 			return c.jointSubject(k)
 		}
 	}

@@ -44,7 +44,7 @@ var researchTitles = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`Committee Council Office Ministry Station Daily Bureau Commission Group Corporation
-		Co. Ltd. Company University Academy Institute Administration Government Center Centre Agency
+		Co Co. Ltd. Company University Academy Institute Administration Government Center Centre Agency
 		Association Federation Bank News Times Press Post Network Television TV Radio Electronics
 		Shipping Holdings Parts Industries Logistics Technologies Motors Airlines Congress Court
 		Procuratorate Department Chamber Media Weekly Review Exchange Fund Foundation Society School
@@ -79,6 +79,11 @@ var multiSuffix = []struct {
 	{"Economic Circle", ontology.Region},
 	{"Urban Agglomeration", ontology.Region},
 }
+
+// facilityHeads before a final "Station" make a facility, which the contract
+// does not annotate, rather than a broadcaster: "Nuclear Power Station".
+var facilityHeads = map[string]bool{"Power": true, "Railway": true, "Metro": true, "Subway": true,
+	"Bus": true, "Hydropower": true, "Pumping": true, "Weather": true, "Space": true, "Fire": true}
 
 // run is a stretch of capitalised words joined by connectors.
 type run struct{ ws []word }
@@ -147,6 +152,16 @@ func classify(s string, r run) (*span, bool) {
 		return nil, false
 	}
 	last := r.ws[n-1].text
+	if last == "Station" && n >= 2 && facilityHeads[r.ws[n-2].text] {
+		return nil, false
+	}
+	generic := true
+	for _, w := range r.ws {
+		generic = generic && zoneWords[strings.ToLower(w.text)]
+	}
+	if generic {
+		return nil, false // "a Free Trade Port" in a title-case heading names nothing
+	}
 	mk := func(t ontology.EntityType) (*span, bool) {
 		text := r.text(s)
 		return &span{start: r.ws[0].start, end: r.ws[n-1].end, surface: text, kind: spanName,
@@ -183,6 +198,29 @@ func classify(s string, r run) (*span, bool) {
 	return nil, false
 }
 
+// splitConjoined cuts a run that joins two complete names with "and":
+// "China Huaneng Group and Sinochem Holdings". Each half must classify
+// on its own, the left one must end with its head word and the right one
+// must not start with one ("Hebei Radio and TV Station" stays whole).
+func splitConjoined(s string, r run) []*span {
+	for i, w := range r.ws {
+		if w.text != "and" || i < 2 || len(r.ws)-i-1 < 2 {
+			continue
+		}
+		left, right := run{r.ws[:i]}, run{r.ws[i+1:]}
+		lh, rh := left.ws[len(left.ws)-1].text, right.ws[0].text
+		if !orgHeads[lh] && suffixType[lh] == "" || orgHeads[rh] || !capitalised(rh) {
+			continue
+		}
+		a, okA := classify(s, left)
+		b, okB := classify(s, right)
+		if okA && okB && a.typ == b.typ {
+			return []*span{a, b}
+		}
+	}
+	return nil
+}
+
 // regionHeads follow a capitalised name to make a region: "Haikou economic circle".
 var regionHeads = []string{"economic circle", "metropolitan circle", "city cluster", "core area",
 	"economic belt", "urban agglomeration", "metropolitan area", "economic rim", "region"}
@@ -204,6 +242,10 @@ var directions = map[string]bool{"northern": true, "southern": true, "eastern": 
 func names(s string, ws []word, places []*span) []*span {
 	var out []*span
 	for _, r := range capitalRuns(s, ws) {
+		if parts := splitConjoined(s, r); parts != nil {
+			out = append(out, parts...)
+			continue
+		}
 		if sp, ok := classify(s, r); ok {
 			out = append(out, sp)
 			continue
@@ -274,7 +316,7 @@ func directional(s string, p *span) []*span {
 			e = p.end
 		}
 		out = append(out, &span{start: i, end: e, surface: s[i:e], kind: spanName, typ: ontology.Region,
-			name: name, known: -1, poss: possessiveAt(s, e)})
+			name: name, known: -1, poss: possessiveAt(s, e), codes: p.codes}) // the codes settle homonyms nearby
 		before := s[:i]
 		switch {
 		case strings.HasSuffix(before, ", and "):

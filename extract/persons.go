@@ -23,10 +23,34 @@ func init() {
 	for w := range researchTitles {
 		titleWords[w] = true
 	}
+	for w := range titleWords {
+		titleCased[w] = true
+		titleCased[strings.ToUpper(w[:1])+w[1:]] = true
+		titleCased[strings.ToUpper(w)] = true
+		parts := strings.Split(w, "-")
+		for i, p := range parts {
+			parts[i] = strings.ToUpper(p[:1]) + p[1:]
+		}
+		titleCased[strings.Join(parts, "-")] = true // "Secretary-General"
+	}
 }
 
-// isTitleWord reports whether w (any case) is an office or research title.
-func isTitleWord(w string) bool { return titleWords[strings.ToLower(w)] }
+// isTitleWord reports whether w (lower, title or upper case) is an office
+// or research title.
+func isTitleWord(w string) bool { return titleCased[w] }
+
+// titleCased holds the title words in lower, title and upper case.
+var titleCased = map[string]bool{}
+
+// hasUpperASCII reports whether s holds an upper-case ASCII letter.
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
 
 // personName reports whether two words look like a Chinese personal name:
 // two capitalised alphabetic tokens, not openers, not places.
@@ -56,7 +80,7 @@ func personName(a, b word, g *ontology.Gazetteer) bool {
 func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
 	people := map[string]bool{}
 	for _, s := range sents {
-		ws := tokenize(s.text)
+		ws := s.ws
 		if s.kind == speaker {
 			if len(ws) == 2 && personName(ws[0], ws[1], g) {
 				if _, org := classify(s.text, run{ws}); !org {

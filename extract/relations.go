@@ -10,8 +10,9 @@ import (
 // Patterns of the gaps between two names, compiled once.
 var (
 	reApposIn  = regexp.MustCompile(`^, (?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:district|county|city|prefecture|town|province|municipality|area|zone|port|capital|banner)s? (?:of|in|under|administered by|administered directly by|within|on)(?: the [\w-]+(?: [\w-]+)? of)? (?:the )?$`)
+	reApposBy  = regexp.MustCompile(`^, (?:both |all |each |also |now )?(?:under|administered (?:directly )?by|governed by|subordinate to)(?: the)? $`)
 	reIn       = regexp.MustCompile(`^,? ?(?:which |that )?(?:is |are |was |were )?(?:(?:located|situated|lies|lie|sits|sit|based|nestled) )?(?:in|inside|within)(?: the)?$`)
-	reCovers   = regexp.MustCompile(`^,? (?:which )?(?:covers|spans|encompasses) (?:all of |the whole of )?(?:the )?$`)
+	reCovers   = regexp.MustCompile(`^,? (?:which )?(?:covers|spans|encompasses|straddles) (?:all of |the whole of )?(?:the )?$`)
 	reMembers  = regexp.MustCompile(`^, (?:the |all )?(?:[\w-]+ ){0,3}(?:provinces|cities|counties|districts|regions|municipalities|areas|zones|members) (?:of|in|under|administered (?:directly )?by) (?:the )?$`)
 	reListedOf = regexp.MustCompile(`(?:provinces|cities|counties|districts|municipalities|areas|zones) (?:of|in) (?:the )?$`)
 	reMadeUp   = regexp.MustCompile(`^,? (?:which |that )?(?:also )?(?:is |are )?(?:made up of|consists of|consisting of|comprising|comprises|takes in|take in|includes|including|covering|formed by|composed of|spanning|spans) (?:the )?(?:(?:[\w-]+ ){0,3}[\w-]+ \()?$`)
@@ -20,12 +21,8 @@ var (
 	reTogether = regexp.MustCompile(`^, (?:together|along) with (?:the )?$`)
 	reLater    = regexp.MustCompile(`^,? and [\d,.]+(?: [\w-]+)? $|^, [\d,.]+(?: [\w-]+)? $`)
 
-	reMove    = regexp.MustCompile(`\b(?:mov(?:e|ed|es|ing)|relocat\w*|transferr?(?:ed|ing|s)?|shift(?:ed|ing)?|migrat\w*|introduc(?:ed|ing))\b`)
-	reReceive = regexp.MustCompile(`\b(?:received?|receives|attract(?:ed|s)?|t(?:ook|ake|akes) in|dr(?:ew|aw|aws)|landed|brought in|absorbed|introduced)\b`)
 	reMovedTo = regexp.MustCompile(`\b(?:moved|relocated|transferred|shifted) (?:\w+ ){0,3}?to $`)
-	reCoop    = regexp.MustCompile(`\b(?:work(?:s|ed|ing)?|cooperat\w*|collaborat\w*|pair(?:ed|ing)?|partner\w*|agreements?|teamed|joined hands|built|set up|established|co-\w+)\b`)
-	reJoint   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
-	reImpl    = regexp.MustCompile(`\b(?:implement(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|act(?:ed|s|ing)? on|undert(?:ake|akes|ook|aking)|put into practice|execut(?:e|es|ed|ing))\b`)
+	reJoint   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
 	reOffice  = regexp.MustCompile(`^, (?:a |an |the )?((?:[\w-]+ ){0,5}?)(?:of|at|with|from|for|in) (?:the )?$`)
 	reTitleBy = regexp.MustCompile(`^ ((?:[\w-]+ ){1,3})$`)
 )
@@ -34,8 +31,9 @@ var (
 var (
 	moveStems    = []string{"mov", "reloc", "transfer", "shift", "migrat", "introduc"}
 	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "drew", "draw", "landed", "brought in", "absorbed", "introduced"}
-	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-"}
-	jointStems   = []string{"together", "joint", "each other"}
+	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together"}
+	jointStems   = []string{"together", "joint", "each other", "signed", "inked", "reached", " up", "agree", "pledged", "decided", "alliance", "partnership", "consortium", "league"}
+	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}
 	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut"}
 )
 
@@ -57,6 +55,12 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.cooperation(c)
 	x.offices(c)
 	x.implementation(c)
+	x.receivers(c)
+	x.oneOfThe(c)
+	x.homeTo(c)
+	x.countedGroup(c)
+	x.zoneCovers(c)
+	x.integratedDevelopment(c)
 }
 
 // containment reads part_of and located_in: "X district of Y", "X, a city
@@ -85,44 +89,98 @@ func (x *Extractor) containment(c *sentCtx) {
 		case (a.generic != "" || strings.HasPrefix(lg, " district") || strings.HasPrefix(lg, " county")) &&
 			(strings.HasSuffix(lg, " of ") || strings.HasSuffix(lg, " of the ")) && len(lg) < 16:
 			c.contain(a.ent, c.possessee(i+1), "x-district-of-y", g)
-		case reApposIn.MatchString(lg):
-			c.contain(a.ent, c.possessee(i+1), "apposition-part-of", g)
-		case reIn.MatchString(strings.TrimSpace(lg)):
+		case strings.HasPrefix(lg, ", ") && (reApposIn.MatchString(lg) || reApposBy.MatchString(lg)):
+			subs := []int{i}
+			if pluralApposition(lg) {
+				subs = c.members(i) // "A and B, two cities of Y" / "A and B, both under Y"
+			}
+			for _, k := range subs {
+				c.contain(c.spans[k].ent, c.possessee(i+1), "apposition-part-of", g)
+			}
+		case strings.Contains(lg, "in") && reIn.MatchString(strings.TrimSpace(lg)):
 			for _, k := range c.subjectsOf(i, lg) {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
 			}
-		case reCovers.MatchString(lg):
+		case containsAny(lg, []string{"cover", "span", "encompass", "straddl"}) && reCovers.MatchString(lg):
 			c.contain(a.ent, b.ent, "covers", g)
-		case reMembers.MatchString(lg) && c.group[i] != i || reMembers.MatchString(lg) && i > 0 && c.group[i] == c.group[i-1]:
+		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && reMembers.MatchString(lg):
 			for _, k := range c.members(i) {
 				c.contain(c.spans[k].ent, b.ent, "listed-members-of-y", g)
 			}
-		case reMadeUp.MatchString(lg):
+		case containsAny(lg, madeUpStems) && reMadeUp.MatchString(lg):
 			for _, k := range c.listFrom(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "made-up-of", g)
 			}
-		case reCoreOf.MatchString(lg):
+		case strings.Contains(lg, " as ") && reCoreOf.MatchString(lg):
 			c.contain(a.ent, b.ent, "core-of", g)
 			if i+2 < len(c.spans) && reTogether.MatchString(strings.ToLower(c.gap(i+1, i+2))) {
 				for _, k := range c.members(i + 2) {
 					c.contain(c.spans[k].ent, b.ent, "core-of", g)
 				}
 			}
-		case reInto.MatchString(lg):
+		case strings.Contains(lg, " into ") && reInto.MatchString(lg):
 			for _, k := range c.members(i) {
 				c.contain(c.spans[k].ent, b.ent, "built-into", g)
 			}
 		}
 		// "the three northern counties of Langfang city (Sanhe, Dachang, and Xianghe)"
-		if strings.HasPrefix(c.text[c.posEnd(i):], " (") && reListedOf.MatchString(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
+		if (strings.HasPrefix(c.text[c.posEnd(i):], " (") || strings.HasPrefix(c.text[c.posEnd(i):], ": ")) && reListedOf.MatchString(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
 			for _, k := range c.members(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "listed-counties-of-y", g)
+			}
+		}
+		// "four county-level cities in Jiangsu province, Kunshan, Jiangyin,
+		// Zhangjiagang and Changshu": the count must match the list
+		if strings.HasPrefix(c.text[c.posEnd(i):], ", ") && c.spanStarting(c.posEnd(i)+2) == i+1 {
+			before := strings.ToLower(c.text[max(0, a.start-60):a.start])
+			var listed []int
+			for _, k := range c.members(i + 1) {
+				if k > i {
+					listed = append(listed, k) // the container may head the comma chain
+				}
+			}
+			if reListedOf.MatchString(before) && countBefore(before) == len(listed) && len(listed) > 1 {
+				for _, k := range listed {
+					c.contain(c.spans[k].ent, a.ent, "counted-members-of-y", g)
+				}
 			}
 		}
 	}
 	x.capitals(c)
 	x.frontedLocation(c)
 	x.addressChain(c)
+}
+
+// countBefore returns the count word among the last words before a
+// counted noun and its preposition ("four county-level cities in "), or 0.
+func countBefore(s string) int {
+	f := strings.Fields(s)
+	for k := len(f) - 1; k >= 0 && k >= len(f)-5; k-- {
+		if n := countWords[f[k]]; n > 0 && f[k] != "both" {
+			return n
+		}
+	}
+	return 0
+}
+
+// pluralApposition reports an apposition that describes a list: "two
+// county-level cities of", "both under", "all in".
+func pluralApposition(gap string) bool {
+	f := strings.Fields(strings.TrimPrefix(gap, ","))
+	if len(f) == 0 {
+		return false
+	}
+	if countWords[f[0]] > 0 || f[0] == "all" || f[0] == "both" {
+		return true
+	}
+	for k := len(f) - 1; k > 0; k-- {
+		switch f[k] {
+		case "of", "in", "under", "within", "on", "by", "the", "administered", "directly":
+			continue
+		}
+		return strings.HasSuffix(f[k], "s") && !strings.HasSuffix(f[k], "ss")
+	}
+	return false
 }
 
 // addressChain reads "Hunnan District, Shenyang City, Liaoning Province":
@@ -135,6 +193,19 @@ func (x *Extractor) addressChain(c *sentCtx) {
 		}
 		c.contain(a, b, "address-chain", x.gaz)
 	}
+}
+
+// npHead returns the head of the noun phrase that span k ends: the
+// district in "Gaoling district of Xi'an", else k.
+func (c *sentCtx) npHead(k int) int {
+	if k == 0 || c.spans[k-1].poss || c.spans[k-1].appos != c.spans[k].appos {
+		return k
+	}
+	g := strings.ToLower(c.gap(k-1, k))
+	if (g == " of " || g == " of the ") && placeRank(c.spans[k-1].ent.typ) > placeRank(c.spans[k].ent.typ) && placeRank(c.spans[k].ent.typ) >= 0 {
+		return k - 1
+	}
+	return k
 }
 
 // possessee returns the entity of span i, or, when i is a possessor
@@ -172,8 +243,11 @@ func (c *sentCtx) listFrom(i int) []int {
 // capitals reads "X, the provincial capital" and "X, capital of the
 // province": X part_of the province last named.
 func (x *Extractor) capitals(c *sentCtx) {
+	if !c.has(", the provincial capital") && !c.has(", capital of the province") {
+		return
+	}
 	for i, sp := range c.spans {
-		rest := strings.ToLower(c.text[c.posEnd(i):])
+		rest := c.lower[c.posEnd(i):]
 		if !strings.HasPrefix(rest, ", the provincial capital") && !strings.HasPrefix(rest, ", capital of the province") {
 			continue
 		}
@@ -208,11 +282,11 @@ func (x *Extractor) frontedLocation(c *sentCtx) {
 // "C received N projects from A", "A firms moved to C", and gapped "... to
 // C and 31 to D".
 func (x *Extractor) transfers(c *sentCtx) {
-	if !strings.Contains(c.lower, "from ") && !strings.Contains(c.lower, " to ") {
+	if !c.has("from ") && !c.has(" to ") {
 		return
 	}
-	moving := containsAny(c.lower, moveStems) && reMove.MatchString(c.lower)
-	receiving := containsAny(c.lower, receiveStems) && reReceive.MatchString(c.lower)
+	moving := c.hasMask(&moveMask) && anyWord(c.lower, moveWord)
+	receiving := c.hasMask(&receiveMask) && anyWord(c.lower, receiveWord)
 	for off := 0; ; {
 		f := strings.Index(c.lower[off:], "from ")
 		if f < 0 {
@@ -246,7 +320,7 @@ func (x *Extractor) transfers(c *sentCtx) {
 			}
 		case receiving:
 			if k := c.lastBefore(f, func(sp *span) bool { return ontology.IsPlace(sp.ent.typ) }); k >= 0 && !c.inside(k, "from ") {
-				c.moveAll(sources, k, "received-from", f)
+				c.moveAll(sources, c.npHead(k), "received-from", f)
 			} else if k := c.subject(); k >= 0 && c.spans[k].start < f {
 				c.moveAll(sources, k, "received-from", f)
 			}
@@ -365,6 +439,9 @@ func (x *Extractor) movedTo(c *sentCtx) {
 // (from A)": X recipient_of NP, and A transfers_to X; and "a task assigned
 // to X" for a concept the sentence names.
 func (x *Extractor) recipients(c *sentCtx) {
+	if !c.has("recipient") && !c.has("assigned to ") {
+		return
+	}
 	for off := 0; ; {
 		m := strings.Index(c.lower[off:], "recipient")
 		if m < 0 {
@@ -457,7 +534,7 @@ func (c *sentCtx) conceptAt(start, end int) *entity {
 // "signed agreements with", "paired with", gapped "E with F", and joint
 // statements "A, B and C have worked together".
 func (x *Extractor) cooperation(c *sentCtx) {
-	coop := strings.Contains(c.lower, " with ") && containsAny(c.lower, coopStems) && reCoop.MatchString(c.lower)
+	coop := c.has(" with ") && c.hasMask(&coopMask) && anyWord(c.lower, coopWord)
 	for off := 0; coop; {
 		w := strings.Index(c.lower[off:], " with ")
 		if w < 0 {
@@ -475,25 +552,38 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		switch {
 		case strings.TrimSpace(between) == "":
 			subjects = []int{subj}
-		case len(between) < 120 && reCoop.MatchString(between) && !strings.Contains(between, ";"):
+		case len(between) < 120 && anyWord(between, coopWord) && !strings.Contains(between, ";"):
 			subjects = c.members(subj)
 		default:
 			continue
 		}
+		if strings.Contains(between, "together") && strings.Contains(between, ",") {
+			continue // "X serves as the core of Y, together with A": not a partnership
+		}
+		if strings.HasSuffix(between, " together") {
+			// "X is building Y together with Z": X, not Y, works with Z
+			if k := c.subject(); k >= 0 && k < obj {
+				subjects = c.members(k)
+			}
+		}
 		for _, s := range subjects {
 			for _, o := range c.objects(obj) {
-				c.propose(c.spans[s].ent, c.spans[o].ent, ontology.CooperatesWith, "working-with")
+				c.propose(c.spans[s].ent, c.possessee(o), ontology.CooperatesWith, "working-with")
 			}
 		}
 	}
 	for i := range c.spans {
+		if !c.hasMask(&jointMask) {
+			break
+		}
 		if c.group[i] != i || c.spans[i].appos {
 			continue
 		}
 		ms := c.members(i)
-		last := ms[len(ms)-1]
-		rest := c.lower[c.posEnd(last):]
-		if len(ms) < 2 || !containsAny(rest, jointStems) || !reJoint.MatchString(rest) {
+		pos := c.skipLocative(c.skipApposition(c.posEnd(ms[len(ms)-1])))
+		ms, pos = c.togetherWith(ms, pos)
+		rest := c.lower[pos:]
+		if len(ms) < 2 || !jointStatement(rest) {
 			continue
 		}
 		for a := 0; a < len(ms); a++ {
@@ -502,6 +592,39 @@ func (x *Extractor) cooperation(c *sentCtx) {
 			}
 		}
 	}
+}
+
+// togetherWith extends a list of actors by the list that follows
+// "together with" or "along with" at pos ("A and B, together with C and D
+// in Y, have set up ..."); it returns the list and where the text after it
+// starts.
+func (c *sentCtx) togetherWith(ms []int, pos int) ([]int, int) {
+	for _, w := range []string{", together with ", " together with ", ", along with ", " along with "} {
+		if !strings.HasPrefix(c.lower[pos:], w) {
+			continue
+		}
+		k := c.spanAt(pos + len(w))
+		if k < 0 || !actor(c.spans[k].ent.typ) {
+			return ms, pos
+		}
+		more := c.members(k)
+		out := append(append([]int(nil), ms...), more...)
+		end := c.skipLocative(c.posEnd(more[len(more)-1]))
+		return out, end + boolInt(strings.HasPrefix(c.text[end:], ", "))
+	}
+	return ms, pos
+}
+
+// skipLocative returns the end of a place that locates the name before pos
+// ("Ordos in Inner Mongolia will ..."), or pos.
+func (c *sentCtx) skipLocative(pos int) int {
+	if !strings.HasPrefix(c.lower[pos:], " in ") && !strings.HasPrefix(c.lower[pos:], " of ") {
+		return pos
+	}
+	if k := c.spanAt(pos + 4); k >= 0 && ontology.IsPlace(c.spans[k].ent.typ) && !c.spans[k].poss {
+		return c.posEnd(k)
+	}
+	return pos
 }
 
 // objects returns the list that starts at span o, cut before a member that
@@ -589,10 +712,10 @@ func officePredicate(title string) ontology.Predicate {
 // carries out S", with S a strategy, "it" or "the plan" referring to one,
 // or "the tasks" of the strategy last named.
 func (x *Extractor) implementation(c *sentCtx) {
-	if !containsAny(c.lower, implStems) {
+	if !c.hasMask(&implMask) {
 		return
 	}
-	for _, m := range reImpl.FindAllStringIndex(c.lower, -1) {
+	for _, m := range implMatches(c.lower) {
 		subj := c.lastBefore(m[0], func(sp *span) bool { return actor(sp.ent.typ) })
 		if subj < 0 {
 			continue

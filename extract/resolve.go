@@ -91,7 +91,7 @@ func newResolver(g *ontology.Gazetteer, all [][]*span) *resolver {
 				}
 			}
 			if sp.kind == spanName && (sp.typ == ontology.Zone || sp.typ == ontology.NewArea) {
-				if f := strings.Fields(sp.name); len(f) >= 3 {
+				if f := strings.Fields(sp.name); len(f) >= 3 && allZoneWords(f[1:]) {
 					r.shortForms[f[0]] = sp
 				}
 			}
@@ -113,6 +113,9 @@ func (r *resolver) resolve(spans []*span) []*span {
 	for _, sp := range spans {
 		if e := r.entityOf(sp, sentCodes); e != nil {
 			sp.ent = e
+			if sp.inner != nil && sp.inner.ent == nil {
+				sp.inner.ent = r.entityOf(sp.inner, sentCodes)
+			}
 			if sp.kind != spanRef {
 				e.alias(sp.surface)
 			}
@@ -232,4 +235,26 @@ func (r *resolver) pick(sp *span, sentCodes map[string]bool) string {
 		}
 	}
 	return best
+}
+
+// zoneWords describe a zone in its name; a name whose words after the
+// first are all such words ("Yangpu Economic Development Zone") lets the
+// first word stand for the zone.
+var zoneWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`economic development zone zones area new park industrial technological technology
+		high-tech hi-tech free trade port bonded comprehensive pilot demonstration export processing innovation
+		international cooperation experimental science and city hub logistics airport special of the for`) {
+		zoneWords[w] = true
+	}
+}
+
+func allZoneWords(ws []string) bool {
+	for _, w := range ws {
+		if !zoneWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }

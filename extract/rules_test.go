@@ -107,6 +107,73 @@ func TestRules(t *testing.T) {
 			text: "Liaoning, Jilin and Heilongjiang received 2,300 projects worth more than 50 million yuan each (about 7 billion dollars) on March 3, 2024.",
 			figs: []string{"Northeast China 2300 projects"},
 		},
+		{
+			name:     "joint-agreement-without-with",
+			text:     "Fujian and Jiangxi signed a memorandum on green energy last week.",
+			facts:    []string{"Fujian cooperates_with Jiangxi"},
+			notFacts: []string{},
+		},
+		{
+			name:     "signed-agreement-with-is-not-joint",
+			text:     "Xiamen and Fuzhou signed agreements with Ganzhou on tourism.",
+			facts:    []string{"Xiamen cooperates_with Ganzhou", "Fuzhou cooperates_with Ganzhou"},
+			notFacts: []string{"Xiamen cooperates_with Fuzhou"},
+		},
+		{
+			name:  "apposition-then-jointly",
+			text:  "Nanchang and Jiujiang, the two largest cities of Jiangxi, will jointly develop an aviation cluster.",
+			facts: []string{"Nanchang cooperates_with Jiujiang", "Nanchang part_of Jiangxi", "Jiujiang part_of Jiangxi"},
+		},
+		{
+			name:  "undertake-transferred-industries",
+			text:  "Ganzhou will undertake textile industries transferred from Shenzhen and Dongguan.",
+			facts: []string{"Ganzhou recipient_of textile industries transferred from Shenzhen and Dongguan", "Shenzhen transfers_to Ganzhou", "Dongguan transfers_to Ganzhou"},
+		},
+		{
+			name:     "received-projects-is-no-concept",
+			text:     "Ganzhou received 40 projects from Shenzhen.",
+			facts:    []string{"Shenzhen transfers_to Ganzhou"},
+			notFacts: []string{"Ganzhou recipient_of 40 projects from Shenzhen"},
+		},
+		{
+			name:  "one-of-the-cities-in",
+			text:  "Huizhou is one of the nine mainland cities in the Greater Bay Area.",
+			facts: []string{"Huizhou part_of Guangdong-Hong Kong-Macao Greater Bay Area"},
+		},
+		{
+			name:  "home-to-airport-and-which-figure",
+			text:  "Shuangliu, a district of Chengdu, is home to the Chengdu Shuangliu International Airport, which served 40 million passengers.",
+			facts: []string{"Chengdu Shuangliu International Airport located_in Shuangliu", "Shuangliu part_of Chengdu"},
+			figs:  []string{"Chengdu Shuangliu International Airport 40000000 passengers"},
+		},
+		{
+			name:     "both-cities-work-together",
+			text:     "Hefei and Wuhu opened a shared railway, and both cities now work together on talent services.",
+			facts:    []string{"Hefei cooperates_with Wuhu"},
+			notFacts: []string{},
+		},
+		{
+			name:     "lower-case-zone-and-its-sides",
+			text:     "The province will build a pilot zone for integrated ecological protection in Jingdezhen and the two eastern counties of Shangrao city (Wuyuan and Dexing).",
+			facts:    []string{"pilot zone for integrated ecological protection located_in Jingdezhen", "pilot zone for integrated ecological protection located_in Wuyuan", "Jingdezhen cooperates_with Wuyuan", "Jingdezhen cooperates_with Dexing"},
+			notFacts: []string{"Wuyuan cooperates_with Dexing", "pilot zone for integrated ecological protection located_in Shangrao"},
+		},
+		{
+			name:     "integrated-development-of-places-is-cooperation",
+			text:     "The integrated development of Guizhou and Yunnan has sped up.",
+			facts:    []string{"Guizhou cooperates_with Yunnan"},
+			notFacts: []string{},
+		},
+		{
+			name:     "together-with-after-comma-is-no-partnership",
+			text:     "Nanning serves as the core of the Beibu Gulf city cluster, together with Qinzhou and Beihai.",
+			notFacts: []string{"Nanning cooperates_with Qinzhou"},
+		},
+		{
+			name: "conjoined-organizations-and-modifier-places",
+			text: "Fudan University and Zhejiang University opened labs in Jiaxing, where 312 Shanghai and Hangzhou firms now work.",
+			figs: []string{"Jiaxing 312 firms"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

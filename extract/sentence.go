@@ -12,6 +12,14 @@ type sentence struct {
 	text    string // as it appears in the cleaned document
 	kind    blockKind
 	speaker string // the current speaker of a transcript, if any
+	lower   string // text with ASCII letters lower-cased, same offsets
+	ws      []word // the tokens of text, cut once for every stage
+	trig    triggerSet
+}
+
+// newSentence numbers and tokenises one sentence.
+func newSentence(index int, text string, kind blockKind, speaker string) sentence {
+	return sentence{index: index, text: text, kind: kind, speaker: speaker, lower: lowerASCII(text), ws: tokenize(text)}
 }
 
 // abbreviations end with a period that does not end a sentence.
@@ -38,15 +46,15 @@ func sentences(blocks []block) []sentence {
 	var out []sentence
 	current := ""
 	for _, b := range blocks {
-		if b.kind == speaker {
+		if b.kind == speaker || b.kind == asker {
 			current = b.text
 		}
 		if b.kind != prose {
-			out = append(out, sentence{index: len(out) + 1, text: b.text, kind: b.kind, speaker: current})
+			out = append(out, newSentence(len(out)+1, b.text, b.kind, current))
 			continue
 		}
 		for _, s := range splitSentences(b.text) {
-			out = append(out, sentence{index: len(out) + 1, text: s, kind: prose, speaker: current})
+			out = append(out, newSentence(len(out)+1, s, prose, current))
 		}
 	}
 	return out

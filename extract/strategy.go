@@ -12,7 +12,8 @@ var strategyOpeners = []string{"strategy for ", "strategy of ", "strategy to pro
 
 // developmentHeads name a strategy when a region follows: "the
 // coordinated development of the Beijing-Tianjin-Hebei region".
-var developmentHeads = []string{"coordinated development of ", "integrated development of ", "revitalization of ", "revitalizing "}
+var developmentHeads = []string{"coordinated development of ", "integrated development of ", "revitalization of ", "revitalizing ",
+	"large-scale development of ", "rise of "}
 
 // strategySpans finds strategies written in lower case, ending at the first
 // place they name, and later repetitions of the phrases already found.
@@ -23,9 +24,10 @@ func strategySpans(text, lower string, places []*span, known map[string]string) 
 			start += strings.IndexByte(lower[start:], ' ') + 1
 		}
 		var end int
+		var last *span
 		for _, p := range places {
 			if p.start >= start && p.start-start < 80 {
-				end = p.end
+				end, last = p.end, p
 				break
 			}
 		}
@@ -33,13 +35,16 @@ func strategySpans(text, lower string, places []*span, known map[string]string) 
 			return
 		}
 		phrase := text[start:end]
-		if !fromOpener && !startsWithAny(strings.ToLower(phrase), developmentHeads) {
-			return
+		if !fromOpener && (!startsWithAny(strings.ToLower(phrase), developmentHeads) || last.typ != ontology.Region) {
+			return // "the integrated development of Sichuan and Chongqing" is cooperation, not a strategy
 		}
 		name := canonicalStrategy(phrase)
+		if last.typ != ontology.Region {
+			last = nil // only a region a strategy names is a mention of its own
+		}
 		known[strings.ToLower(phrase)] = name
 		out = append(out, &span{start: start, end: end, surface: phrase, kind: spanName,
-			typ: ontology.Strategy, name: name, known: -1, poss: possessiveAt(text, end)})
+			typ: ontology.Strategy, name: name, known: -1, poss: possessiveAt(text, end), inner: last})
 	}
 	for _, op := range strategyOpeners {
 		for off := 0; ; {

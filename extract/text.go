@@ -14,6 +14,9 @@ type word struct {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
@@ -21,7 +24,7 @@ func isWordRune(r rune) bool {
 // hyphens, ampersands and dots ("Xi'an", "Guangdong-Hong", "China.org.cn",
 // "Co."), and single-character tokens for parentheses.
 func tokenize(s string) []word {
-	var out []word
+	out := make([]word, 0, len(s)/6+1)
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -138,7 +141,7 @@ func possessiveAt(s string, i int) bool {
 // hasPrefixFold reports whether s starts with the lower-case prefix p,
 // ignoring ASCII case.
 func hasPrefixFold(s, p string) bool {
-	return len(s) >= len(p) && lowerASCII(s[:len(p)]) == p
+	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
 }
 
 // titleCase upper-cases the first letter of each space-separated word.

@@ -227,6 +227,9 @@ func TestLabelLookupsUseAnIndex(t *testing.T) {
 	if err != nil || ref == nil {
 		t.Fatalf("document IRI not stored: %v", err)
 	}
+	if !s.labelIndexed() {
+		t.Error("a new bolt store reports no label index")
+	}
 	it := s.qs.QuadIterator(quad.Label, ref)
 	if got := fmt.Sprintf("%T", it); !strings.Contains(got, "QuadIterator") {
 		t.Errorf("lookup by label uses %s, want an index scan (kv.QuadIterator)", got)
@@ -239,5 +242,32 @@ func TestLabelLookupsUseAnIndex(t *testing.T) {
 		if !strings.Contains(q, "doc-1") {
 			t.Errorf("quad of another document: %s", q)
 		}
+	}
+}
+
+func TestLookupThroughOntologyAliases(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	ex := sample("doc-a", "Xiong'an New Area is a recipient.")
+	ex.Entities = append(ex.Entities, ontology.Entity{ID: "xiongan-new-area", Name: "Xiong'an New Area", Type: ontology.NewArea})
+	ex.Mentions = append(ex.Mentions, ontology.Mention{Entity: "xiongan-new-area", Evidence: ex.Facts[0].Evidence})
+	if _, err := s.ReplaceDocument(ctx, ex); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Xiong'an", "xiongan", "Xiong'an New Area", "caofeidian district", "pk:tangshan"} {
+		ref, err := s.Resolve(ctx, name)
+		if err != nil {
+			t.Errorf("Resolve(%q): %v", name, err)
+			continue
+		}
+		if ref.IRI == "" || ref.Label == "" {
+			t.Errorf("Resolve(%q) = %+v", name, ref)
+		}
+	}
+	if ref, _ := s.Resolve(ctx, "Xiong'an"); ref.IRI != ontology.EntityIRI("xiongan-new-area") {
+		t.Errorf("Xiong'an resolves to %s, want Xiong'an New Area", ref.IRI)
+	}
+	if _, err := s.Resolve(ctx, "Atlantis"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown name: got %v, want ErrNotFound", err)
 	}
 }

@@ -64,3 +64,15 @@ func indexBucket(ind ckv.QuadIndex) hkv.Key {
 	}
 	return hkv.Key{name}
 }
+
+// labelIndexed reports whether the store can look quads up by label
+// without scanning them all: every SQL store (policykg adds the index when
+// it opens one) and bolt stores created with boltIndexes. Older bolt stores
+// lack the index; documentQuads then reads them in one scan per document.
+func (s *Store) labelIndexed() bool {
+	if s.loc.Backend != "bolt" {
+		return true
+	}
+	_, ok := s.qs.QuadIterator(quad.Label, ckv.Int64Value(1)).(*ckv.QuadIterator)
+	return ok
+}

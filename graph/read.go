@@ -74,15 +74,18 @@ var Languages = []string{"gizmo", "graphql"}
 type Row = map[string]any
 
 // Query runs a Gizmo or GraphQL query through Cayley's engine and calls fn
-// for each result, at most limit of them (0: no limit). A query error is
-// returned with the language named; an error from fn stops the query.
+// for each result, at most limit of them (0: no limit). Short IRIs such as
+// <pk:caofeidian> are expanded first (see ExpandPrefixes). A query error is
+// returned as a *QueryError naming the language and, where the engine says,
+// the line; an error from fn stops the query.
 func (s *Store) Query(ctx context.Context, lang, text string, limit int, fn func(any) error) error {
 	if !validLanguage(lang) {
 		return fmt.Errorf("query: unknown language %q (want %s)", lang, strings.Join(Languages, " or "))
 	}
+	text, shift := prepareQuery(lang, text)
 	it, err := query.Execute(ctx, s.qs, lang, text, query.Options{Limit: limit, Collation: query.JSON})
 	if err != nil {
-		return fmt.Errorf("%s query: %w", lang, err)
+		return queryError(lang, text, shift, err)
 	}
 	defer it.Close()
 	n := 0
@@ -100,7 +103,7 @@ func (s *Store) Query(ctx context.Context, lang, text string, limit int, fn func
 		}
 	}
 	if err := it.Err(); err != nil {
-		return fmt.Errorf("%s query: %w", lang, err)
+		return queryError(lang, text, shift, err)
 	}
 	return nil
 }

@@ -37,6 +37,13 @@ func (s *Store) openSQL(ctx context.Context, opt Options) error {
 			return fmt.Errorf("create store %s: %w", s.loc, err)
 		}
 	}
+	err = s.withSQL(ctx, func(db *sql.DB) error {
+		_, err := db.ExecContext(ctx, labelIndex)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("open store %s: index quads by label: %w", s.loc, err)
+	}
 	qs, err := cgraph.NewQuadStore(s.loc.Backend, s.loc.Path, nil)
 	if err != nil {
 		return fmt.Errorf("open store %s: %w", s.loc, err)
@@ -45,8 +52,7 @@ func (s *Store) openSQL(ctx context.Context, opt Options) error {
 	return nil
 }
 
-// initSQL creates Cayley's tables and an index on quad labels. On
-// CockroachDB it then relaxes one
+// initSQL creates Cayley's tables. On CockroachDB it then relaxes one
 // index: Cayley makes (subject, predicate, object) unique there whatever
 // the label, which would keep a fact from carrying the evidence of a
 // second document. PostgreSQL gets the partial index Cayley intends.
@@ -55,19 +61,14 @@ func (s *Store) initSQL(ctx context.Context) error {
 	if errors.Is(err, cgraph.ErrDatabaseExists) {
 		return nil // created meanwhile by another process
 	}
-	if err != nil {
+	if err != nil || s.loc.Backend != "cockroach" {
 		return err
 	}
-	// A document's quads are found by their labels, which Cayley leaves
-	// unindexed: without this, every replace or remove scans all quads.
-	stmts := []string{`CREATE INDEX IF NOT EXISTS quads_label_index ON quads (label_hash)`}
-	if s.loc.Backend == "cockroach" {
-		stmts = append(stmts,
-			`DROP INDEX quads@spo_unique CASCADE`,
-			`CREATE UNIQUE INDEX spo_unique ON quads (subject_hash, predicate_hash, object_hash) WHERE label_hash IS NULL`)
-	}
 	return s.withSQL(ctx, func(db *sql.DB) error {
-		for _, stmt := range stmts {
+		for _, stmt := range []string{
+			`DROP INDEX quads@spo_unique CASCADE`,
+			`CREATE UNIQUE INDEX spo_unique ON quads (subject_hash, predicate_hash, object_hash) WHERE label_hash IS NULL`,
+		} {
 			if _, err := db.ExecContext(ctx, stmt); err != nil {
 				return fmt.Errorf("%s: %w", stmt, err)
 			}

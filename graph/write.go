@@ -83,6 +83,9 @@ func (s *Store) RemoveDocument(ctx context.Context, id ontology.DocumentID) (Wri
 // documentQuads returns every quad labelled by the document or by one of
 // its evidence nodes.
 func (s *Store) documentQuads(ctx context.Context, id ontology.DocumentID) (map[quad.Quad]bool, error) {
+	if !s.labelIndexed() {
+		return s.scanDocumentQuads(ctx, id) // see scan.go
+	}
 	doc := quad.IRI(ontology.DocumentIRI(id))
 	out := make(map[quad.Quad]bool)
 	var evidence []quad.Value
@@ -105,22 +108,10 @@ func (s *Store) documentQuads(ctx context.Context, id ontology.DocumentID) (map[
 	return out, nil
 }
 
-// eachQuad calls fn for every quad whose value in direction d is v.
+// eachQuad calls fn for every quad whose value in direction d is v (scan
+// for callbacks that cannot fail).
 func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad)) error {
-	ref, err := s.qs.ValueOf(v)
-	if err != nil || ref == nil {
-		return err // nil ref: the value is not in the store
-	}
-	it := s.qs.QuadIterator(d, ref).Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
-		if err != nil {
-			return err
-		}
-		fn(q)
-	}
-	return it.Err()
+	return s.scan(ctx, d, v, func(q quad.Quad) error { fn(q); return nil })
 }
 
 // DocumentHash returns the content hash stored for a document, or "" when

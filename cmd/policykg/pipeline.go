@@ -35,16 +35,15 @@ func runBuild(ctx context.Context, e *env, st *graph.Store, items []corpus.Item,
 	jobs := make(chan job, opt.jobs)
 	results := make(chan outcome, opt.jobs)
 	go readCorpus(ctx, items, window, jobs)
-	var wg sync.WaitGroup
-	var xerr error
-	var once sync.Once
-	for range opt.jobs {
-		x, err := extract.New()
-		if err != nil {
-			once.Do(func() { xerr = err })
-			cancel()
-			break
+	x, err := extract.New() // safe for concurrent use: one for all jobs
+	if err != nil {
+		cancel()
+		for range jobs { // let the reader stop
 		}
+		return buildSummary{}, fmt.Errorf("build: %w", err)
+	}
+	var wg sync.WaitGroup
+	for range opt.jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -57,9 +56,6 @@ func runBuild(ctx context.Context, e *env, st *graph.Store, items []corpus.Item,
 	w := &writer{e: e, st: st, ctx: ctx, window: window, bar: newProgress(e.stderr, len(items))}
 	w.run(results)
 	w.bar.finish()
-	if xerr != nil {
-		return w.sum, fmt.Errorf("build: %w", xerr)
-	}
 	return w.sum, ctx.Err()
 }
 

@@ -1,54 +1,161 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/policykg/policykg/graph"
 	"github.com/policykg/policykg/ontology"
+	"github.com/policykg/policykg/queries"
 	"github.com/spf13/cobra"
 )
 
 func init() { register(newQueryCmd) }
 
 func newQueryCmd(e *env) *cobra.Command {
-	var format string
-	var limit int
+	var o queryOptions
 	cmd := &cobra.Command{
-		Use:   "query gizmo|graphql QUERY",
-		Short: "Run a Gizmo or GraphQL query through Cayley's engines",
-		Long: `Query runs a Gizmo (JavaScript) or GraphQL query on the store.
---format table prints labels instead of IRIs; --format json prints JSON Lines,
-one result object per line, with IRIs as "<...>" strings.
+		Use:   "query gizmo|graphql [QUERY | -f FILE | -]\n  policykg query --name NAME [--param k=v]...",
+		Short: "Run a Gizmo or GraphQL query, or a canned question, through Cayley's engines",
+		Long: `Query runs a Gizmo (JavaScript) or GraphQL query on the store. The query is
+the argument, the file named by -f, or standard input ("-" or no argument).
+--name runs one of the canned questions (see 'policykg queries') with
+--param name=value for its parameters; entity parameters take names,
+aliases or IRIs.
+
+IRIs may be written with the project's prefixes inside angle brackets:
+<pk:caofeidian>, <pkv:part_of>, <pkd:scio-hebei-2024-p4>, <rdfs:label>,
+<rdf:type>, in Gizmo strings and GraphQL names alike; in Gizmo,
+g.IRI("pk:caofeidian") works too.
+
+--format table prints labels instead of IRIs; json prints JSON Lines, one
+result object per line, with IRIs as "<...>" strings; csv prints a header
+and one row per result with full IRIs and a _label column beside each IRI
+column; nquads prints the quads among the nodes the results name, with
+their labels and types. --timeout stops a query that runs too long.
 
 Examples:
-  policykg query gizmo 'g.V("<https://policykg.org/id/caofeidian>").FollowRecursive("<https://policykg.org/vocab#part_of>").All()'
-  policykg query graphql '{ nodes(id: "<https://policykg.org/id/caofeidian>") { parent: <https://policykg.org/vocab#part_of> { id } } }'`,
-		Args: cobra.ExactArgs(2),
+  policykg query gizmo 'g.V("<pk:caofeidian>").FollowRecursive("<pkv:part_of>", 6).All()'
+  policykg query graphql '{ nodes(id: <pk:caofeidian>) { parent: <pkv:part_of> { id } } }'
+  policykg query --name hierarchy --param place=Hebei
+  policykg query gizmo -f question.js --format csv`,
+		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			out, err := newResultWriter(format, e.stdout)
-			if err != nil {
-				return err
-			}
-			st, err := graph.Open(cmd.Context(), e.db, graph.Options{})
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			err = st.Query(cmd.Context(), args[0], args[1], limit, out.write)
-			if err != nil {
-				return err
-			}
-			return out.flush(cmd, st)
+			return runQuery(cmd, e, o, args)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "table", "output: table or json (JSON Lines)")
-	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many results (0: all)")
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "table", "output: table, json (JSON Lines), csv or nquads")
+	f.IntVar(&o.limit, "limit", 0, "at most this many results (0: all)")
+	f.DurationVar(&o.timeout, "timeout", 30*time.Second, "stop the query after this long (0: never)")
+	f.StringVarP(&o.file, "file", "f", "", "read the query from this file")
+	f.StringVar(&o.name, "name", "", "run the canned query with this name")
+	f.StringArrayVar(&o.params, "param", nil, "a canned query parameter, name=value (repeatable)")
 	return cmd
+}
+
+type queryOptions struct {
+	format  string
+	limit   int
+	timeout time.Duration
+	file    string
+	name    string
+	params  []string
+}
+
+func runQuery(cmd *cobra.Command, e *env, o queryOptions, args []string) error {
+	out, err := newResultWriter(o.format, e.stdout)
+	if err != nil {
+		return err
+	}
+	ctx := cmd.Context()
+	if o.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, o.timeout)
+		defer cancel()
+	}
+	st, err := graph.Open(ctx, e.db, graph.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	lang, text, err := queryText(ctx, e, st, o, args)
+	if err != nil {
+		return err
+	}
+	write := out.write
+	if o.name != "" {
+		write = graph.Distinct(write) // canned questions answer with sets
+	}
+	err = st.Query(ctx, lang, text, o.limit, write)
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%s query: stopped after %s (raise --timeout to wait longer)", lang, o.timeout)
+	}
+	if err != nil {
+		return err
+	}
+	return out.flush(ctx, st)
+}
+
+// queryText finds the language and text of the query to run: a canned
+// query bound to its parameters, or text from an argument, a file or stdin.
+func queryText(ctx context.Context, e *env, st *graph.Store, o queryOptions, args []string) (string, string, error) {
+	if o.name != "" {
+		if len(args) > 0 || o.file != "" {
+			return "", "", fmt.Errorf("query: --name runs a canned query; give no query text or -f with it")
+		}
+		return cannedText(ctx, st, o.name, o.params)
+	}
+	if len(o.params) > 0 {
+		return "", "", fmt.Errorf("query: --param needs --name")
+	}
+	if len(args) == 0 {
+		return "", "", fmt.Errorf("query: give a language (gizmo or graphql) and a query, or --name")
+	}
+	lang := args[0]
+	switch {
+	case o.file != "" && len(args) == 2:
+		return "", "", fmt.Errorf("query: give the query as an argument or with -f, not both")
+	case o.file != "":
+		b, err := os.ReadFile(o.file)
+		if err != nil {
+			return "", "", fmt.Errorf("query: read %s: %w", o.file, err)
+		}
+		return lang, string(b), nil
+	case len(args) == 1 || args[1] == "-":
+		b, err := io.ReadAll(e.stdin)
+		if err != nil {
+			return "", "", fmt.Errorf("query: read standard input: %w", err)
+		}
+		return lang, string(b), nil
+	}
+	return lang, args[1], nil
+}
+
+// cannedText binds a canned query's parameters, resolving names to IRIs.
+func cannedText(ctx context.Context, st *graph.Store, name string, params []string) (string, string, error) {
+	q, err := queries.Get(name)
+	if err != nil {
+		return "", "", err
+	}
+	args := map[string]string{}
+	for _, p := range params {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok || k == "" {
+			return "", "", fmt.Errorf("query %s: --param %q: want name=value", name, p)
+		}
+		args[k] = v
+	}
+	text, err := q.Bind(args, st.ParamResolver(ctx))
+	return q.Language, text, err
 }
 
 // resultWriter prints query results as JSON Lines at once, or collects them
@@ -62,9 +169,9 @@ type resultWriter struct {
 
 func newResultWriter(format string, w io.Writer) (*resultWriter, error) {
 	switch format {
-	case "table", "json":
+	case "table", "json", "csv", "nquads":
 	default:
-		return nil, fmt.Errorf("query: unknown format %q (want table or json)", format)
+		return nil, fmt.Errorf("query: unknown format %q (want table, json, csv or nquads)", format)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -79,16 +186,21 @@ func (r *resultWriter) write(row any) error {
 	return nil
 }
 
-func (r *resultWriter) flush(cmd *cobra.Command, st *graph.Store) error {
-	if r.format == "json" {
-		return nil
+func (r *resultWriter) flush(ctx context.Context, st *graph.Store) error {
+	switch r.format {
+	case "csv":
+		return writeCSV(ctx, st, r.w, r.rows)
+	case "nquads":
+		return st.WriteSubgraph(ctx, resultIRIs(r.rows), r.w)
+	case "table":
+		return writeTable(ctx, st, r.w, r.rows)
 	}
-	return writeTable(cmd, st, r.w, r.rows)
+	return nil
 }
 
 // writeTable prints flat rows as columns with labels in place of IRIs, and
 // nested results (GraphQL) as indented JSON.
-func writeTable(cmd *cobra.Command, st *graph.Store, w io.Writer, rows []any) error {
+func writeTable(ctx context.Context, st *graph.Store, w io.Writer, rows []any) error {
 	var flat []map[string]any
 	for _, r := range rows {
 		m, ok := r.(map[string]any)
@@ -115,7 +227,7 @@ func writeTable(cmd *cobra.Command, st *graph.Store, w io.Writer, rows []any) er
 			}
 		}
 	}
-	labels, err := st.Labels(cmd.Context(), iris)
+	labels, err := st.Labels(ctx, iris)
 	if err != nil {
 		return err
 	}

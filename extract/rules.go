@@ -1,0 +1,525 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// More rules of policy prose: joint statements without "with", receiving
+// relocated things, "one of the cities in Y", "X is home to Z", "both
+// cities", descriptive zones written in lower case and the places they
+// cover, and "the integrated development of A and B".
+
+var (
+	reSigned = regexp.MustCompile(`^,? (?:(?:have|has|had|will|would|also|now|jointly|each|recently|just|formally) )*(?:signed|inked|reached|concluded) (?:an? |the )?(?:[\w-]+ ){0,4}?(?:agreements?|deals?|pacts?|memorand(?:um|a)|accords?|contracts?)\b`)
+	reUp     = regexp.MustCompile(`^,? (?:(?:have|has|had|will|would|also|now) )*(?:teamed|team|paired|pair|joined|join|linked|link) up\b`)
+	reAlly   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|also|now|jointly|recently) )*(?:set up|formed|established|launched|built|created|founded|form|establish|launch|build|create) (?:an? |the |their )?(?:[\w-]+ ){0,4}?(?:alliances?|partnerships?|consortium|league)\b`)
+	reAgreed = regexp.MustCompile(`^,? (?:(?:have|has|had|will|would|also|now|recently|formally) )*(?:agreed|agree|pledged|decided) to (?:jointly )?[a-z]+ `)
+	reFrom   = regexp.MustCompile(`\b(?:relocated|transferred|relieved|moved|shifted|spilling over|spilled over|spun off|outsourced|coming|flowing) from `)
+)
+
+// jointStatement reports whether the text after a list of places states
+// that they act together: "have worked together", "will jointly build",
+// "signed a cooperation agreement" (not "... with X", which the
+// working-with rule reads), "teamed up".
+func jointStatement(rest string) bool {
+	if !containsAny(rest, jointStems) {
+		return false
+	}
+	if reJoint.MatchString(rest) {
+		return true
+	}
+	for _, re := range []*regexp.Regexp{reSigned, reUp, reAgreed, reAlly} {
+		if m := re.FindStringIndex(rest); m != nil {
+			if re == reAgreed {
+				// "A and B agreed to work with C" is about C
+				clause := rest[m[1]:]
+				if e := strings.IndexAny(clause, ",;."); e >= 0 {
+					clause = clause[:e]
+				}
+				return !strings.Contains(" "+clause, " with ")
+			}
+			return !strings.HasPrefix(rest[m[1]:], " with ")
+		}
+	}
+	return false
+}
+
+// skipApposition returns the end of an apposition that starts at pos
+// (", the two largest cities of the province,"), or pos.
+func (c *sentCtx) skipApposition(pos int) int {
+	if !strings.HasPrefix(c.text[pos:], ", ") || pos+2 >= len(c.text) {
+		return pos
+	}
+	b := c.text[pos+2]
+	if b < 'a' || b > 'z' {
+		return pos
+	}
+	switch firstWords(c.lower[pos+2:], 1) {
+	case "and", "or", "but", "while", "with", "as", "so", "which", "who", "where", "when", "from", "to", "together", "along":
+		return pos
+	}
+	return c.appositionEnd(pos + 2)
+}
+
+// receiveVerbs take relocated things as their object.
+var receiveVerbs = []string{"receiving ", "receive ", "receives ", "received ", "undertake ", "undertakes ",
+	"undertaking ", "undertook ", "take in ", "takes in ", "taking in ", "took in ", "absorb ", "absorbs ",
+	"absorbing ", "absorbed ", "host ", "hosting "}
+
+// receivers reads "X will undertake industries transferred from A": X
+// recipient_of the industries (a Concept named by the phrase) and A
+// transfers_to X; also with a curated concept ("receiving non-capital
+// functions relieved from Beijing").
+func (x *Extractor) receivers(c *sentCtx) {
+	if !c.hasMask(&takeMask) {
+		return
+	}
+	for _, v := range receiveVerbs {
+		for off := 0; ; {
+			i := strings.Index(c.lower[off:], v)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(v)
+			if boundaryBefore(c.lower, i) {
+				c.received(i, i+len(v))
+			}
+		}
+	}
+}
+
+// received reads the object of a receiving verb at [verb, start).
+func (c *sentCtx) received(verb, start int) {
+	for _, det := range []string{"the ", "a ", "an ", "more "} {
+		start += len(det) * boolInt(strings.HasPrefix(c.lower[start:], det))
+	}
+	end := start + conceptEnd(c.lower[start:])
+	var concept *entity
+	for _, sp := range c.spans {
+		if sp.start == start && sp.ent.typ == ontology.Concept {
+			concept = sp.ent
+		}
+	}
+	m := reFrom.FindStringIndex(c.lower[start:end])
+	if concept == nil && m == nil {
+		return
+	}
+	var from []int
+	if m != nil {
+		from = c.sources(start+m[1], end)
+	}
+	if concept == nil {
+		npEnd := end
+		if len(from) > 0 {
+			npEnd = c.spans[from[len(from)-1]].end
+		}
+		concept = c.namedConcept(start, npEnd)
+	}
+	subj := c.lastBefore(verb, func(sp *span) bool { return actor(sp.ent.typ) })
+	if subj < 0 {
+		subj = c.subject()
+	}
+	if concept == nil || subj < 0 || c.spans[subj].start >= verb {
+		return
+	}
+	for _, k := range c.members(subj) {
+		r := c.possessee(k)
+		c.propose(r, concept, ontology.RecipientOf, "receives-relocated")
+		for _, s := range from {
+			c.propose(c.spans[s].ent, r, ontology.TransfersTo, "receives-relocated")
+		}
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// namedConcept makes a Concept of the noun phrase at [start, end).
+func (c *sentCtx) namedConcept(start, end int) *entity {
+	np := strings.TrimSpace(c.text[start:end])
+	if n := len(strings.Fields(np)); n < 3 || n > 12 {
+		return nil
+	}
+	e := c.reg.get(np, ontology.Concept, "")
+	c.extra = append(c.extra, &span{start: start, end: start + len(np), surface: np, kind: spanName,
+		typ: ontology.Concept, name: np, known: -1, ent: e})
+	return e
+}
+
+// oneOfThe reads "X is one of the nine cities in Y" and "X, one of the
+// provinces of Y": X part_of Y.
+func (x *Extractor) oneOfThe(c *sentCtx) {
+	for _, trig := range []string{" is one of the ", ", one of the ", " are among the ", " is among the "} {
+		if !c.has(trig) {
+			continue
+		}
+		i := strings.Index(c.lower, trig)
+		if i < 0 {
+			continue
+		}
+		subj := c.lastBefore(i, func(sp *span) bool { return ontology.IsPlace(sp.ent.typ) })
+		if subj < 0 {
+			continue
+		}
+		rest := c.lower[i+len(trig):]
+		end := min(len(rest), 90)
+		var of int
+		for _, noun := range []string{"cities ", "provinces ", "counties ", "districts ", "regions ", "members ", "municipalities "} {
+			if k := strings.Index(rest[:end], noun); k >= 0 {
+				of = i + len(trig) + k + len(noun)
+				break
+			}
+		}
+		if of == 0 {
+			continue
+		}
+		for _, p := range []string{"in ", "of ", "within "} {
+			if strings.HasPrefix(c.lower[of:], p) {
+				if k := c.spanAt(of + len(p)); k >= 0 {
+					for _, s := range c.members(subj) {
+						c.contain(c.spans[s].ent, c.possessee(k), "one-of-the", x.gaz)
+					}
+				}
+			}
+		}
+	}
+}
+
+// homeTo reads "X is home to the Z Airport" and "X hosts the Z Zone": the
+// facility located_in X, unless the text places it more exactly ("... in
+// the city's Songbei District").
+func (x *Extractor) homeTo(c *sentCtx) {
+	for _, trig := range []string{" is home to ", " hosts ", " now hosts ", " has hosted "} {
+		if !c.has(trig) {
+			continue
+		}
+		i := strings.Index(c.lower, trig)
+		if i < 0 {
+			continue
+		}
+		obj := c.spanAt(i + len(trig))
+		subj := c.lastBefore(i, func(sp *span) bool { return ontology.IsPlace(sp.ent.typ) })
+		if obj < 0 || subj < 0 || strings.HasPrefix(c.lower[c.posEnd(obj):], " in ") {
+			continue
+		}
+		switch c.spans[obj].ent.typ {
+		case ontology.Zone, ontology.Airport, ontology.Port, ontology.NewArea:
+			c.contain(c.spans[obj].ent, c.possessee(subj), "home-to", x.gaz)
+		}
+	}
+}
+
+// countWords name how many places "both cities" or "the four cities" mean.
+var countWords = map[string]int{"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10}
+
+// groupNouns follow a count to refer back to a list of places.
+var groupNouns = []string{"cities", "provinces", "places", "sides", "regions", "localities", "counties", "districts", "parties", "municipalities"}
+
+// countedGroup reads "A and B ..., and both cities now work together" and
+// "the four cities will jointly build": every pair of the last list of
+// that many places cooperates.
+func (x *Extractor) countedGroup(c *sentCtx) {
+	if !c.hasMask(&jointMask) {
+		return
+	}
+	for _, n := range groupNouns {
+		for off := 0; ; {
+			i := strings.Index(c.lower[off:], " "+n)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + 1 + len(n)
+			prev := c.lower[strings.LastIndexByte(c.lower[:i], ' ')+1 : i]
+			want := countWords[prev]
+			if want == 0 || !jointStatement(c.lower[off:]) {
+				continue
+			}
+			ms := c.lastGroup(i, want)
+			for a := 0; a < len(ms); a++ {
+				for b := a + 1; b < len(ms); b++ {
+					c.propose(c.spans[ms[a]].ent, c.spans[ms[b]].ent, ontology.CooperatesWith, "counted-group")
+				}
+			}
+		}
+	}
+}
+
+// lastGroup returns the last list of exactly n places ending before pos.
+func (c *sentCtx) lastGroup(pos, n int) []int {
+	for k := len(c.spans) - 1; k >= 0; k-- {
+		if c.spans[k].end > pos || c.group[k] != k {
+			continue
+		}
+		ms := c.members(k)
+		if len(ms) == n && ontology.IsPlace(c.spans[ms[0]].ent.typ) {
+			return ms
+		}
+	}
+	return nil
+}
+
+// zoneKinds are the words before "zone" in the names of zones written in
+// lower case: "demonstration zone", "pilot zone".
+var zoneKinds = map[string]bool{"demonstration": true, "pilot": true, "cooperation": true, "development": true,
+	"trade": true, "economic": true, "industrial": true, "experimental": true, "innovation": true,
+	"comprehensive": true, "integration": true, "transfer": true}
+
+// coverLinks join a zone to the places it covers.
+var coverLinks = []string{" in ", ", which covers ", " which covers ", " covering ", ", covering ", ", which spans ",
+	" spanning ", ", spanning ", " across ", ", which straddles ", ", straddling "}
+
+// lowerZones finds zones described in lower case after a determiner: "the
+// demonstration zone for high-quality and integrated development in A and
+// B", "the ecological green integrated development demonstration zone,
+// which covers A, B and C". The name runs from after the determiner to
+// the end of a "for"/"of" phrase, and needs such a phrase or places that
+// follow it.
+func lowerZones(text, lower string, places []*span) []*span {
+	var out []*span
+	for off := 0; ; {
+		i := strings.Index(lower[off:], " zone")
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + 5
+		end := i + 5
+		if !boundaryAfter(lower, end) || strings.HasPrefix(text[i+1:], "Zone") {
+			continue
+		}
+		start, kind := lowerZoneStart(lower, i)
+		if start < 0 || !kind {
+			continue
+		}
+		descr := false
+		if strings.HasPrefix(lower[end:], " for ") || strings.HasPrefix(lower[end:], " of ") {
+			if e := lowerPhraseEnd(text, end+1); e > end+5 {
+				end, descr = e, true
+			}
+		}
+		if !descr && !coversPlace(lower, end, places) {
+			continue
+		}
+		name := text[start:end]
+		out = append(out, &span{start: start, end: end, surface: name, kind: spanName, typ: ontology.Zone,
+			name: name, known: -1, poss: possessiveAt(text, end)})
+	}
+	return out
+}
+
+// lowerZoneStart walks back from " zone" at i over lower-case words to a
+// determiner; it returns the name's start (or -1) and whether the word
+// before "zone" is a kind of zone.
+func lowerZoneStart(lower string, i int) (int, bool) {
+	pos, words, kind := i, 0, false
+	for words < 8 {
+		j := strings.LastIndexByte(lower[:pos], ' ')
+		w := lower[j+1 : pos] // j is -1 at the start of the sentence
+		if w == "the" || w == "a" || w == "an" {
+			if words == 0 {
+				return -1, false
+			}
+			return pos + 1, kind
+		}
+		if !lowerWord(w) {
+			return -1, false
+		}
+		if words == 0 {
+			kind = zoneKinds[w]
+		}
+		words++
+		pos = j
+		if j < 0 {
+			break
+		}
+	}
+	return -1, false
+}
+
+// lowerWord reports a word of lower-case letters and hyphens.
+func lowerWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if (w[i] < 'a' || w[i] > 'z') && w[i] != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerPhraseEnd returns where a lower-case phrase that starts at pos
+// ("for cross-provincial cooperation") ends: before " in ", a comma, a
+// capitalised word or the end of the sentence.
+func lowerPhraseEnd(text string, pos int) int {
+	end := pos
+	for end < len(text) {
+		j := strings.IndexByte(text[end:], ' ')
+		if j < 0 {
+			j = len(text) - end
+		}
+		w := text[end : end+j]
+		t := strings.TrimRight(w, ",.;:")
+		if t == "in" || !lowerWord(t) {
+			break
+		}
+		if t != w {
+			return end + len(t)
+		}
+		end += j + 1
+	}
+	return len(strings.TrimRight(text[:min(end, len(text))], " "))
+}
+
+// coversPlace reports whether a place follows a zone's name through a
+// cover link.
+func coversPlace(lower string, end int, places []*span) bool {
+	for _, l := range coverLinks {
+		if !strings.HasPrefix(lower[end:], l) {
+			continue
+		}
+		at := end + len(l)
+		if strings.HasPrefix(lower[at:], "the ") {
+			at += 4
+		}
+		for _, p := range places {
+			if p.start == at {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// zoneCovers reads the places a zone lies in: "zone ... in Tongzhou
+// district and the three northern counties of Langfang city (Sanhe,
+// Dachang, and Xianghe)": located_in each of them; a zone of integration
+// or cooperation also makes its places cooperate.
+func (x *Extractor) zoneCovers(c *sentCtx) {
+	for k, sp := range c.spans {
+		if sp.ent.typ != ontology.Zone && sp.ent.typ != ontology.NewArea || sp.kind == spanRef {
+			continue
+		}
+		after := c.lower[c.posEnd(k):]
+		descriptive := lowerWord(firstWords(c.lower[sp.start:], 1)) && c.text[sp.start] >= 'a' && c.text[sp.start] <= 'z'
+		var first int = -1
+		for _, l := range coverLinks {
+			if !descriptive && !strings.Contains(l, "cover") && !strings.Contains(l, "span") && !strings.Contains(l, "straddl") {
+				continue // a named zone "in" a place is read by x-in-y
+			}
+			if strings.HasPrefix(after, l) {
+				first = c.spanAt(c.posEnd(k) + len(l))
+				break
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		parts := c.placeList(first)
+		for _, part := range parts {
+			for _, m := range part {
+				c.contain(sp.ent, c.spans[m].ent, "zone-covers", x.gaz)
+			}
+		}
+		l := strings.ToLower(sp.ent.name)
+		if !strings.Contains(l, "integrat") && !strings.Contains(l, "cooperat") && !strings.Contains(l, "coordinat") {
+			continue
+		}
+		// the listed sides integrate with each other; the members of one
+		// side ("the three northern counties (A, B and C)") do not pair up
+		for a := 0; a < len(parts); a++ {
+			for b := a + 1; b < len(parts); b++ {
+				for _, m := range parts[a] {
+					for _, n := range parts[b] {
+						c.propose(c.spans[m].ent, c.spans[n].ent, ontology.CooperatesWith, "integration-zone")
+					}
+				}
+			}
+		}
+	}
+}
+
+// placeList reads a list of places that may carry their containers:
+// "Qingpu district of Shanghai, Wujiang district of Suzhou and Jiashan
+// county of Zhejiang" -> Qingpu, Wujiang, Jiashan; "Tongzhou district and
+// the three northern counties of Langfang city (Sanhe, Dachang, and
+// Xianghe)" -> Tongzhou, Sanhe, Dachang, Xianghe.
+func (c *sentCtx) placeList(k int) [][]int {
+	var out [][]int
+	for k >= 0 && k < len(c.spans) && ontology.IsPlace(c.spans[k].ent.typ) {
+		next := k + 1
+		if next < len(c.spans) {
+			g := strings.ToLower(c.gap(k, next))
+			if g == " of " || g == " of the " || g == ", " && c.spans[next].ent.code != "" && c.spans[k].ent.code != "" && c.isAncestor(next, k) {
+				next++ // a container: "Qingpu district of Shanghai"
+			}
+		}
+		if c.spans[k].poss && next < len(c.spans) && strings.TrimSpace(c.gap(k, next)) == "" {
+			k = next // "Jiangmen's Xinhui district"
+			continue
+		}
+		out = append(out, []int{k})
+		if next >= len(c.spans) {
+			break
+		}
+		g := strings.ToLower(c.gap(next-1, next))
+		if _, ok := listSep(g); ok && !strings.HasPrefix(c.lower[c.posEnd(next):], " in ") {
+			k = next
+			continue
+		}
+		if reCountedOf.MatchString(g) && strings.HasPrefix(c.text[c.posEnd(next):], " (") && next+1 < len(c.spans) {
+			// the counted container's bracketed members form one side
+			out = append(out, c.members(next+1))
+		}
+		break
+	}
+	return out
+}
+
+var reCountedOf = regexp.MustCompile(`^,? and (?:the |its )?(?:[\w-]+ ){0,3}(?:counties|districts|cities|towns|provinces) of (?:the )?$`)
+
+// isAncestor reports whether span a's division contains span b's.
+func (c *sentCtx) isAncestor(a, b int) bool {
+	return c.gaz != nil && c.gaz.IsAncestor(c.spans[a].ent.code, c.spans[b].ent.code)
+}
+
+// integratedDevelopment reads "the integrated development of A and B":
+// A cooperates_with B.
+func (x *Extractor) integratedDevelopment(c *sentCtx) {
+	for _, h := range []string{"integrated development of ", "coordinated development of ", "integration of ", "cooperation between "} {
+		if !c.has(h) {
+			continue
+		}
+		for off := 0; ; {
+			i := strings.Index(c.lower[off:], h)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(h)
+			k := c.spanAt(i + len(h))
+			if k < 0 || c.spans[k].ent.typ == ontology.Region {
+				continue
+			}
+			ms := c.members(k)
+			for a := 0; a < len(ms); a++ {
+				for b := a + 1; b < len(ms); b++ {
+					if ontology.IsPlace(c.spans[ms[a]].ent.typ) && ontology.IsPlace(c.spans[ms[b]].ent.typ) {
+						c.propose(c.spans[ms[a]].ent, c.spans[ms[b]].ent, ontology.CooperatesWith, "integrated-development-of")
+					}
+				}
+			}
+		}
+	}
+}

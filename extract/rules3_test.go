@@ -1,0 +1,132 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// TestRulesLists exercises lists that carry appositions, counts and
+// fronted phrases, written for this test in the style of policy releases.
+func TestRulesLists(t *testing.T) {
+	x := mustNew(t)
+	tests := []struct {
+		name, text string
+		facts      []string
+		notFacts   []string
+	}{
+		{
+			name:     "capital-of-is-not-beijing",
+			text:     "Beijing hosted the forum. Nanchang, the capital of Jiangxi province, has opened a new metro line.",
+			facts:    []string{"Nanchang part_of Jiangxi"},
+			notFacts: []string{"Nanchang part_of Beijing"},
+		},
+		{
+			name:  "plural-apposition",
+			text:  "Quanzhou and Zhangzhou, two coastal cities of Fujian, have expanded their ports. Xinmi and Dengfeng, both under Zhengzhou, opened new parks.",
+			facts: []string{"Quanzhou part_of Fujian", "Zhangzhou part_of Fujian", "Xinmi part_of Zhengzhou", "Dengfeng part_of Zhengzhou"},
+		},
+		{
+			name:  "list-across-apposition",
+			text:  "Kunming, the capital of Yunnan province, and Guiyang, the capital of Guizhou province, are jointly building a high-speed rail corridor.",
+			facts: []string{"Kunming cooperates_with Guiyang", "Kunming part_of Yunnan", "Guiyang part_of Guizhou"},
+		},
+		{
+			name:     "agreed-to",
+			text:     "Wenzhou and Lishui have agreed to share a water network. Xiamen and Quanzhou have agreed to work with Fuzhou on tourism.",
+			facts:    []string{"Wenzhou cooperates_with Lishui"},
+			notFacts: []string{"Xiamen cooperates_with Quanzhou"},
+		},
+		{
+			name:  "counted-members",
+			text:  "Three county-level cities in Fujian province, Jinjiang, Shishi and Nan'an, each reported faster growth.",
+			facts: []string{"Jinjiang part_of Fujian", "Shishi part_of Fujian", "Nan'an part_of Fujian"},
+		},
+		{
+			name:     "together-with-alliance-fronted",
+			text:     "In Guangdong, Foshan and Zhaoqing, together with Yunfu and Qingyuan, have formed an industrial alliance.",
+			facts:    []string{"Foshan cooperates_with Zhaoqing", "Foshan cooperates_with Yunfu", "Zhaoqing cooperates_with Qingyuan"},
+			notFacts: []string{"Guangdong cooperates_with Foshan"},
+		},
+		{
+			name:  "straddles",
+			text:  "Ganjiang New Area, which straddles Nanchang and Jiujiang, has drawn new industries.",
+			facts: []string{"Ganjiang New Area located_in Nanchang", "Ganjiang New Area located_in Jiujiang"},
+		},
+		{
+			name:  "locative-after-list",
+			text:  "Zhuji, a county-level city under Shaoxing, and Dongyang in Jinhua will jointly build an industrial park.",
+			facts: []string{"Zhuji cooperates_with Dongyang", "Zhuji part_of Shaoxing"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			facts, _ := extractText(t, x, tc.text)
+			for _, f := range tc.facts {
+				if !facts[f] {
+					t.Errorf("missing fact %q; got %v", f, keys(facts))
+				}
+			}
+			for _, f := range tc.notFacts {
+				if facts[f] {
+					t.Errorf("unwanted fact %q", f)
+				}
+			}
+		})
+	}
+}
+
+// TestRulesPlaces exercises resolution around zones named after places and
+// directional regions.
+func TestRulesPlaces(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Baisha, an autonomous county in central Hainan, is home to the Baisha Tea Culture Pilot Zone. Yulin, a prefecture-level city in northern Shaanxi, exports coal.")
+	for _, f := range []string{"Baisha part_of central Hainan", "Baisha Tea Culture Pilot Zone located_in Baisha", "Yulin part_of northern Shaanxi"} {
+		if !facts[f] {
+			t.Errorf("missing fact %q; got %v", f, keys(facts))
+		}
+	}
+	ex, err := x.Extract(ontology.Document{ID: "yulin"}, []byte("Yulin, a prefecture-level city in northern Shaanxi, exports coal."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ex.Entities {
+		if e.Name == "Guangxi" {
+			t.Errorf("Yulin of northern Shaanxi resolved to Guangxi's Yulin")
+		}
+	}
+}
+
+// TestRulesStrategiesOfRegions checks strategies that name a region and the
+// region named inside them.
+func TestRulesStrategiesOfRegions(t *testing.T) {
+	x := mustNew(t)
+	ex, err := x.Extract(ontology.Document{ID: "s"}, []byte("Shanxi is carrying out the plan for promoting the rise of the central region. Jilin is implementing the strategy of revitalizing Northeast China."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]ontology.EntityType{"Rise of the central region": ontology.Strategy, "central region": ontology.Region,
+		"Northeast China": ontology.Region, "Revitalization of Northeast China": ontology.Strategy}
+	for _, e := range ex.Entities {
+		if want[e.Name] == e.Type {
+			delete(want, e.Name)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing entities %v", want)
+	}
+	facts, _ := extractText(t, x, "Shanxi is carrying out the plan for promoting the rise of the central region.")
+	if !facts["Shanxi implements Rise of the central region"] {
+		t.Errorf("missing implements; got %v", keys(facts))
+	}
+}
+
+func TestFiguresRespectively(t *testing.T) {
+	x := mustNew(t)
+	_, figs := extractText(t, x, "Quanzhou and Xiamen registered 52,000 and 47,000 new firms respectively in 2024. Fuzhou and Putian drew 1.2 and 0.8 billion yuan respectively.")
+	for _, f := range []string{"Quanzhou 52000 firms", "Xiamen 47000 firms", "Fuzhou 1200000000 yuan", "Putian 800000000 yuan"} {
+		if !figs[f] {
+			t.Errorf("missing figure %q; got %v", f, keys(figs))
+		}
+	}
+}

@@ -1,0 +1,128 @@
+package extract
+
+import "strings"
+
+// Token scans that replace whole-sentence regular expressions: the verbs
+// of moving, receiving, working together and implementing, found word by
+// word in a lower-case sentence. A word is a run of [a-z0-9_], as \w is.
+
+// scanWords calls fn with each word of the lower-case s and its offsets,
+// until fn returns false.
+func scanWords(s string, fn func(w string, start, end int) bool) {
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if !fn(s[i:j], i, j) {
+			return
+		}
+		i = j
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b >= 'A' && b <= 'Z'
+}
+
+// anyWord reports whether a word of s passes ok.
+func anyWord(s string, ok func(s, w string, end int) bool) bool {
+	found := false
+	scanWords(s, func(w string, _, end int) bool {
+		found = ok(s, w, end)
+		return !found
+	})
+	return found
+}
+
+// followedBy reports whether s continues at end with " " + word and a word
+// boundary.
+func followedBy(s string, end int, word string) bool {
+	if !strings.HasPrefix(s[end:], " "+word) {
+		return false
+	}
+	e := end + 1 + len(word)
+	return e == len(s) || !isWordByte(s[e])
+}
+
+var moveWords = setOf("move moved moves moving transfer transferred transfers transferring transfered transfering shift shifted shifting introduced introducing")
+
+// moveWord: mov(e|ed|es|ing), relocat*, transferr?(ed|ing|s)?, shift(ed|ing)?, migrat*, introduc(ed|ing).
+func moveWord(_, w string, _ int) bool {
+	return moveWords[w] || strings.HasPrefix(w, "relocat") || strings.HasPrefix(w, "migrat")
+}
+
+var receiveWords = setOf("receive received receives attract attracted attracts drew draw draws drawn landed absorbed introduced")
+
+// receiveWord: receive(d|s), attract(ed|s), took/take/takes in, drew/draw(s|n),
+// landed, brought in, absorbed, introduced.
+func receiveWord(s, w string, end int) bool {
+	if receiveWords[w] {
+		return true
+	}
+	switch w {
+	case "took", "take", "takes", "brought":
+		return followedBy(s, end, "in")
+	}
+	return false
+}
+
+var coopWords = setOf("work works worked working pair paired pairing agreement agreements teamed built established together")
+
+// coopWord: work(s|ed|ing), cooperat*, collaborat*, pair(ed|ing), partner*,
+// agreement(s), teamed, joined hands, built, set up, established, co-*,
+// together.
+func coopWord(s, w string, end int) bool {
+	switch {
+	case coopWords[w], strings.HasPrefix(w, "cooperat"), strings.HasPrefix(w, "collaborat"), strings.HasPrefix(w, "partner"):
+		return true
+	case w == "joined":
+		return followedBy(s, end, "hands")
+	case w == "set":
+		return followedBy(s, end, "up")
+	case w == "co":
+		return end+1 < len(s) && s[end] == '-' && isWordByte(s[end+1])
+	}
+	return false
+}
+
+var implWords = setOf("implement implements implemented implementing undertake undertakes undertook undertaking execute executes executed executing")
+
+// implMatches returns the spans of the verbs of implementing:
+// implement(s|ed|ing), carr(y|ies|ied|ying) out, act(ed|s|ing) on,
+// undertake..., put into practice, execute...
+func implMatches(s string) [][2]int {
+	var out [][2]int
+	scanWords(s, func(w string, start, end int) bool {
+		switch {
+		case implWords[w]:
+			out = append(out, [2]int{start, end})
+		case w == "carry" || w == "carries" || w == "carried" || w == "carrying":
+			if followedBy(s, end, "out") {
+				out = append(out, [2]int{start, end + 4})
+			}
+		case w == "act" || w == "acted" || w == "acts" || w == "acting":
+			if followedBy(s, end, "on") {
+				out = append(out, [2]int{start, end + 3})
+			}
+		case w == "put":
+			if strings.HasPrefix(s[end:], " into practice") && (end+14 == len(s) || !isWordByte(s[end+14])) {
+				out = append(out, [2]int{start, end + 14})
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}

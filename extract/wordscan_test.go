@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+)
+
+// The regular expressions the token scans replaced.
+var (
+	reMove    = regexp.MustCompile(`\b(?:mov(?:e|ed|es|ing)|relocat\w*|transferr?(?:ed|ing|s)?|shift(?:ed|ing)?|migrat\w*|introduc(?:ed|ing))\b`)
+	reReceive = regexp.MustCompile(`\b(?:received?|receives|attract(?:ed|s)?|t(?:ook|ake|akes) in|dr(?:ew|aw|aws|awn)|landed|brought in|absorbed|introduced)\b`)
+	reCoop    = regexp.MustCompile(`\b(?:work(?:s|ed|ing)?|cooperat\w*|collaborat\w*|pair(?:ed|ing)?|partner\w*|agreements?|teamed|joined hands|built|set up|established|co-\w+|together)\b`)
+	reImpl    = regexp.MustCompile(`\b(?:implement(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|act(?:ed|s|ing)? on|undert(?:ake|akes|ook|aking)|put into practice|execut(?:e|es|ed|ing))\b`)
+)
+
+// TestWordScansAgreeWithRegexps checks the token scans against the
+// regular expressions they replace, on phrases of policy prose.
+func TestWordScansAgreeWithRegexps(t *testing.T) {
+	phrases := []string{
+		"companies moved from beijing", "relocated its plant", "transferred to", "transfers of", "shifting output",
+		"migrating firms", "introduced to hebei", "the movement", "a transferee", "remove", "took in 45 projects",
+		"takes in", "brought in", "brought up", "drawn from", "drawing", "received", "receiver", "attracts", "landed",
+		"worked together", "co-build", "co-operation", "coordinated", "joined hands", "set up a joint", "setup",
+		"partnership", "pairing", "the network", "carried out the plan", "carry on", "acted on it", "put into practice",
+		"implementation", "implementing", "undertook", "executive", "execute", "it's work", "re-move",
+	}
+	for _, p := range phrases {
+		checks := []struct {
+			name string
+			got  bool
+			want bool
+		}{
+			{"move", anyWord(p, moveWord), reMove.MatchString(p)},
+			{"receive", anyWord(p, receiveWord), reReceive.MatchString(p)},
+			{"coop", anyWord(p, coopWord), reCoop.MatchString(p)},
+			{"impl", fmt.Sprint(implMatches(p)) == fmt.Sprint(pairs(reImpl.FindAllStringIndex(p, -1))), true},
+		}
+		for _, c := range checks {
+			if c.got != c.want {
+				t.Errorf("%s(%q) = %v, regexp says %v", c.name, p, c.got, c.want)
+			}
+		}
+	}
+}
+
+func pairs(ms [][]int) [][2]int {
+	var out [][2]int
+	for _, m := range ms {
+		out = append(out, [2]int{m[0], m[1]})
+	}
+	return out
+}

@@ -1,0 +1,189 @@
+package graph_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/policykg/policykg/bench"
+	"github.com/policykg/policykg/graph"
+	"github.com/policykg/policykg/internal/seedtest"
+	"github.com/policykg/policykg/queries"
+)
+
+// BenchmarkCanned runs every canned query through policykg's layer (bind
+// with name resolution, prefix expansion, Query, Distinct) and the same
+// bound text straight through Cayley's query.Execute, alternately, on the
+// seed graph and, when POLICYKG_BENCH_QUADS is set (say to 1000000), on a
+// synthetic graph of about that many quads, kept in bench/out/ between runs.
+// It reports p50 and p99 latency of both and the ratio of their p50s.
+func BenchmarkCanned(b *testing.B) {
+	ctx := context.Background()
+	b.Run("seed", func(b *testing.B) {
+		st := openStore(b, filepath.Join(b.TempDir(), "kg.db"), true)
+		for _, ex := range seedtest.Extractions() {
+			if _, err := st.ReplaceDocument(ctx, ex); err != nil {
+				b.Fatal(err)
+			}
+		}
+		benchQueries(b, st, nil)
+	})
+	n, _ := strconv.Atoi(os.Getenv("POLICYKG_BENCH_QUADS"))
+	if n == 0 {
+		return
+	}
+	b.Run(fmt.Sprintf("synthetic-%d", n), func(b *testing.B) {
+		cfg := bench.ForQuads(n)
+		benchQueries(b, synthetic(b, cfg, n), cfg.Params())
+	})
+}
+
+func openStore(tb testing.TB, db string, create bool) *graph.Store {
+	tb.Helper()
+	st, err := graph.Open(context.Background(), db, graph.Options{Create: create})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
+// synthetic opens the synthetic store for n quads, building it first if
+// bench/out holds no complete one.
+func synthetic(b *testing.B, cfg bench.Config, n int) *graph.Store {
+	dir := filepath.Join("..", "bench", "out")
+	db := filepath.Join(dir, fmt.Sprintf("synth-%d.db", n))
+	done := db + ".complete"
+	if _, err := os.Stat(done); err == nil {
+		return openStore(b, db, false)
+	}
+	os.RemoveAll(db)
+	os.MkdirAll(dir, 0o755)
+	st, err := graph.Open(context.Background(), db, graph.Options{Create: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	err = bench.Generate(context.Background(), st, cfg, func(d, total int) {
+		if d%500 == 0 {
+			b.Logf("synthetic: %d/%d documents, %s", d, total, time.Since(start).Round(time.Second))
+		}
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, _ := st.Stats(context.Background())
+	b.Logf("synthetic graph: %d quads, %d nodes, %d documents, built in %s", s.Quads, s.Nodes, s.Documents, time.Since(start).Round(time.Second))
+	st.Close()
+	os.WriteFile(done, []byte(fmt.Sprintf("%d quads\n", s.Quads)), 0o644)
+	return openStore(b, db, false)
+}
+
+func benchQueries(b *testing.B, st *graph.Store, params map[string][]string) {
+	ctx := context.Background()
+	all, err := queries.All()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range all {
+		args := map[string]string{}
+		for _, p := range params[q.Name] {
+			k, v, _ := strings.Cut(p, "=")
+			args[k] = v
+		}
+		b.Run(q.Name, func(b *testing.B) {
+			bound, err := q.Bind(args, st.ParamResolver(ctx))
+			if err != nil {
+				b.Fatal(err)
+			}
+			bare := graph.ExpandPrefixes(bound)
+			var rows int
+			count := func(any) error { rows++; return nil }
+			qctx := ctx
+			ours := func() error {
+				text, err := q.Bind(args, st.ParamResolver(qctx))
+				if err != nil {
+					return err
+				}
+				return st.Query(qctx, q.Language, text, 0, graph.Distinct(count))
+			}
+			layer := func() error { return st.Query(qctx, q.Language, bound, 0, graph.Distinct(count)) }
+			plain := func() error { return graph.QueryBare(st, qctx, q.Language, bare, count) }
+			var cancel context.CancelFunc
+			qctx, cancel = context.WithTimeout(ctx, slow)
+			for _, f := range []func() error{ours, layer, plain} { // warm caches
+				start := time.Now()
+				if err := f(); err != nil || time.Since(start) > slow {
+					cancel()
+					b.Skipf("%s: one run took over %s (%v): too slow to benchmark here", q.Name, slow, err)
+				}
+			}
+			cancel()
+			qctx = ctx
+			if rows == 0 {
+				b.Fatalf("%s has no answers here", q.Name)
+			}
+			var tOurs, tLayer, tBare []time.Duration
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ { // rotate the order, against drift
+				for j := 0; j < 3; j++ {
+					switch (i + j) % 3 {
+					case 0:
+						tOurs = append(tOurs, timed(b, ours))
+					case 1:
+						tLayer = append(tLayer, timed(b, layer))
+					case 2:
+						tBare = append(tBare, timed(b, plain))
+					}
+				}
+			}
+			b.StopTimer()
+			report(b, tOurs, tLayer, tBare)
+		})
+	}
+}
+
+// slow is the longest single run a query may take to be benchmarked.
+const slow = 3 * time.Second
+
+func timed(b *testing.B, f func() error) time.Duration {
+	start := time.Now()
+	if err := f(); err != nil {
+		b.Fatal(err)
+	}
+	return time.Since(start)
+}
+
+// report gives p50/p99 of the full canned path (name lookup, bind, query),
+// of the query layer alone (Query and Distinct on the bound text), and of
+// bare query.Execute, with the layer's and the full path's p50 ratios to
+// bare Cayley.
+func report(b *testing.B, ours, layer, bare []time.Duration) {
+	po, pl, pb := quantile(ours, 0.5), quantile(layer, 0.5), quantile(bare, 0.5)
+	b.ReportMetric(float64(po.Microseconds()), "named-p50-µs")
+	b.ReportMetric(float64(quantile(ours, 0.99).Microseconds()), "named-p99-µs")
+	b.ReportMetric(float64(pl.Microseconds()), "p50-µs")
+	b.ReportMetric(float64(quantile(layer, 0.99).Microseconds()), "p99-µs")
+	b.ReportMetric(float64(pb.Microseconds()), "bare-p50-µs")
+	b.ReportMetric(float64(quantile(bare, 0.99).Microseconds()), "bare-p99-µs")
+	if pb > 0 {
+		b.ReportMetric(float64(pl)/float64(pb), "ratio-p50")
+		b.ReportMetric(float64(po)/float64(pb), "named-ratio-p50")
+	}
+	b.ReportMetric(0, "ns/op") // three runs share one loop; the quantiles say more
+}
+
+func quantile(ds []time.Duration, q float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[int(q*float64(len(s)-1))]
+}
