@@ -134,6 +134,13 @@ func Load(it Item, manifests *Manifests) Item {
 
 // readFile reads a document, refusing what is too large or not text.
 func readFile(path string) ([]byte, error) {
+	// Look before opening: opening a FIFO blocks until a writer comes, and
+	// a device may never end.
+	if info, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("read %s: %w: not a regular file", path, ErrUnsupported)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))

@@ -89,7 +89,7 @@ func prepare(ctx context.Context, x *extract.Extractor, st *graph.Store, seq int
 			return o
 		}
 	}
-	ex, err := x.Extract(it.Doc, it.Text)
+	ex, err := extractSafely(x, it.Doc, it.Text)
 	if err != nil {
 		o.err = fmt.Errorf("extract %s: %w", it.Doc.Path, err)
 		return o

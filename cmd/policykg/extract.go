@@ -74,7 +74,7 @@ func readDocument(x *extract.Extractor, path string) (ontology.Extraction, error
 	}
 	sum := sha256.Sum256(data)
 	doc := ontology.Document{ID: docID(path), Path: path, Hash: hex.EncodeToString(sum[:])}
-	ex, err := x.Extract(doc, data)
+	ex, err := extractSafely(x, doc, data)
 	if err != nil {
 		return ex, fmt.Errorf("%s: %w", path, err)
 	}

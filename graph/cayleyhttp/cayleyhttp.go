@@ -63,6 +63,7 @@ func New(st *graph.Store, cfg Config) (http.Handler, error) {
 	h = &cgraph.Handle{QuadStore: capStore{raw}, QuadWriter: h.QuadWriter}
 	r := httprouter.New()
 	r.HandleMethodNotAllowed = false
+	r.NotFound = http.HandlerFunc(notFound) // JSON, as every other error answer
 	api := chttp.NewBoundAPIv2(h, r)
 	api.SetReadOnly(true)
 	api.SetQueryTimeout(cfg.QueryTimeout)
@@ -217,6 +218,12 @@ func run(ctx context.Context, s query.Session, text string, limit int) ([]any, e
 		out = append(out, it.Result())
 	}
 	return out, it.Err()
+}
+
+// notFound answers a path the router does not know, such as a v1 query
+// route whose language holds an encoded slash (/api/v1/query/a%2Fb).
+func notFound(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusNotFound, map[string]string{"error": r.URL.Path + ": no such route"})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
