@@ -54,7 +54,7 @@ func (c *sentCtx) posEnd(i int) int {
 		if strings.HasPrefix(c.text[e:], "’s") {
 			return e + len("’s")
 		}
-		return e + 2
+		return min(e+2, len(c.text)) // a possessive flagged at the very end
 	}
 	return e
 }

@@ -198,7 +198,7 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 			break
 		}
 	}
-	if unit != "" && !capitalised(unit) || unit != "" && strings.ToUpper(unit[:3]) == unit[:3] {
+	if unit != "" && (!capitalised(unit) || acronymStart(unit)) {
 		return unit, end, k
 	}
 	// "eleven of its vessels", "1,568 of them"
@@ -513,4 +513,11 @@ func clauseAround(s string, pos int) (int, int) {
 		}
 	}
 	return start, clauseEndAfter(s, pos)
+}
+
+// acronymStart reports whether a unit begins like an acronym ("TEUs",
+// "GW"): its first three letters, or all of it if shorter, in capitals.
+func acronymStart(unit string) bool {
+	head := unit[:min(3, len(unit))]
+	return strings.ToUpper(head) == head
 }
