@@ -1,10 +1,9 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/policykg/policykg/corpus"
 	"io"
 	"os"
 	"path/filepath"
@@ -54,27 +53,14 @@ func newExtractCmd(e *env) *cobra.Command {
 	return cmd
 }
 
-// docID names a document: a file named doc.txt takes its folder's name,
-// any other file its stem.
-func docID(path string) ontology.DocumentID {
-	base := filepath.Base(path)
-	if base == "doc.txt" {
-		if abs, err := filepath.Abs(path); err == nil {
-			return ontology.DocumentID(filepath.Base(filepath.Dir(abs)))
-		}
-	}
-	return ontology.DocumentID(strings.TrimSuffix(base, filepath.Ext(base)))
-}
-
-// readDocument reads and extracts one file.
+// readDocument reads one file as build does (HTML as its text; FIFOs,
+// PDFs and oversized files refused) and extracts it.
 func readDocument(x *extract.Extractor, path string) (ontology.Extraction, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return ontology.Extraction{}, fmt.Errorf("extract %s: %w", path, err)
+	it := corpus.Load(corpus.Item{Doc: ontology.Document{Path: path}}, &corpus.Manifests{})
+	if it.Err != nil {
+		return ontology.Extraction{}, fmt.Errorf("extract: %w", it.Err)
 	}
-	sum := sha256.Sum256(data)
-	doc := ontology.Document{ID: docID(path), Path: path, Hash: hex.EncodeToString(sum[:])}
-	ex, err := extractSafely(x, doc, data)
+	ex, err := extractSafely(x, it.Doc, it.Text)
 	if err != nil {
 		return ex, fmt.Errorf("%s: %w", path, err)
 	}
