@@ -46,11 +46,11 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 	if len(bytes.TrimSpace(text)) == 0 {
 		return ontology.Extraction{}, fmt.Errorf("extract: %w", ErrEmpty)
 	}
-	sents := sentences(clean(string(text)))
+	sents, dt := sentencesText(clean(string(text)))
 	if len(sents) == 0 {
 		return ontology.Extraction{}, fmt.Errorf("extract: %w", ErrEmpty)
 	}
-	all := x.findSpans(sents)
+	all := x.findSpans(sents, dt)
 	res := newResolver(x.gaz, all)
 	b := newBuilder(doc.ID, x.gaz, res.reg)
 	st := newCorefState()
@@ -80,7 +80,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 }
 
 // findSpans finds the names of every sentence before resolution.
-func (x *Extractor) findSpans(sents []sentence) [][]*span {
+func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 	peopleSet := collectPeople(sents, x.gaz)
 	people := make([]string, 0, len(peopleSet))
 	for p := range peopleSet {
@@ -94,10 +94,20 @@ func (x *Extractor) findSpans(sents []sentence) [][]*span {
 	})
 	strategies := map[string]string{}
 	all := make([][]*span, len(sents))
+	hits := x.matcher.ac.FindAllOverlapping([]byte(dt.lower))
 	for i := range sents {
 		s := &sents[i]
 		ws := s.ws
-		gz := x.matcher.find(s.text, s.lower, &s.trig)
+		// the hits of sentence i lie within it; none crosses the newline
+		// that ends it, as no pattern holds one
+		off, end := dt.offs[i], dt.offs[i]+len(s.text)
+		n := 0
+		for n < len(hits) && hits[n].End <= end {
+			n++
+		}
+		mine := hits[:n]
+		hits = hits[n:]
+		gz := x.matcher.findHits(s.text, mine, off, &s.trig)
 		nm := names(s.text, ws, gz)
 		ps := personSpans(s.text, people)
 		lower := s.lower

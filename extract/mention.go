@@ -118,8 +118,19 @@ func newMatcher(g *ontology.Gazetteer) (*matcher, error) {
 // find returns the gazetteer and curated names in s, leftmost-longest,
 // at word boundaries, upper-case initial unless the pattern is lower-case.
 func (m *matcher) find(s, lower string, trig *triggerSet) []*span {
+	return m.findHits(s, m.ac.FindAllOverlapping([]byte(lower)), 0, trig)
+}
+
+// findHits is find given the automaton's hits for s, found in a longer
+// text where s starts at off.
+func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *triggerSet) []*span {
 	var cands []ahocorasick.Match
-	for _, h := range m.ac.FindAllOverlapping([]byte(lower)) {
+	for _, h := range hits {
+		h.Start -= off
+		h.End -= off
+		if h.Start < 0 {
+			continue // crosses into the text before s
+		}
 		if t := m.targets[h.PatternID]; t[len(t)-1].trigger > 0 {
 			trig.set(t[len(t)-1].trigger - 1)
 			if len(t) == 1 {

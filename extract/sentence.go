@@ -22,6 +22,13 @@ func newSentence(index int, text string, kind blockKind, speaker string) sentenc
 	return sentence{index: index, text: text, kind: kind, speaker: speaker, lower: lowerASCII(text), ws: tokenize(text)}
 }
 
+// docText holds the lower-cased text of every sentence of a document,
+// joined by newlines, so that the name automaton scans the document once.
+type docText struct {
+	lower string
+	offs  []int // offs[i] is where sentence i starts in lower
+}
+
 // abbreviations end with a period that does not end a sentence.
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "no": true, "nos": true,
@@ -43,21 +50,52 @@ var monthNames = map[string]int{
 // sentences splits cleaned blocks into numbered sentences. Labels and
 // speaker turns are sentences of their own.
 func sentences(blocks []block) []sentence {
+	out, _ := sentencesText(blocks)
+	return out
+}
+
+// sentencesText is sentences that also returns the document's lower-cased
+// sentence text. The sentences' lower texts are slices of one string and
+// their words slices of shared arrays, to spare an allocation each.
+func sentencesText(blocks []block) ([]sentence, docText) {
 	var out []sentence
 	current := ""
+	total := 0
 	for _, b := range blocks {
 		if b.kind == speaker || b.kind == asker {
 			current = b.text
 		}
 		if b.kind != prose {
-			out = append(out, newSentence(len(out)+1, b.text, b.kind, current))
+			out = append(out, sentence{index: len(out) + 1, text: b.text, kind: b.kind, speaker: current})
+			total += len(b.text) + 1
 			continue
 		}
 		for _, s := range splitSentences(b.text) {
-			out = append(out, newSentence(len(out)+1, s, prose, current))
+			out = append(out, sentence{index: len(out) + 1, text: s, kind: prose, speaker: current})
+			total += len(s) + 1
 		}
 	}
-	return out
+	buf := make([]byte, 0, total)
+	offs := make([]int, len(out))
+	for i := range out {
+		offs[i] = len(buf)
+		buf = appendLowerASCII(buf, out[i].text)
+		buf = append(buf, '\n')
+	}
+	lower := string(buf)
+	var scratch, arena []word
+	for i := range out {
+		s := &out[i]
+		s.lower = lower[offs[i] : offs[i]+len(s.text)]
+		scratch = tokenizeAppend(scratch[:0], s.text)
+		if cap(arena)-len(arena) < len(scratch) {
+			arena = make([]word, 0, max(len(scratch), 4096))
+		}
+		n := len(arena)
+		arena = append(arena, scratch...)
+		s.ws = arena[n:len(arena):len(arena)]
+	}
+	return out, docText{lower: lower, offs: offs}
 }
 
 // splitSentences cuts a paragraph at '.', '!' and '?' followed by space and

@@ -24,7 +24,11 @@ func isWordRune(r rune) bool {
 // hyphens, ampersands and dots ("Xi'an", "Guangdong-Hong", "China.org.cn",
 // "Co."), and single-character tokens for parentheses.
 func tokenize(s string) []word {
-	out := make([]word, 0, len(s)/6+1)
+	return tokenizeAppend(make([]word, 0, len(s)/6+1), s)
+}
+
+// tokenizeAppend appends the words of s to out.
+func tokenizeAppend(out []word, s string) []word {
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -75,6 +79,9 @@ func tokenize(s string) []word {
 
 // cutPossessive removes a final 's or ’s, keeping "People's".
 func cutPossessive(t string) (string, bool) {
+	if t == "" || t[len(t)-1] != 's' {
+		return t, false
+	}
 	for _, suf := range []string{"'s", "’s"} {
 		if strings.HasSuffix(t, suf) && len(t) > len(suf) {
 			base := t[:len(t)-len(suf)]
@@ -110,6 +117,18 @@ func lowerASCII(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// appendLowerASCII appends s to b with ASCII letters lower-cased.
+func appendLowerASCII(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // boundaryBefore reports whether a name may start at i.
