@@ -126,9 +126,23 @@ var chromePrefixes = []string{
 	"all rights reserved", "icp", "京icp", "e-mail", "email:", "tel:", "ㄑ",
 }
 
+// lowerLineHead is strings.ToLower of the first 32 runes of line: enough to test
+// for a lower-case prefix of up to 32 bytes, as no rune lower-cases to
+// nothing.
+func lowerLineHead(line string) string {
+	n := 0
+	for i := range line {
+		if n == 32 {
+			return strings.ToLower(line[:i])
+		}
+		n++
+	}
+	return strings.ToLower(line)
+}
+
 // isChrome reports whether a line is navigation or page furniture.
 func isChrome(line string) bool {
-	lower := strings.ToLower(line)
+	lower := lowerLineHead(line)
 	for _, p := range chromePrefixes {
 		if strings.HasPrefix(lower, p) {
 			return true
@@ -143,7 +157,12 @@ func isChrome(line string) bool {
 // isPagination reports lines such as "<  1  2  3  >" or "< Previous  Next >".
 func isPagination(line string) bool {
 	hasMark := false
-	for _, f := range strings.Fields(line) {
+	for rest := line; ; {
+		f, more := nextField(rest)
+		if f == "" {
+			break
+		}
+		rest = more
 		switch {
 		case f == "<" || f == ">" || f == "<<" || f == ">>" || f == "..." || f == "…":
 			hasMark = true
@@ -155,6 +174,20 @@ func isPagination(line string) bool {
 		}
 	}
 	return hasMark
+}
+
+// nextField returns the first field of s as strings.Fields cuts it, and
+// the text after it; the field is empty when none is left.
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if s == "" {
+		return "", ""
+	}
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
 }
 
 func allDigits(s string) bool {
@@ -170,7 +203,7 @@ func allDigits(s string) bool {
 // "Updated: date time X", "Copyright © X. All rights reserved." and
 // "Sponsored by: X", returning the outlets named.
 func outletLine(line string) ([]string, bool) {
-	lower := strings.ToLower(line)
+	lower := lowerLineHead(line)
 	switch {
 	case strings.HasPrefix(lower, "copyright"):
 		s := strings.TrimSpace(line[len("copyright"):])
@@ -181,7 +214,7 @@ func outletLine(line string) ([]string, bool) {
 		return nonEmpty(strings.Trim(strings.TrimSpace(s), ".,")), true
 	case strings.HasPrefix(lower, "sponsored by:"), strings.HasPrefix(lower, "produced by:"):
 		return nonEmpty(strings.TrimSpace(line[strings.Index(line, ":")+1:])), true
-	case !strings.Contains(lower, "updated:") && !strings.HasPrefix(lower, "source:"):
+	case !(strings.IndexByte(line, ':') >= 0 && strings.Contains(strings.ToLower(line), "updated:")) && !strings.HasPrefix(lower, "source:"):
 		return nil, false
 	}
 	var outlets []string

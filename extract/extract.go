@@ -113,7 +113,7 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		lower := s.lower
 		var st, zs []*span
 		if len(strategies) > 0 || s.trig.hasMask(&strategyMask) {
-			st = strategySpans(s.text, lower, append(append([]*span(nil), gz...), nm...), strategies)
+			st = strategySpans(s.text, lower, &s.trig, append(append([]*span(nil), gz...), nm...), strategies)
 		}
 		if s.trig.has(" zone") {
 			zs = lowerZones(s.text, lower, gz)

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policykg/policykg/ontology"
 )
@@ -63,6 +64,34 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.integratedDevelopment(c)
 }
 
+// mayBeIn is a cheap test that t may match reIn: short, and ending in
+// "in", "inside", "within" or " the".
+func mayBeIn(t string) bool {
+	return len(t) <= 40 && (strings.HasSuffix(t, "in") || strings.HasSuffix(t, "inside") || strings.HasSuffix(t, " the"))
+}
+
+// mayListOf is a cheap test that strings.ToLower(s) may match reListedOf:
+// it must end in "s of ", "s in ", "s of the " or "s in the ". A tail that
+// is not all ASCII is left to the regexp.
+func mayListOf(s string) bool {
+	tail := s[max(0, len(s)-9):]
+	for i := 0; i < len(tail); i++ {
+		if tail[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	if hasSuffixFold(s, "the ") {
+		s = s[:len(s)-4]
+	}
+	return hasSuffixFold(s, "s of ") || hasSuffixFold(s, "s in ")
+}
+
+// hasSuffixFold reports whether s ends with the lower-case ASCII suffix p,
+// ignoring ASCII case.
+func hasSuffixFold(s, p string) bool {
+	return len(s) >= len(p) && strings.EqualFold(s[len(s)-len(p):], p)
+}
+
 // containment reads part_of and located_in: "X district of Y", "X, a city
 // in Y", "Y's X district", "X in Y", "A, B and C, the three provinces of Y",
 // "the counties of Y (A, B and C)", "Y, made up of A and B", "X serves as the
@@ -97,7 +126,7 @@ func (x *Extractor) containment(c *sentCtx) {
 			for _, k := range subs {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "apposition-part-of", g)
 			}
-		case strings.Contains(lg, "in") && reIn.MatchString(strings.TrimSpace(lg)):
+		case strings.Contains(lg, "in") && mayBeIn(strings.TrimSpace(lg)) && reIn.MatchString(strings.TrimSpace(lg)):
 			for _, k := range c.subjectsOf(i, lg) {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
 			}
@@ -124,7 +153,7 @@ func (x *Extractor) containment(c *sentCtx) {
 			}
 		}
 		// "the three northern counties of Langfang city (Sanhe, Dachang, and Xianghe)"
-		if (strings.HasPrefix(c.text[c.posEnd(i):], " (") || strings.HasPrefix(c.text[c.posEnd(i):], ": ")) && reListedOf.MatchString(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
+		if (strings.HasPrefix(c.text[c.posEnd(i):], " (") || strings.HasPrefix(c.text[c.posEnd(i):], ": ")) && mayListOf(c.text[max(0, a.start-60):a.start]) && reListedOf.MatchString(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
 			for _, k := range c.members(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "listed-counties-of-y", g)
 			}
@@ -139,7 +168,7 @@ func (x *Extractor) containment(c *sentCtx) {
 					listed = append(listed, k) // the container may head the comma chain
 				}
 			}
-			if reListedOf.MatchString(before) && countBefore(before) == len(listed) && len(listed) > 1 {
+			if mayListOf(before) && reListedOf.MatchString(before) && countBefore(before) == len(listed) && len(listed) > 1 {
 				for _, k := range listed {
 					c.contain(c.spans[k].ent, a.ent, "counted-members-of-y", g)
 				}
