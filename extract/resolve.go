@@ -21,13 +21,27 @@ type entity struct {
 type registry struct {
 	byID  map[ontology.EntityID]*entity
 	order []*entity
+	slugs map[string]ontology.EntityID // ontology.Slug of the names asked for
 }
 
-func newRegistry() *registry { return &registry{byID: map[ontology.EntityID]*entity{}} }
+func newRegistry() *registry {
+	return &registry{byID: map[ontology.EntityID]*entity{}, slugs: map[string]ontology.EntityID{}}
+}
+
+// slug is ontology.Slug(name), remembered: documents name the same
+// entities again and again.
+func (r *registry) slug(name string) ontology.EntityID {
+	id, ok := r.slugs[name]
+	if !ok {
+		id = ontology.Slug(name)
+		r.slugs[name] = id
+	}
+	return id
+}
 
 // get returns the entity named name, making it on first use.
 func (r *registry) get(name string, typ ontology.EntityType, code string) *entity {
-	id := ontology.Slug(name)
+	id := r.slug(name)
 	if e, ok := r.byID[id]; ok {
 		if e.code == code || code == "" || e.code == "" {
 			if e.code == "" {
