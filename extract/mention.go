@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -142,11 +144,13 @@ func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *tr
 		}
 		cands = append(cands, h)
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].Start != cands[j].Start {
-			return cands[i].Start < cands[j].Start
+	// no two candidates share start and end (patterns are distinct), so
+	// the order is total and any sort gives the same result
+	slices.SortFunc(cands, func(a, b ahocorasick.Match) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return cands[i].End > cands[j].End
+		return cmp.Compare(b.End, a.End)
 	})
 	var out []*span
 	last := 0
@@ -262,7 +266,7 @@ func (m *matcher) extendGeneric(s string, sp *span) {
 func endingGeneric(name string) string {
 	l := strings.ToLower(name)
 	for _, gw := range genericWords {
-		if strings.HasSuffix(l, " "+gw.word) {
+		if hasWordSuffix(l, gw.word) {
 			return gw.word
 		}
 	}

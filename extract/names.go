@@ -179,7 +179,7 @@ func classify(s string, r run) (*span, bool) {
 	}
 	text := r.text(s)
 	for _, ms := range multiSuffix {
-		if strings.HasSuffix(text, " "+ms.words) && n > len(strings.Fields(ms.words)) {
+		if hasWordSuffix(text, ms.words) && n > len(strings.Fields(ms.words)) {
 			return mk(ms.typ)
 		}
 	}

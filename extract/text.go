@@ -119,6 +119,11 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
+// hasWordSuffix reports strings.HasSuffix(s, " "+w) without joining them.
+func hasWordSuffix(s, w string) bool {
+	return len(s) > len(w) && s[len(s)-len(w)-1] == ' ' && s[len(s)-len(w):] == w
+}
+
 // appendLowerASCII appends s to b with ASCII letters lower-cased.
 func appendLowerASCII(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
