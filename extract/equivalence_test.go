@@ -175,7 +175,6 @@ type goldenExtraction struct {
 // serialiseExtraction runs Extract on c and returns its whole result as
 // indented JSON (or a digest line of it).
 func serialiseExtraction(t *testing.T, x *Extractor, c equivalenceCase) []byte {
-	t.Helper()
 	ex, err := x.Extract(ontology.Document{ID: ontology.DocumentID("eq-" + c.name), Title: c.name}, c.text)
 	var g goldenExtraction
 	if err != nil {
@@ -192,7 +191,9 @@ func serialiseExtraction(t *testing.T, x *Extractor, c equivalenceCase) []byte {
 	g.Extraction = ex
 	out, err := json.MarshalIndent(g, "", " ")
 	if err != nil {
-		t.Fatalf("marshal extraction of %s: %v", c.name, err)
+		// Errorf, not Fatalf: this also runs on other goroutines
+		t.Errorf("marshal extraction of %s: %v", c.name, err)
+		return []byte("marshal error: " + err.Error())
 	}
 	out = append(out, '\n')
 	if c.digest || len(out) > maxGoldenBytes {
@@ -221,4 +222,46 @@ func diffContext(got, want []byte) string {
 		return string(b[lo:hi])
 	}
 	return "got:\n" + cut(got) + "\nwant:\n" + cut(want)
+}
+
+// TestEquivalenceConcurrent runs one Extractor on all the small inputs from
+// several goroutines at once; each output must still equal its golden file
+// (under -race this also shows Extract shares no scratch state).
+func TestEquivalenceConcurrent(t *testing.T) {
+	if *updateEquivalence {
+		t.Skip("goldens are being rewritten")
+	}
+	x := mustNew(t)
+	var small []equivalenceCase
+	for _, c := range equivalenceCases(t) {
+		if !c.digest && len(c.text) < 64<<10 {
+			small = append(small, c)
+		}
+	}
+	const workers = 4
+	errs := make(chan string, workers*len(small))
+	done := make(chan struct{})
+	for w := 0; w < workers; w++ {
+		go func(w int) {
+			defer func() { done <- struct{}{} }()
+			for i := range small {
+				c := small[(i+w)%len(small)]
+				want, err := os.ReadFile(filepath.Join(equivalenceDir, c.name+".golden"))
+				if err != nil {
+					errs <- err.Error()
+					continue
+				}
+				if got := serialiseExtraction(t, x, c); !bytes.Equal(got, want) {
+					errs <- "concurrent output of " + c.name + " differs from its golden file"
+				}
+			}
+		}(w)
+	}
+	for w := 0; w < workers; w++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
