@@ -162,15 +162,17 @@ func (b *builder) evidence(c *sentCtx, rule string) ontology.Evidence {
 
 // sentence records a sentence's mentions, facts and metrics.
 func (b *builder) sentence(c *sentCtx, ms []ontology.Metric) {
-	for _, sp := range append(append([]*span(nil), c.spans...), c.extra...) {
-		if sp.kind == spanRef || sp.ent == nil {
-			continue
-		}
-		b.use(sp.ent)
-		b.mentions = append(b.mentions, ontology.Mention{Entity: sp.ent.id, Surface: sp.surface, Evidence: b.evidence(c, "mention")})
-		if in := sp.inner; in != nil && in.ent != nil {
-			b.use(in.ent) // the region a strategy names is named too
-			b.mentions = append(b.mentions, ontology.Mention{Entity: in.ent.id, Surface: in.surface, Evidence: b.evidence(c, "mention")})
+	for _, list := range [2][]*span{c.spans, c.extra} {
+		for _, sp := range list {
+			if sp.kind == spanRef || sp.ent == nil {
+				continue
+			}
+			b.use(sp.ent)
+			b.mentions = append(b.mentions, ontology.Mention{Entity: sp.ent.id, Surface: sp.surface, Evidence: b.evidence(c, "mention")})
+			if in := sp.inner; in != nil && in.ent != nil {
+				b.use(in.ent) // the region a strategy names is named too
+				b.mentions = append(b.mentions, ontology.Mention{Entity: in.ent.id, Surface: in.surface, Evidence: b.evidence(c, "mention")})
+			}
 		}
 	}
 	for _, p := range c.props {

@@ -295,19 +295,26 @@ func containsType(ts []ontology.EntityType, t ontology.EntityType) bool {
 // people: a longer span wins; on a tie the gazetteer or curated one does,
 // except that people always win (their names hold place names).
 func merge(lists ...[]*span) []*span {
-	var all []*span
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	all := make([]*span, 0, n)
 	for _, l := range lists {
 		all = append(all, l...)
 	}
-	sort.SliceStable(all, func(i, j int) bool {
-		a, b := all[i], all[j]
+	// a stable sort has one result, whichever algorithm makes it
+	slices.SortStableFunc(all, func(a, b *span) int {
 		if (a.kind == spanPerson) != (b.kind == spanPerson) {
-			return a.kind == spanPerson
+			if a.kind == spanPerson {
+				return -1
+			}
+			return 1
 		}
 		if la, lb := a.end-a.start, b.end-b.start; la != lb {
-			return la > lb
+			return cmp.Compare(lb, la)
 		}
-		return a.kind < b.kind
+		return cmp.Compare(a.kind, b.kind)
 	})
 	var kept []*span
 	for _, s := range all {

@@ -92,6 +92,13 @@ func hasSuffixFold(s, p string) bool {
 	return len(s) >= len(p) && strings.EqualFold(s[len(s)-len(p):], p)
 }
 
+// Masks of the trigger pairs that capitals, transfers and recipients ask.
+var (
+	capitalsMask   = maskOf(", the provincial capital", ", capital of the province")
+	transfersMask  = maskOf("from ", " to ")
+	recipientsMask = maskOf("recipient", "assigned to ")
+)
+
 // containment reads part_of and located_in: "X district of Y", "X, a city
 // in Y", "Y's X district", "X in Y", "A, B and C, the three provinces of Y",
 // "the counties of Y (A, B and C)", "Y, made up of A and B", "X serves as the
@@ -272,7 +279,7 @@ func (c *sentCtx) listFrom(i int) []int {
 // capitals reads "X, the provincial capital" and "X, capital of the
 // province": X part_of the province last named.
 func (x *Extractor) capitals(c *sentCtx) {
-	if !c.has(", the provincial capital") && !c.has(", capital of the province") {
+	if !c.hasMask(&capitalsMask) {
 		return
 	}
 	for i, sp := range c.spans {
@@ -311,7 +318,7 @@ func (x *Extractor) frontedLocation(c *sentCtx) {
 // "C received N projects from A", "A firms moved to C", and gapped "... to
 // C and 31 to D".
 func (x *Extractor) transfers(c *sentCtx) {
-	if !c.has("from ") && !c.has(" to ") {
+	if !c.hasMask(&transfersMask) {
 		return
 	}
 	moving := c.hasMask(&moveMask) && anyWord(c.lower, moveWord)
@@ -468,7 +475,7 @@ func (x *Extractor) movedTo(c *sentCtx) {
 // (from A)": X recipient_of NP, and A transfers_to X; and "a task assigned
 // to X" for a concept the sentence names.
 func (x *Extractor) recipients(c *sentCtx) {
-	if !c.has("recipient") && !c.has("assigned to ") {
+	if !c.hasMask(&recipientsMask) {
 		return
 	}
 	for off := 0; ; {
