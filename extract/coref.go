@@ -76,7 +76,11 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 		}
 		return h
 	}
-	for _, w := range s.ws {
+	for k := range s.ws {
+		if n := len(s.ws[k].text); n < 2 || n > 6 {
+			continue // every word the switch asks for is 2 to 6 bytes, even lower-cased
+		}
+		w := s.ws[k]
 		lw := w.text
 		if hasUpperASCII(lw) {
 			lw = strings.ToLower(lw)
