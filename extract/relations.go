@@ -86,6 +86,13 @@ func mayListOf(s string) bool {
 	return hasSuffixFold(s, "s of ") || hasSuffixFold(s, "s in ")
 }
 
+// listedOf is reListedOf.MatchString(s). Its matches end at the end of s
+// and are at most 22 bytes long, and it has no start anchor or word
+// boundary, so only the tail of s need be searched.
+func listedOf(s string) bool {
+	return reListedOf.MatchString(s[max(0, len(s)-32):])
+}
+
 // hasSuffixFold reports whether s ends with the lower-case ASCII suffix p,
 // ignoring ASCII case.
 func hasSuffixFold(s, p string) bool {
@@ -160,7 +167,7 @@ func (x *Extractor) containment(c *sentCtx) {
 			}
 		}
 		// "the three northern counties of Langfang city (Sanhe, Dachang, and Xianghe)"
-		if (strings.HasPrefix(c.text[c.posEnd(i):], " (") || strings.HasPrefix(c.text[c.posEnd(i):], ": ")) && mayListOf(c.text[max(0, a.start-60):a.start]) && reListedOf.MatchString(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
+		if (strings.HasPrefix(c.text[c.posEnd(i):], " (") || strings.HasPrefix(c.text[c.posEnd(i):], ": ")) && mayListOf(c.text[max(0, a.start-60):a.start]) && listedOf(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
 			for _, k := range c.members(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "listed-counties-of-y", g)
 			}
@@ -175,7 +182,7 @@ func (x *Extractor) containment(c *sentCtx) {
 					listed = append(listed, k) // the container may head the comma chain
 				}
 			}
-			if mayListOf(before) && reListedOf.MatchString(before) && countBefore(before) == len(listed) && len(listed) > 1 {
+			if mayListOf(before) && listedOf(before) && countBefore(before) == len(listed) && len(listed) > 1 {
 				for _, k := range listed {
 					c.contain(c.spans[k].ent, a.ent, "counted-members-of-y", g)
 				}
@@ -435,6 +442,9 @@ func (c *sentCtx) gapped(sources []int, dest int, start int) {
 	}
 }
 
+// movedToVerbs are the verbs of reMovedTo.
+var movedToVerbs = []string{"moved", "relocated", "transferred", "shifted"}
+
 // movedTo reads "41 more Shenzhen firms moved to Huizhou" and "a maker
 // based in A ..., which moved its production to B".
 func (x *Extractor) movedTo(c *sentCtx) {
@@ -443,7 +453,11 @@ func (x *Extractor) movedTo(c *sentCtx) {
 		if !strings.HasSuffix(before, " to ") && !strings.HasSuffix(before, " to the ") {
 			continue
 		}
-		m := reMovedTo.FindStringIndex(before[max(0, len(before)-60):])
+		window := before[max(0, len(before)-60):]
+		if !containsAny(window, movedToVerbs) {
+			continue // the regexp needs one of them
+		}
+		m := reMovedTo.FindStringIndex(window)
 		if m == nil {
 			continue
 		}
