@@ -357,7 +357,7 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 // before it, in order. It returns each figure's subject, or nil.
 func (c *sentCtx) respectively(figs []figure) []*entity {
 	out := make([]*entity, len(figs))
-	if !strings.Contains(c.lower, " respectively") || len(figs) < 2 {
+	if len(figs) < 2 || !strings.Contains(c.lower, " respectively") {
 		return out
 	}
 	for a := 0; a < len(figs); {

@@ -31,7 +31,7 @@ func tokenize(s string) []word {
 func tokenizeAppend(out []word, s string) []word {
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s, i)
 		if r == '(' || r == ')' {
 			out = append(out, word{start: i, end: i + n, text: s[i : i+n]})
 			i += n
@@ -43,7 +43,7 @@ func tokenizeAppend(out []word, s string) []word {
 		}
 		j := i + n
 		for j < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			r2, n2 := decodeRune(s, j)
 			if isWordRune(r2) {
 				j += n2
 				continue
@@ -53,7 +53,7 @@ func tokenizeAppend(out []word, s string) []word {
 				continue
 			}
 			if (r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&') && j+n2 < len(s) {
-				r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+				r3, _ := decodeRune(s, j+n2)
 				if isWordRune(r3) {
 					j += n2
 					continue
@@ -75,6 +75,14 @@ func tokenizeAppend(out []word, s string) []word {
 		i = j
 	}
 	return out
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with a fast path for ASCII.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // cutPossessive removes a final 's or ’s, keeping "People's".
