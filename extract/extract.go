@@ -2,8 +2,10 @@ package extract
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -58,7 +60,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 	for i, s := range sents {
 		spans := res.resolve(all[i])
 		spans = append(spans, st.refs(s, spans)...)
-		sort.SliceStable(spans, func(a, b int) bool { return spans[a].start < spans[b].start })
+		slices.SortStableFunc(spans, func(a, b *span) int { return cmp.Compare(a.start, b.start) })
 		c := newSentCtx(s, spans, st, res.reg)
 		c.gaz = x.gaz
 		x.relate(c)
