@@ -68,6 +68,9 @@ func figures(text, lower string, ws []word) []figure {
 	var out []figure
 	prevUnit := ""
 	for i := 0; i < len(ws); i++ {
+		if b := ws[i].text[0]; (b < '0' || b > '9') && !spelledInitial[b|0x20] {
+			continue // readFigure's first test, without the call
+		}
 		f, next, ok := readFigure(text, lower, ws, i, prevUnit)
 		if !ok {
 			continue
