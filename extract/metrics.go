@@ -107,11 +107,11 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 	}
 	j := i + 1
 	if isDigits && value >= 1900 && value <= 2100 && !strings.ContainsAny(w.text, ",.") && !strings.HasPrefix(text[w.end:], "%") &&
-		!(j < len(ws) && (strings.EqualFold(ws[j].text, "percent") || scales[strings.ToLower(ws[j].text)] > 0)) {
+		!(j < len(ws) && (strings.EqualFold(ws[j].text, "percent") || lowerScale(ws[j].text) > 0)) {
 		return figure{}, 0, false // a year
 	}
 	if j < len(ws) {
-		if s, ok := scales[strings.ToLower(ws[j].text)]; ok {
+		if s, ok := lookupLower(scales, ws[j].text); ok {
 			value = scale(w.text, value, s, isDigits)
 			j++
 		}
@@ -132,8 +132,8 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 			if _, num := parseNumber(ws[j+1].text); num == isDigits {
 				if nf, _, ok := readFigure(text, lower, ws, j+1, prevUnit); ok {
 					unit, end, next = nf.unit, w.end, j
-					if j == i+1 && j+2 < len(ws) && scales[strings.ToLower(ws[j+2].text)] > 0 {
-						value = scale(w.text, value, scales[strings.ToLower(ws[j+2].text)], isDigits)
+					if j == i+1 && j+2 < len(ws) && lowerScale(ws[j+2].text) > 0 {
+						value = scale(w.text, value, lowerScale(ws[j+2].text), isDigits)
 					}
 				}
 			}
@@ -194,7 +194,7 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		}
 		// "newly established foreign-invested enterprises": adverbs and
 		// participles before the head noun modify it
-		unitMod = strings.HasSuffix(lt, "ly") || (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && k+1 < len(ws) && joinedLoose(text, ws[k], ws[k+1]) && !unitStops[strings.ToLower(ws[k+1].text)]
+		unitMod = strings.HasSuffix(lt, "ly") || (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && k+1 < len(ws) && joinedLoose(text, ws[k], ws[k+1]) && !lowerIn(unitStops, ws[k+1].text)
 		unit, end = t, ws[k].end
 		if strings.HasPrefix(text[ws[k].end:], ",") || strings.HasPrefix(text[ws[k].end:], ".") {
 			k++
@@ -213,7 +213,7 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		case "its", "their", "the":
 			n++
 		}
-		if n < len(ws) && !unitStops[strings.ToLower(ws[n].text)] {
+		if n < len(ws) && !lowerIn(unitStops, ws[n].text) {
 			return ws[n].text, ws[n].end, n + 1
 		}
 	}
@@ -282,11 +282,11 @@ func skipNumber(text, lower string, ws []word, i int, digits bool) bool {
 		}
 	}
 	if i+1 < len(ws) {
-		if _, ok := monthNames[strings.ToLower(ws[i+1].text)]; ok && digits {
+		if _, ok := lookupLower(monthNames, ws[i+1].text); ok && digits {
 			return true
 		}
 	}
-	if !digits && strings.HasSuffix(before, ", ") && i+1 < len(ws) && !ratioWords[strings.ToLower(ws[i+1].text)] {
+	if !digits && strings.HasSuffix(before, ", ") && i+1 < len(ws) && !lowerIn(ratioWords, ws[i+1].text) {
 		return true // ", two ancient capitals in Henan" describes a list
 	}
 	if !digits && (strings.HasSuffix(before, "the ") || strings.HasSuffix(before, "these ") || strings.HasSuffix(before, "all ")) {

@@ -157,7 +157,7 @@ func classify(s string, r run) (*span, bool) {
 	}
 	generic := true
 	for _, w := range r.ws {
-		generic = generic && zoneWords[strings.ToLower(w.text)]
+		generic = generic && lowerIn(zoneWords, w.text)
 	}
 	if generic {
 		return nil, false // "a Free Trade Port" in a title-case heading names nothing

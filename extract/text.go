@@ -105,6 +105,9 @@ func cutPossessive(t string) (string, bool) {
 // capitalised reports whether a token starts with an upper-case letter or is
 // an ordinal or number that may open a name ("14th").
 func capitalised(t string) bool {
+	if t != "" && t[0] < utf8.RuneSelf && (t[0] < '0' || t[0] > '9') {
+		return 'A' <= t[0] && t[0] <= 'Z' // unicode.IsUpper on ASCII
+	}
 	r, _ := utf8.DecodeRuneInString(t)
 	if unicode.IsUpper(r) {
 		return true
@@ -130,6 +133,45 @@ func lowerASCII(s string) string {
 // hasWordSuffix reports strings.HasSuffix(s, " "+w) without joining them.
 func hasWordSuffix(s, w string) bool {
 	return len(s) > len(w) && s[len(s)-len(w)-1] == ' ' && s[len(s)-len(w):] == w
+}
+
+// lookupLower is m[strings.ToLower(t)] without allocating for short ASCII
+// words: the lower-cased key is built on the stack.
+func lookupLower[V any](m map[string]V, t string) (V, bool) {
+	if len(t) <= 32 {
+		var buf [32]byte
+		b := buf[:len(t)]
+		ascii := true
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		if ascii {
+			v, ok := m[string(b)]
+			return v, ok
+		}
+	}
+	v, ok := m[strings.ToLower(t)]
+	return v, ok
+}
+
+// lowerIn is lookupLower for a set.
+func lowerIn(m map[string]bool, t string) bool {
+	v, _ := lookupLower(m, t)
+	return v
+}
+
+// lowerScale is scales[strings.ToLower(t)].
+func lowerScale(t string) float64 {
+	v, _ := lookupLower(scales, t)
+	return v
 }
 
 // appendLowerASCII appends s to b with ASCII letters lower-cased.
