@@ -140,11 +140,23 @@ func lowerLineHead(line string) string {
 	return strings.ToLower(line)
 }
 
+// hasLowerPrefix reports strings.HasPrefix(strings.ToLower(line), p) for a
+// lower-case p of up to 32 bytes. When the first bytes of line are ASCII it
+// compares them folded, without lower-casing a copy.
+func hasLowerPrefix(line, p string) bool {
+	head := line[:min(len(line), 32)]
+	for i := 0; i < len(head); i++ {
+		if head[i] >= utf8.RuneSelf {
+			return strings.HasPrefix(lowerLineHead(line), p)
+		}
+	}
+	return len(head) >= len(p) && strings.EqualFold(head[:len(p)], p)
+}
+
 // isChrome reports whether a line is navigation or page furniture.
 func isChrome(line string) bool {
-	lower := lowerLineHead(line)
 	for _, p := range chromePrefixes {
-		if strings.HasPrefix(lower, p) {
+		if hasLowerPrefix(line, p) {
 			return true
 		}
 	}
@@ -203,18 +215,17 @@ func allDigits(s string) bool {
 // "Updated: date time X", "Copyright © X. All rights reserved." and
 // "Sponsored by: X", returning the outlets named.
 func outletLine(line string) ([]string, bool) {
-	lower := lowerLineHead(line)
 	switch {
-	case strings.HasPrefix(lower, "copyright"):
+	case hasLowerPrefix(line, "copyright"):
 		s := strings.TrimSpace(line[len("copyright"):])
 		s = strings.TrimLeft(s, "©(c) 0123456789-")
 		if i := strings.Index(strings.ToLower(s), "all rights reserved"); i >= 0 {
 			s = s[:i]
 		}
 		return nonEmpty(strings.Trim(strings.TrimSpace(s), ".,")), true
-	case strings.HasPrefix(lower, "sponsored by:"), strings.HasPrefix(lower, "produced by:"):
+	case hasLowerPrefix(line, "sponsored by:"), hasLowerPrefix(line, "produced by:"):
 		return nonEmpty(strings.TrimSpace(line[strings.Index(line, ":")+1:])), true
-	case !(strings.IndexByte(line, ':') >= 0 && strings.Contains(strings.ToLower(line), "updated:")) && !strings.HasPrefix(lower, "source:"):
+	case !(strings.IndexByte(line, ':') >= 0 && strings.Contains(strings.ToLower(line), "updated:")) && !hasLowerPrefix(line, "source:"):
 		return nil, false
 	}
 	var outlets []string

@@ -264,7 +264,24 @@ func (m *matcher) extendGeneric(s string, sp *span) {
 // endingGeneric returns the generic word a full name ends with:
 // "Caofeidian District" -> "district".
 func endingGeneric(name string) string {
-	l := strings.ToLower(name)
+	tail := name[max(0, len(name)-40):]
+	for i := 0; i < len(tail); i++ {
+		if tail[i] >= utf8.RuneSelf {
+			return endingGenericLower(strings.ToLower(name))
+		}
+	}
+	// an ASCII tail: compare it folded instead of lower-casing a copy; the
+	// generic words are ASCII, lower-case and shorter than the tail
+	for _, gw := range genericWords {
+		if n := len(gw.word); len(tail) > n && tail[len(tail)-n-1] == ' ' && strings.EqualFold(tail[len(tail)-n:], gw.word) {
+			return gw.word
+		}
+	}
+	return ""
+}
+
+// endingGenericLower is endingGeneric of an already lower-cased name.
+func endingGenericLower(l string) string {
 	for _, gw := range genericWords {
 		if hasWordSuffix(l, gw.word) {
 			return gw.word

@@ -85,6 +85,14 @@ type resolver struct {
 	shortForms map[string]*span
 }
 
+// addDocName adds strings.ToLower(name) to the document's names, lower-casing
+// (and allocating) only when it is not there yet.
+func (r *resolver) addDocName(name string) {
+	if !lowerIn(r.docNames, name) {
+		r.docNames[strings.ToLower(name)] = true
+	}
+}
+
 func newResolver(g *ontology.Gazetteer, all [][]*span) *resolver {
 	r := &resolver{gaz: g, reg: newRegistry(), docCodes: map[string]bool{}, docNames: map[string]bool{},
 		shortForms: map[string]*span{}}
@@ -94,13 +102,13 @@ func newResolver(g *ontology.Gazetteer, all [][]*span) *resolver {
 				r.docCodes[sp.codes[0]] = true
 			}
 			if sp.kind == spanGazetteer || sp.kind == spanKnown && sp.generic != "contextual" {
-				r.docNames[strings.ToLower(sp.surface)] = true
+				r.addDocName(sp.surface)
 				if sp.name != "" {
-					r.docNames[strings.ToLower(sp.name)] = true
+					r.addDocName(sp.name)
 				}
 				for _, c := range sp.codes {
 					if d, ok := g.Division(c); ok {
-						r.docNames[strings.ToLower(d.Name)] = true
+						r.addDocName(d.Name)
 					}
 				}
 			}
