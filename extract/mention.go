@@ -170,7 +170,9 @@ func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *tr
 
 func (m *matcher) spanOf(s string, h ahocorasick.Match) *span {
 	r, _ := utf8.DecodeRuneInString(s[h.Start:])
-	sp := &span{start: h.Start, end: h.End, surface: s[h.Start:h.End], known: -1}
+	// built on the stack, moved to the heap only when it is a name
+	v := span{start: h.Start, end: h.End, surface: s[h.Start:h.End], known: -1}
+	sp := &v
 	upper := unicode.IsUpper(r)
 	for _, t := range m.targets[h.PatternID] {
 		if t.trigger > 0 || !t.anyCase && !upper {
@@ -194,6 +196,8 @@ func (m *matcher) spanOf(s string, h ahocorasick.Match) *span {
 	if sp.known < 0 && len(sp.codes) == 0 {
 		return nil
 	}
+	sp = new(span)
+	*sp = v
 	if sp.known < 0 {
 		sp.kind = spanGazetteer
 		m.extendGeneric(s, sp)
@@ -290,6 +294,17 @@ func endingGenericLower(l string) string {
 	return ""
 }
 
+// hasEqualStarts reports whether two neighbours of sorted spans start at
+// the same byte.
+func hasEqualStarts(spans []*span) bool {
+	for i := 1; i < len(spans); i++ {
+		if spans[i].start == spans[i-1].start {
+			return true
+		}
+	}
+	return false
+}
+
 func containsStr(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {
@@ -333,7 +348,7 @@ func merge(lists ...[]*span) []*span {
 		}
 		return cmp.Compare(a.kind, b.kind)
 	})
-	var kept []*span
+	kept := make([]*span, 0, len(all))
 	for _, s := range all {
 		overlap := false
 		for _, k := range kept {
@@ -346,6 +361,13 @@ func merge(lists ...[]*span) []*span {
 			kept = append(kept, s)
 		}
 	}
-	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	if len(kept) == 0 {
+		return nil
+	}
+	// kept spans do not overlap; when they already stand in strictly
+	// rising order, sorting would leave them as they are
+	if !slices.IsSortedFunc(kept, func(a, b *span) int { return cmp.Compare(a.start, b.start) }) || hasEqualStarts(kept) {
+		sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	}
 	return kept
 }
