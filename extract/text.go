@@ -43,6 +43,10 @@ func tokenizeAppend(out []word, s string) []word {
 		}
 		j := i + n
 		for j < len(s) {
+			if c := s[j]; asciiWord[c] {
+				j++ // the common case: an ASCII letter or digit
+				continue
+			}
 			r2, n2 := decodeRune(s, j)
 			if isWordRune(r2) {
 				j += n2
@@ -62,7 +66,7 @@ func tokenizeAppend(out []word, s string) []word {
 			break
 		}
 		w := word{start: i, end: j, text: s[i:j]}
-		if j < len(s) && s[j] == '.' && abbreviations[strings.ToLower(w.text)] {
+		if j < len(s) && s[j] == '.' && lowerIn(abbreviations, w.text) {
 			w.end++
 			w.text = s[i : j+1]
 			j++
@@ -76,6 +80,14 @@ func tokenizeAppend(out []word, s string) []word {
 	}
 	return out
 }
+
+// asciiWord marks the ASCII bytes isWordRune accepts.
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]) with a fast path for ASCII.
 func decodeRune(s string, i int) (rune, int) {
