@@ -92,10 +92,7 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 	}
 	value, isDigits := parseNumber(w.text)
 	if !isDigits {
-		lw := w.text
-		if hasUpperASCII(lw) {
-			lw = lowerASCII(lw)
-		}
+		lw := lower[w.start : w.start+len(w.text)] // lowerASCII(w.text): same offsets
 		v, ok := spelled[lw]
 		if !ok {
 			return figure{}, 0, false

@@ -121,7 +121,11 @@ func (x *Extractor) containment(c *sentCtx) {
 				continue
 			}
 		}
-		lg := lowerASCII(gap)
+		lg := "" // lowerASCII(gap), which keeps offsets: the same bytes of c.lower
+		if gap != "" {
+			a := c.posEnd(i)
+			lg = c.lower[a : a+len(gap)]
+		}
 		switch {
 		case a.poss && strings.HasPrefix(c.text[a.end:], "'s capital ") || a.poss && strings.HasPrefix(c.text[a.end:], "’s capital "):
 			c.contain(b.ent, a.ent, "possessive-capital", g)
