@@ -83,6 +83,9 @@ type resolver struct {
 	docCodes   map[string]bool // unambiguous gazetteer codes named in the document
 	docNames   map[string]bool // lower-case names of everything the document names
 	shortForms map[string]*span
+	// docAbove holds every code that is an ancestor of another code of
+	// docCodes, so pick need not walk the gazetteer for each pair
+	docAbove map[string]bool
 }
 
 // addDocName adds strings.ToLower(name) to the document's names, lower-casing
@@ -116,6 +119,14 @@ func newResolver(g *ontology.Gazetteer, all [][]*span) *resolver {
 				if f := strings.Fields(sp.name); len(f) >= 3 && allZoneWords(f[1:]) {
 					r.shortForms[f[0]] = sp
 				}
+			}
+		}
+	}
+	r.docAbove = map[string]bool{}
+	for dc := range r.docCodes {
+		for _, a := range g.Ancestors(dc) {
+			if a.Code != dc {
+				r.docAbove[a.Code] = true
 			}
 		}
 	}
@@ -241,11 +252,8 @@ func (r *resolver) pick(sp *span, sentCodes map[string]bool) string {
 				score += 2
 			}
 		}
-		for dc := range r.docCodes {
-			if dc != c && r.gaz.IsAncestor(c, dc) {
-				score += 3
-				break
-			}
+		if r.docAbove[c] { // some other code of the document lies under c
+			score += 3
 		}
 		d, _ := r.gaz.Division(c)
 		if d.Level == ontology.LevelProvince {
