@@ -55,6 +55,11 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 	all := x.findSpans(sents, dt)
 	res := newResolver(x.gaz, all)
 	b := newBuilder(doc.ID, x.gaz, res.reg)
+	nspans := 0
+	for _, spans := range all {
+		nspans += len(spans)
+	}
+	b.mentions = make([]ontology.Mention, 0, nspans+nspans/4) // most spans are mentions
 	st := newCorefState()
 	var last *entity
 	for i, s := range sents {
@@ -242,6 +247,12 @@ func (b *builder) fact(sub, obj *entity, p ontology.Predicate, ev ontology.Evide
 func (b *builder) extraction(doc ontology.Document, sents []sentence) ontology.Extraction {
 	out := ontology.Extraction{Document: doc, Facts: b.facts, Metrics: b.metrics,
 		Mentions: b.mentions, Rejected: b.rejected}
+	if len(out.Mentions) == 0 {
+		out.Mentions = nil // none recorded: nil, not the empty list made in advance
+	}
+	if len(sents) > 0 { // sized once; with no sentences the list stays nil
+		out.Sentences = make([]string, 0, len(sents))
+	}
 	for _, s := range sents {
 		out.Sentences = append(out.Sentences, s.text)
 	}

@@ -58,10 +58,21 @@ func sentences(blocks []block) []sentence {
 // sentence text. The sentences' lower texts are slices of one string and
 // their words slices of shared arrays, to spare an allocation each.
 func sentencesText(blocks []block) ([]sentence, docText) {
-	var out []sentence
+	// split first, so that the sentences are allocated once
+	split := make([][]string, len(blocks))
+	n := 0
+	for k, b := range blocks {
+		if b.kind != prose {
+			n++
+			continue
+		}
+		split[k] = splitSentences(b.text)
+		n += len(split[k])
+	}
+	out := make([]sentence, 0, n)
 	current := ""
 	total := 0
-	for _, b := range blocks {
+	for k, b := range blocks {
 		if b.kind == speaker || b.kind == asker {
 			current = b.text
 		}
@@ -70,7 +81,7 @@ func sentencesText(blocks []block) ([]sentence, docText) {
 			total += len(b.text) + 1
 			continue
 		}
-		for _, s := range splitSentences(b.text) {
+		for _, s := range split[k] {
 			out = append(out, sentence{index: len(out) + 1, text: s, kind: prose, speaker: current})
 			total += len(s) + 1
 		}
