@@ -86,11 +86,34 @@ func mayListOf(s string) bool {
 	return hasSuffixFold(s, "s of ") || hasSuffixFold(s, "s in ")
 }
 
-// listedOf is reListedOf.MatchString(s). Its matches end at the end of s
-// and are at most 22 bytes long, and it has no start anchor or word
-// boundary, so only the tail of s need be searched.
+// listedOf is reListedOf.MatchString(s), by hand: s ends with a plural
+// place noun, " of " or " in ", and perhaps "the ".
 func listedOf(s string) bool {
-	return reListedOf.MatchString(s[max(0, len(s)-32):])
+	if nounPrepEnd(s) {
+		return true
+	}
+	t, ok := strings.CutSuffix(s, "the ")
+	return ok && nounPrepEnd(t)
+}
+
+// listedNouns are the nouns of reListedOf.
+var listedNouns = []string{"provinces", "cities", "counties", "districts", "municipalities", "areas", "zones"}
+
+// nounPrepEnd reports whether s ends with one of listedNouns followed by
+// " of " or " in ".
+func nounPrepEnd(s string) bool {
+	t, ok := strings.CutSuffix(s, " of ")
+	if !ok {
+		if t, ok = strings.CutSuffix(s, " in "); !ok {
+			return false
+		}
+	}
+	for _, n := range listedNouns {
+		if strings.HasSuffix(t, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSuffixFold reports whether s ends with the lower-case ASCII suffix p,
