@@ -9,6 +9,8 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"github.com/coregx/ahocorasick"
+
 	"github.com/policykg/policykg/ontology"
 )
 
@@ -102,6 +104,7 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 	strategies := map[string]string{}
 	all := make([][]*span, len(sents))
 	hits := x.matcher.ac.FindAllOverlapping([]byte(dt.lower))
+	var cands []ahocorasick.Match // scratch for findHits
 	for i := range sents {
 		s := &sents[i]
 		ws := s.ws
@@ -114,7 +117,7 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		}
 		mine := hits[:n]
 		hits = hits[n:]
-		gz := x.matcher.findHits(s.text, mine, off, &s.trig)
+		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands)
 		nm := names(s.text, ws, gz)
 		ps := personSpans(s.text, people)
 		lower := s.lower

@@ -120,13 +120,15 @@ func newMatcher(g *ontology.Gazetteer) (*matcher, error) {
 // find returns the gazetteer and curated names in s, leftmost-longest,
 // at word boundaries, upper-case initial unless the pattern is lower-case.
 func (m *matcher) find(s, lower string, trig *triggerSet) []*span {
-	return m.findHits(s, m.ac.FindAllOverlapping([]byte(lower)), 0, trig)
+	var buf []ahocorasick.Match
+	return m.findHits(s, m.ac.FindAllOverlapping([]byte(lower)), 0, trig, &buf)
 }
 
 // findHits is find given the automaton's hits for s, found in a longer
 // text where s starts at off.
-func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *triggerSet) []*span {
-	var cands []ahocorasick.Match
+// buf is scratch space for the candidates, reused from call to call.
+func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *triggerSet, buf *[]ahocorasick.Match) []*span {
+	cands := (*buf)[:0]
 	for _, h := range hits {
 		h.Start -= off
 		h.End -= off
@@ -165,6 +167,7 @@ func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *tr
 		out = append(out, sp)
 		last = sp.end
 	}
+	*buf = cands[:0]
 	return out
 }
 
