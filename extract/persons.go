@@ -110,6 +110,10 @@ func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
 			continue
 		}
 		for i := 0; i+1 < len(ws); i++ {
+			if !capitalised(ws[i+1].text) {
+				i++ // neither this pair nor the next can be a name
+				continue
+			}
 			if !personName(ws[i], ws[i+1], g) || !joined(s.text, ws[i], ws[i+1]) {
 				continue
 			}

@@ -64,6 +64,18 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.integratedDevelopment(c)
 }
 
+// apposWords holds, for reApposIn and reApposBy, words one of which every
+// match contains: the place nouns of the first, "under", "by" and
+// "subordinate to" of the second.
+var apposWords = []string{"district", "county", "city", "prefecture", "town", "province", "municipality", "area",
+	"zone", "port", "capital", "banner", "under", "by", "subordinate to"}
+
+// mayAppos is a cheap test that lg may match reApposIn or reApposBy: both
+// end in a space and hold one of apposWords.
+func mayAppos(lg string) bool {
+	return strings.HasSuffix(lg, " ") && containsAny(lg, apposWords)
+}
+
 // mayBeIn is a cheap test that t may match reIn: short, and ending in
 // "in", "inside", "within" or " the".
 func mayBeIn(t string) bool {
@@ -159,7 +171,7 @@ func (x *Extractor) containment(c *sentCtx) {
 		case (a.generic != "" || strings.HasPrefix(lg, " district") || strings.HasPrefix(lg, " county")) &&
 			(strings.HasSuffix(lg, " of ") || strings.HasSuffix(lg, " of the ")) && len(lg) < 16:
 			c.contain(a.ent, c.possessee(i+1), "x-district-of-y", g)
-		case strings.HasPrefix(lg, ", ") && (reApposIn.MatchString(lg) || reApposBy.MatchString(lg)):
+		case strings.HasPrefix(lg, ", ") && mayAppos(lg) && (reApposIn.MatchString(lg) || reApposBy.MatchString(lg)):
 			subs := []int{i}
 			if pluralApposition(lg) {
 				subs = c.members(i) // "A and B, two cities of Y" / "A and B, both under Y"
