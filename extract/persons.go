@@ -139,16 +139,18 @@ func officeFollows(rest string) bool {
 	if !strings.HasPrefix(rest, ", ") {
 		return false
 	}
-	ws := strings.Fields(rest[2:])
-	for i, w := range ws {
-		if i >= 6 {
+	more := rest[2:]
+	for i := 0; i < 6; i++ { // the first six words
+		field, after := nextField(more)
+		if field == "" {
 			break
 		}
-		w = strings.Trim(w, ",.;")
+		more = after
+		w := strings.Trim(field, ",.;")
 		if isTitleWord(w) || isTitleWord(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")) {
 			return true
 		}
-		if strings.ContainsAny(ws[i], ",.;") {
+		if strings.ContainsAny(field, ",.;") {
 			break
 		}
 	}

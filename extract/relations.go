@@ -757,6 +757,21 @@ func (x *Extractor) offices(c *sentCtx) {
 }
 
 func firstWords(s string, n int) string {
+	if n > 0 { // walk only the first n fields
+		f := make([]string, 0, 4)
+		for rest := s; len(f) < n; {
+			w, more := nextField(rest)
+			if w == "" {
+				break
+			}
+			f = append(f, w)
+			rest = more
+		}
+		if len(f) == 1 {
+			return f[0]
+		}
+		return strings.Join(f, " ")
+	}
 	f := strings.Fields(s)
 	if len(f) > n {
 		f = f[:n]

@@ -194,11 +194,11 @@ func (r *resolver) divisionEntity(d ontology.Division) *entity {
 // contextOK reports whether a contextual alias ("the capital") may resolve:
 // the document names the entity or one of its members.
 func (r *resolver) contextOK(k ontology.Known) bool {
-	if r.docNames[strings.ToLower(k.Name)] {
+	if lowerIn(r.docNames, k.Name) {
 		return true
 	}
 	for _, m := range k.Members {
-		if r.docNames[strings.ToLower(m)] {
+		if lowerIn(r.docNames, m) {
 			return true
 		}
 	}
