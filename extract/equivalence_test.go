@@ -109,11 +109,98 @@ func equivalenceCases(t *testing.T) []equivalenceCase {
 		equivalenceCase{name: "variant-all-oneline", text: bytes.Join(bytes.Fields(joined), []byte(" "))},
 		equivalenceCase{name: "variant-all-crlf", text: bytes.ReplaceAll(joined, []byte("\n"), []byte("\r\n\t "))},
 		equivalenceCase{name: "bench-text", text: benchText(t), digest: true},
+		equivalenceCase{name: "variant-all-reversed", text: reverseParagraphs(joined)},
+		equivalenceCase{name: "variant-all-titlecase", text: capitaliseEveryThird(joined)},
+		equivalenceCase{name: "variant-all-spacing", text: respace(joined)},
+		equivalenceCase{name: "variant-all-unicode", text: unicodeCase(joined)},
 	)
 	for i, s := range equivalenceEdgeCases {
 		cases = append(cases, equivalenceCase{name: fmt.Sprintf("edge-%02d", i), text: []byte(s)})
 	}
 	return cases
+}
+
+// reverseParagraphs puts the paragraphs of b in reverse order, so that
+// names and coreference meet different histories.
+func reverseParagraphs(b []byte) []byte {
+	ps := bytes.Split(b, []byte("\n"))
+	for i, j := 0, len(ps)-1; i < j; i, j = i+1, j-1 {
+		ps[i], ps[j] = ps[j], ps[i]
+	}
+	return bytes.Join(ps, []byte("\n"))
+}
+
+// capitaliseEveryThird upper-cases the first letter of every third word.
+func capitaliseEveryThird(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	word := 0
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' && (i == 0 || b[i-1] == ' ') {
+			word++
+			if word%3 == 0 {
+				c -= 'a' - 'A'
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// respace doubles every fifth space, turns every seventh into a no-break
+// space and every eleventh into a tab.
+func respace(b []byte) []byte {
+	var out []byte
+	n := 0
+	for _, c := range b {
+		if c != ' ' {
+			out = append(out, c)
+			continue
+		}
+		n++
+		switch {
+		case n%11 == 0:
+			out = append(out, '\t')
+		case n%7 == 0:
+			out = append(out, "\u00a0"...)
+		case n%5 == 0:
+			out = append(out, "  "...)
+		default:
+			out = append(out, ' ')
+		}
+	}
+	return out
+}
+
+// unicodeCase swaps in letters whose case mappings leave ASCII: dotted
+// capital I (lower-cases to i), the Kelvin sign (to k), long s (upper-cases
+// to S) and accented capitals, in every fourth word they fit.
+func unicodeCase(b []byte) []byte {
+	s := string(b)
+	var out strings.Builder
+	word := 0
+	for i, r := range s {
+		if i == 0 || s[i-1] == ' ' {
+			word++
+		}
+		if word%4 == 0 {
+			switch r {
+			case 'I', 'i':
+				out.WriteRune('\u0130')
+				continue
+			case 'K', 'k':
+				out.WriteRune('\u212a')
+				continue
+			case 's':
+				out.WriteRune('\u017f')
+				continue
+			case 'E':
+				out.WriteRune('\u00c9')
+				continue
+			}
+		}
+		out.WriteRune(r)
+	}
+	return []byte(out.String())
 }
 
 // equivalenceEdgeCases are small hand-made inputs, including the ones that
