@@ -175,31 +175,30 @@ func (m *matcher) spanOf(s string, h ahocorasick.Match) *span {
 	r, _ := utf8.DecodeRuneInString(s[h.Start:])
 	// built on the stack, moved to the heap only when it is a name
 	v := span{start: h.Start, end: h.End, surface: s[h.Start:h.End], known: -1}
-	sp := &v
 	upper := unicode.IsUpper(r)
 	for _, t := range m.targets[h.PatternID] {
 		if t.trigger > 0 || !t.anyCase && !upper {
 			continue
 		}
-		if t.known >= 0 && sp.known < 0 {
-			sp.known = t.known
+		if t.known >= 0 && v.known < 0 {
+			v.known = t.known
 			k := ontology.KnownEntities()[t.known]
-			sp.name, sp.typ, sp.kind = k.Name, k.Type, spanKnown
+			v.name, v.typ, v.kind = k.Name, k.Type, spanKnown
 			if t.contextual {
-				sp.generic = "contextual"
+				v.generic = "contextual"
 				if strings.HasPrefix(s[h.End:], " of ") {
 					return nil // "the capital of Henan province" is another capital
 				}
 			}
 		}
-		if t.code != "" && !containsStr(sp.codes, t.code) {
-			sp.codes = append(sp.codes, t.code)
+		if t.code != "" && !containsStr(v.codes, t.code) {
+			v.codes = append(v.codes, t.code)
 		}
 	}
-	if sp.known < 0 && len(sp.codes) == 0 {
+	if v.known < 0 && len(v.codes) == 0 {
 		return nil
 	}
-	sp = new(span)
+	sp := new(span)
 	*sp = v
 	if sp.known < 0 {
 		sp.kind = spanGazetteer
