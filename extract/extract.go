@@ -105,6 +105,7 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 	all := make([][]*span, len(sents))
 	hits := x.matcher.ac.FindAllOverlapping([]byte(dt.lower))
 	var cands []ahocorasick.Match // scratch for findHits
+	var places []*span            // scratch for strategySpans
 	for i := range sents {
 		s := &sents[i]
 		ws := s.ws
@@ -123,7 +124,8 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		lower := s.lower
 		var st, zs []*span
 		if len(strategies) > 0 || s.trig.hasMask(&strategyMask) {
-			st = strategySpans(s.text, lower, &s.trig, append(append([]*span(nil), gz...), nm...), strategies)
+			places = append(append(places[:0], gz...), nm...) // strategySpans only reads them
+			st = strategySpans(s.text, lower, &s.trig, places, strategies)
 		}
 		if s.trig.has(" zone") {
 			zs = lowerZones(s.text, lower, gz)
