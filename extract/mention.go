@@ -117,16 +117,10 @@ func newMatcher(g *ontology.Gazetteer) (*matcher, error) {
 	return m, nil
 }
 
-// find returns the gazetteer and curated names in s, leftmost-longest,
+// findHits returns the gazetteer and curated names in s, leftmost-longest,
 // at word boundaries, upper-case initial unless the pattern is lower-case.
-func (m *matcher) find(s, lower string, trig *triggerSet) []*span {
-	var buf []ahocorasick.Match
-	return m.findHits(s, m.ac.FindAllOverlapping([]byte(lower)), 0, trig, &buf)
-}
-
-// findHits is find given the automaton's hits for s, found in a longer
-// text where s starts at off.
-// buf is scratch space for the candidates, reused from call to call.
+// It is given the automaton's hits for s, found in a longer text where s
+// starts at off, and buf, scratch space reused from call to call.
 func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *triggerSet, buf *[]ahocorasick.Match) []*span {
 	cands := (*buf)[:0]
 	for _, h := range hits {

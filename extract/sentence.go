@@ -17,11 +17,6 @@ type sentence struct {
 	trig    triggerSet
 }
 
-// newSentence numbers and tokenises one sentence.
-func newSentence(index int, text string, kind blockKind, speaker string) sentence {
-	return sentence{index: index, text: text, kind: kind, speaker: speaker, lower: lowerASCII(text), ws: tokenize(text)}
-}
-
 // docText holds the lower-cased text of every sentence of a document,
 // joined by newlines, so that the name automaton scans the document once.
 type docText struct {
@@ -47,15 +42,9 @@ var monthNames = map[string]int{
 	"sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
-// sentences splits cleaned blocks into numbered sentences. Labels and
-// speaker turns are sentences of their own.
-func sentences(blocks []block) []sentence {
-	out, _ := sentencesText(blocks)
-	return out
-}
-
-// sentencesText is sentences that also returns the document's lower-cased
-// sentence text. The sentences' lower texts are slices of one string and
+// sentencesText splits cleaned blocks into numbered sentences, labels and
+// speaker turns being sentences of their own, and returns the document's
+// lower-cased sentence text too. The sentences' lower texts are slices of one string and
 // their words slices of shared arrays, to spare an allocation each.
 func sentencesText(blocks []block) ([]sentence, docText) {
 	// split first, so that the sentences are allocated once

@@ -20,14 +20,10 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// tokenize cuts s into words: letters, digits, internal apostrophes,
-// hyphens, ampersands and dots ("Xi'an", "Guangdong-Hong", "China.org.cn",
-// "Co."), and single-character tokens for parentheses.
-func tokenize(s string) []word {
-	return tokenizeAppend(make([]word, 0, len(s)/6+1), s)
-}
-
-// tokenizeAppend appends the words of s to out.
+// tokenizeAppend cuts s into words and appends them to out: letters,
+// digits, internal apostrophes, hyphens, ampersands and dots ("Xi'an",
+// "Guangdong-Hong", "China.org.cn", "Co."), and single-character tokens for
+// parentheses.
 func tokenizeAppend(out []word, s string) []word {
 	i := 0
 	for i < len(s) {
