@@ -83,16 +83,17 @@ func sentencesText(blocks []block) ([]sentence, docText) {
 		buf = append(buf, '\n')
 	}
 	lower := string(buf)
-	var scratch, arena []word
+	var arena []word
 	for i := range out {
 		s := &out[i]
 		s.lower = lower[offs[i] : offs[i]+len(s.text)]
-		scratch = tokenizeAppend(scratch[:0], s.text)
-		if cap(arena)-len(arena) < len(scratch) {
-			arena = make([]word, 0, max(len(scratch), 4096))
+		// a sentence has at most one word a byte, so the words go straight
+		// into the arena once it has room for that many
+		if cap(arena)-len(arena) < len(s.text) {
+			arena = make([]word, 0, max(len(s.text), 4096))
 		}
 		n := len(arena)
-		arena = append(arena, scratch...)
+		arena = tokenizeAppend(arena, s.text)
 		s.ws = arena[n:len(arena):len(arena)]
 	}
 	return out, docText{lower: lower, offs: offs}
