@@ -87,7 +87,7 @@ func (c *sentCtx) markAppositions() {
 		if !unicode.IsLower(r) {
 			continue
 		}
-		next := strings.Fields(c.text[p+2:])[0]
+		next, _ := nextField(c.text[p+2:]) // not empty: it starts with a lower-case letter
 		switch strings.Trim(next, ",") {
 		case "and", "or", "but", "while", "with", "as", "so", "up", "down", "from", "to":
 			continue

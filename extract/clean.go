@@ -126,11 +126,37 @@ var chromePrefixes = []string{
 	"all rights reserved", "icp", "京icp", "e-mail", "email:", "tel:", "ㄑ",
 }
 
+// lowerLineHead is strings.ToLower of the first 32 runes of line: enough to test
+// for a lower-case prefix of up to 32 bytes, as no rune lower-cases to
+// nothing.
+func lowerLineHead(line string) string {
+	n := 0
+	for i := range line {
+		if n == 32 {
+			return strings.ToLower(line[:i])
+		}
+		n++
+	}
+	return strings.ToLower(line)
+}
+
+// hasLowerPrefix reports strings.HasPrefix(strings.ToLower(line), p) for a
+// lower-case p of up to 32 bytes. When the first bytes of line are ASCII it
+// compares them folded, without lower-casing a copy.
+func hasLowerPrefix(line, p string) bool {
+	head := line[:min(len(line), 32)]
+	for i := 0; i < len(head); i++ {
+		if head[i] >= utf8.RuneSelf {
+			return strings.HasPrefix(lowerLineHead(line), p)
+		}
+	}
+	return len(head) >= len(p) && strings.EqualFold(head[:len(p)], p)
+}
+
 // isChrome reports whether a line is navigation or page furniture.
 func isChrome(line string) bool {
-	lower := strings.ToLower(line)
 	for _, p := range chromePrefixes {
-		if strings.HasPrefix(lower, p) {
+		if hasLowerPrefix(line, p) {
 			return true
 		}
 	}
@@ -143,7 +169,12 @@ func isChrome(line string) bool {
 // isPagination reports lines such as "<  1  2  3  >" or "< Previous  Next >".
 func isPagination(line string) bool {
 	hasMark := false
-	for _, f := range strings.Fields(line) {
+	for rest := line; ; {
+		f, more := nextField(rest)
+		if f == "" {
+			break
+		}
+		rest = more
 		switch {
 		case f == "<" || f == ">" || f == "<<" || f == ">>" || f == "..." || f == "…":
 			hasMark = true
@@ -155,6 +186,20 @@ func isPagination(line string) bool {
 		}
 	}
 	return hasMark
+}
+
+// nextField returns the first field of s as strings.Fields cuts it, and
+// the text after it; the field is empty when none is left.
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if s == "" {
+		return "", ""
+	}
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
 }
 
 func allDigits(s string) bool {
@@ -170,18 +215,17 @@ func allDigits(s string) bool {
 // "Updated: date time X", "Copyright © X. All rights reserved." and
 // "Sponsored by: X", returning the outlets named.
 func outletLine(line string) ([]string, bool) {
-	lower := strings.ToLower(line)
 	switch {
-	case strings.HasPrefix(lower, "copyright"):
+	case hasLowerPrefix(line, "copyright"):
 		s := strings.TrimSpace(line[len("copyright"):])
 		s = strings.TrimLeft(s, "©(c) 0123456789-")
 		if i := strings.Index(strings.ToLower(s), "all rights reserved"); i >= 0 {
 			s = s[:i]
 		}
 		return nonEmpty(strings.Trim(strings.TrimSpace(s), ".,")), true
-	case strings.HasPrefix(lower, "sponsored by:"), strings.HasPrefix(lower, "produced by:"):
+	case hasLowerPrefix(line, "sponsored by:"), hasLowerPrefix(line, "produced by:"):
 		return nonEmpty(strings.TrimSpace(line[strings.Index(line, ":")+1:])), true
-	case !strings.Contains(lower, "updated:") && !strings.HasPrefix(lower, "source:"):
+	case !(strings.IndexByte(line, ':') >= 0 && strings.Contains(strings.ToLower(line), "updated:")) && !hasLowerPrefix(line, "source:"):
 		return nil, false
 	}
 	var outlets []string

@@ -50,6 +50,10 @@ type corefState struct {
 
 func newCorefState() *corefState { return &corefState{speakers: map[string]*entity{}} }
 
+// corefWords are the words refs looks for, each mapped to itself.
+var corefWords = map[string]string{"latter": "latter", "former": "former", "the": "the", "this": "this",
+	"that": "that", "both": "both", "its": "its", "it": "it", "we": "we", "our": "our"}
+
 // refs finds the coreferring expressions of a sentence that do not overlap
 // spans already found, and resolves each against the history and the
 // spans before it.
@@ -76,10 +80,18 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 		}
 		return h
 	}
-	for _, w := range s.ws {
+	for k := range s.ws {
+		if n := len(s.ws[k].text); n < 2 || n > 6 {
+			continue // every word the switch asks for is 2 to 6 bytes, even lower-cased
+		}
+		w := s.ws[k]
 		lw := w.text
 		if hasUpperASCII(lw) {
-			lw = strings.ToLower(lw)
+			// the lower-cased word matters only if the switch knows it
+			var ok bool
+			if lw, ok = lookupLower(corefWords, lw); !ok {
+				continue
+			}
 		}
 		var ref *span
 		switch lw {

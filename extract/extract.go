@@ -2,10 +2,14 @@ package extract
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"unicode/utf8"
+
+	"github.com/coregx/ahocorasick"
 
 	"github.com/policykg/policykg/ontology"
 )
@@ -46,19 +50,24 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 	if len(bytes.TrimSpace(text)) == 0 {
 		return ontology.Extraction{}, fmt.Errorf("extract: %w", ErrEmpty)
 	}
-	sents := sentences(clean(string(text)))
+	sents, dt := sentencesText(clean(string(text)))
 	if len(sents) == 0 {
 		return ontology.Extraction{}, fmt.Errorf("extract: %w", ErrEmpty)
 	}
-	all := x.findSpans(sents)
+	all := x.findSpans(sents, dt)
 	res := newResolver(x.gaz, all)
 	b := newBuilder(doc.ID, x.gaz, res.reg)
+	nspans := 0
+	for _, spans := range all {
+		nspans += len(spans)
+	}
+	b.mentions = make([]ontology.Mention, 0, nspans+nspans/4) // most spans are mentions
 	st := newCorefState()
 	var last *entity
 	for i, s := range sents {
 		spans := res.resolve(all[i])
 		spans = append(spans, st.refs(s, spans)...)
-		sort.SliceStable(spans, func(a, b int) bool { return spans[a].start < spans[b].start })
+		slices.SortStableFunc(spans, func(a, b *span) int { return cmp.Compare(a.start, b.start) })
 		c := newSentCtx(s, spans, st, res.reg)
 		c.gaz = x.gaz
 		x.relate(c)
@@ -80,7 +89,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 }
 
 // findSpans finds the names of every sentence before resolution.
-func (x *Extractor) findSpans(sents []sentence) [][]*span {
+func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 	peopleSet := collectPeople(sents, x.gaz)
 	people := make([]string, 0, len(peopleSet))
 	for p := range peopleSet {
@@ -94,16 +103,29 @@ func (x *Extractor) findSpans(sents []sentence) [][]*span {
 	})
 	strategies := map[string]string{}
 	all := make([][]*span, len(sents))
+	hits := x.matcher.ac.FindAllOverlapping([]byte(dt.lower))
+	var cands []ahocorasick.Match // scratch for findHits
+	var places []*span            // scratch for strategySpans
 	for i := range sents {
 		s := &sents[i]
 		ws := s.ws
-		gz := x.matcher.find(s.text, s.lower, &s.trig)
+		// the hits of sentence i lie within it; none crosses the newline
+		// that ends it, as no pattern holds one
+		off, end := dt.offs[i], dt.offs[i]+len(s.text)
+		n := 0
+		for n < len(hits) && hits[n].End <= end {
+			n++
+		}
+		mine := hits[:n]
+		hits = hits[n:]
+		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands)
 		nm := names(s.text, ws, gz)
 		ps := personSpans(s.text, people)
 		lower := s.lower
 		var st, zs []*span
 		if len(strategies) > 0 || s.trig.hasMask(&strategyMask) {
-			st = strategySpans(s.text, lower, append(append([]*span(nil), gz...), nm...), strategies)
+			places = append(append(places[:0], gz...), nm...) // strategySpans only reads them
+			st = strategySpans(s.text, lower, &s.trig, places, strategies)
 		}
 		if s.trig.has(" zone") {
 			zs = lowerZones(s.text, lower, gz)
@@ -152,15 +174,17 @@ func (b *builder) evidence(c *sentCtx, rule string) ontology.Evidence {
 
 // sentence records a sentence's mentions, facts and metrics.
 func (b *builder) sentence(c *sentCtx, ms []ontology.Metric) {
-	for _, sp := range append(append([]*span(nil), c.spans...), c.extra...) {
-		if sp.kind == spanRef || sp.ent == nil {
-			continue
-		}
-		b.use(sp.ent)
-		b.mentions = append(b.mentions, ontology.Mention{Entity: sp.ent.id, Surface: sp.surface, Evidence: b.evidence(c, "mention")})
-		if in := sp.inner; in != nil && in.ent != nil {
-			b.use(in.ent) // the region a strategy names is named too
-			b.mentions = append(b.mentions, ontology.Mention{Entity: in.ent.id, Surface: in.surface, Evidence: b.evidence(c, "mention")})
+	for _, list := range [2][]*span{c.spans, c.extra} {
+		for _, sp := range list {
+			if sp.kind == spanRef || sp.ent == nil {
+				continue
+			}
+			b.use(sp.ent)
+			b.mentions = append(b.mentions, ontology.Mention{Entity: sp.ent.id, Surface: sp.surface, Evidence: b.evidence(c, "mention")})
+			if in := sp.inner; in != nil && in.ent != nil {
+				b.use(in.ent) // the region a strategy names is named too
+				b.mentions = append(b.mentions, ontology.Mention{Entity: in.ent.id, Surface: in.surface, Evidence: b.evidence(c, "mention")})
+			}
 		}
 	}
 	for _, p := range c.props {
@@ -228,6 +252,12 @@ func (b *builder) fact(sub, obj *entity, p ontology.Predicate, ev ontology.Evide
 func (b *builder) extraction(doc ontology.Document, sents []sentence) ontology.Extraction {
 	out := ontology.Extraction{Document: doc, Facts: b.facts, Metrics: b.metrics,
 		Mentions: b.mentions, Rejected: b.rejected}
+	if len(out.Mentions) == 0 {
+		out.Mentions = nil // none recorded: nil, not the empty list made in advance
+	}
+	if len(sents) > 0 { // sized once; with no sentences the list stays nil
+		out.Sentences = make([]string, 0, len(sents))
+	}
 	for _, s := range sents {
 		out.Sentences = append(out.Sentences, s.text)
 	}

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -115,11 +117,18 @@ func newMatcher(g *ontology.Gazetteer) (*matcher, error) {
 	return m, nil
 }
 
-// find returns the gazetteer and curated names in s, leftmost-longest,
+// findHits returns the gazetteer and curated names in s, leftmost-longest,
 // at word boundaries, upper-case initial unless the pattern is lower-case.
-func (m *matcher) find(s, lower string, trig *triggerSet) []*span {
-	var cands []ahocorasick.Match
-	for _, h := range m.ac.FindAllOverlapping([]byte(lower)) {
+// It is given the automaton's hits for s, found in a longer text where s
+// starts at off, and buf, scratch space reused from call to call.
+func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *triggerSet, buf *[]ahocorasick.Match) []*span {
+	cands := (*buf)[:0]
+	for _, h := range hits {
+		h.Start -= off
+		h.End -= off
+		if h.Start < 0 {
+			continue // crosses into the text before s
+		}
 		if t := m.targets[h.PatternID]; t[len(t)-1].trigger > 0 {
 			trig.set(t[len(t)-1].trigger - 1)
 			if len(t) == 1 {
@@ -131,11 +140,13 @@ func (m *matcher) find(s, lower string, trig *triggerSet) []*span {
 		}
 		cands = append(cands, h)
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].Start != cands[j].Start {
-			return cands[i].Start < cands[j].Start
+	// no two candidates share start and end (patterns are distinct), so
+	// the order is total and any sort gives the same result
+	slices.SortFunc(cands, func(a, b ahocorasick.Match) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return cands[i].End > cands[j].End
+		return cmp.Compare(b.End, a.End)
 	})
 	var out []*span
 	last := 0
@@ -150,35 +161,39 @@ func (m *matcher) find(s, lower string, trig *triggerSet) []*span {
 		out = append(out, sp)
 		last = sp.end
 	}
+	*buf = cands[:0]
 	return out
 }
 
 func (m *matcher) spanOf(s string, h ahocorasick.Match) *span {
 	r, _ := utf8.DecodeRuneInString(s[h.Start:])
-	sp := &span{start: h.Start, end: h.End, surface: s[h.Start:h.End], known: -1}
+	// built on the stack, moved to the heap only when it is a name
+	v := span{start: h.Start, end: h.End, surface: s[h.Start:h.End], known: -1}
 	upper := unicode.IsUpper(r)
 	for _, t := range m.targets[h.PatternID] {
 		if t.trigger > 0 || !t.anyCase && !upper {
 			continue
 		}
-		if t.known >= 0 && sp.known < 0 {
-			sp.known = t.known
+		if t.known >= 0 && v.known < 0 {
+			v.known = t.known
 			k := ontology.KnownEntities()[t.known]
-			sp.name, sp.typ, sp.kind = k.Name, k.Type, spanKnown
+			v.name, v.typ, v.kind = k.Name, k.Type, spanKnown
 			if t.contextual {
-				sp.generic = "contextual"
+				v.generic = "contextual"
 				if strings.HasPrefix(s[h.End:], " of ") {
 					return nil // "the capital of Henan province" is another capital
 				}
 			}
 		}
-		if t.code != "" && !containsStr(sp.codes, t.code) {
-			sp.codes = append(sp.codes, t.code)
+		if t.code != "" && !containsStr(v.codes, t.code) {
+			v.codes = append(v.codes, t.code)
 		}
 	}
-	if sp.known < 0 && len(sp.codes) == 0 {
+	if v.known < 0 && len(v.codes) == 0 {
 		return nil
 	}
+	sp := new(span)
+	*sp = v
 	if sp.known < 0 {
 		sp.kind = spanGazetteer
 		m.extendGeneric(s, sp)
@@ -249,13 +264,41 @@ func (m *matcher) extendGeneric(s string, sp *span) {
 // endingGeneric returns the generic word a full name ends with:
 // "Caofeidian District" -> "district".
 func endingGeneric(name string) string {
-	l := strings.ToLower(name)
+	tail := name[max(0, len(name)-40):]
+	for i := 0; i < len(tail); i++ {
+		if tail[i] >= utf8.RuneSelf {
+			return endingGenericLower(strings.ToLower(name))
+		}
+	}
+	// an ASCII tail: compare it folded instead of lower-casing a copy; the
+	// generic words are ASCII, lower-case and shorter than the tail
 	for _, gw := range genericWords {
-		if strings.HasSuffix(l, " "+gw.word) {
+		if n := len(gw.word); len(tail) > n && tail[len(tail)-n-1] == ' ' && strings.EqualFold(tail[len(tail)-n:], gw.word) {
 			return gw.word
 		}
 	}
 	return ""
+}
+
+// endingGenericLower is endingGeneric of an already lower-cased name.
+func endingGenericLower(l string) string {
+	for _, gw := range genericWords {
+		if hasWordSuffix(l, gw.word) {
+			return gw.word
+		}
+	}
+	return ""
+}
+
+// hasEqualStarts reports whether two neighbours of sorted spans start at
+// the same byte.
+func hasEqualStarts(spans []*span) bool {
+	for i := 1; i < len(spans); i++ {
+		if spans[i].start == spans[i-1].start {
+			return true
+		}
+	}
+	return false
 }
 
 func containsStr(xs []string, x string) bool {
@@ -280,21 +323,28 @@ func containsType(ts []ontology.EntityType, t ontology.EntityType) bool {
 // people: a longer span wins; on a tie the gazetteer or curated one does,
 // except that people always win (their names hold place names).
 func merge(lists ...[]*span) []*span {
-	var all []*span
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	all := make([]*span, 0, n)
 	for _, l := range lists {
 		all = append(all, l...)
 	}
-	sort.SliceStable(all, func(i, j int) bool {
-		a, b := all[i], all[j]
+	// a stable sort has one result, whichever algorithm makes it
+	slices.SortStableFunc(all, func(a, b *span) int {
 		if (a.kind == spanPerson) != (b.kind == spanPerson) {
-			return a.kind == spanPerson
+			if a.kind == spanPerson {
+				return -1
+			}
+			return 1
 		}
 		if la, lb := a.end-a.start, b.end-b.start; la != lb {
-			return la > lb
+			return cmp.Compare(lb, la)
 		}
-		return a.kind < b.kind
+		return cmp.Compare(a.kind, b.kind)
 	})
-	var kept []*span
+	kept := make([]*span, 0, len(all))
 	for _, s := range all {
 		overlap := false
 		for _, k := range kept {
@@ -307,6 +357,13 @@ func merge(lists ...[]*span) []*span {
 			kept = append(kept, s)
 		}
 	}
-	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	if len(kept) == 0 {
+		return nil
+	}
+	// kept spans do not overlap; when they already stand in strictly
+	// rising order, sorting would leave them as they are
+	if !slices.IsSortedFunc(kept, func(a, b *span) int { return cmp.Compare(a.start, b.start) }) || hasEqualStarts(kept) {
+		sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	}
 	return kept
 }

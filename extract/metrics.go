@@ -68,6 +68,9 @@ func figures(text, lower string, ws []word) []figure {
 	var out []figure
 	prevUnit := ""
 	for i := 0; i < len(ws); i++ {
+		if b := ws[i].text[0]; (b < '0' || b > '9') && !spelledInitial[b|0x20] {
+			continue // readFigure's first test, without the call
+		}
 		f, next, ok := readFigure(text, lower, ws, i, prevUnit)
 		if !ok {
 			continue
@@ -89,10 +92,7 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 	}
 	value, isDigits := parseNumber(w.text)
 	if !isDigits {
-		lw := w.text
-		if hasUpperASCII(lw) {
-			lw = lowerASCII(lw)
-		}
+		lw := lower[w.start : w.start+len(w.text)] // lowerASCII(w.text): same offsets
 		v, ok := spelled[lw]
 		if !ok {
 			return figure{}, 0, false
@@ -104,11 +104,11 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 	}
 	j := i + 1
 	if isDigits && value >= 1900 && value <= 2100 && !strings.ContainsAny(w.text, ",.") && !strings.HasPrefix(text[w.end:], "%") &&
-		!(j < len(ws) && (strings.EqualFold(ws[j].text, "percent") || scales[strings.ToLower(ws[j].text)] > 0)) {
+		!(j < len(ws) && (strings.EqualFold(ws[j].text, "percent") || lowerScale(ws[j].text) > 0)) {
 		return figure{}, 0, false // a year
 	}
 	if j < len(ws) {
-		if s, ok := scales[strings.ToLower(ws[j].text)]; ok {
+		if s, ok := lookupLower(scales, ws[j].text); ok {
 			value = scale(w.text, value, s, isDigits)
 			j++
 		}
@@ -129,8 +129,8 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 			if _, num := parseNumber(ws[j+1].text); num == isDigits {
 				if nf, _, ok := readFigure(text, lower, ws, j+1, prevUnit); ok {
 					unit, end, next = nf.unit, w.end, j
-					if j == i+1 && j+2 < len(ws) && scales[strings.ToLower(ws[j+2].text)] > 0 {
-						value = scale(w.text, value, scales[strings.ToLower(ws[j+2].text)], isDigits)
+					if j == i+1 && j+2 < len(ws) && lowerScale(ws[j+2].text) > 0 {
+						value = scale(w.text, value, lowerScale(ws[j+2].text), isDigits)
 					}
 				}
 			}
@@ -191,7 +191,7 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		}
 		// "newly established foreign-invested enterprises": adverbs and
 		// participles before the head noun modify it
-		unitMod = strings.HasSuffix(lt, "ly") || (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && k+1 < len(ws) && joinedLoose(text, ws[k], ws[k+1]) && !unitStops[strings.ToLower(ws[k+1].text)]
+		unitMod = strings.HasSuffix(lt, "ly") || (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && k+1 < len(ws) && joinedLoose(text, ws[k], ws[k+1]) && !lowerIn(unitStops, ws[k+1].text)
 		unit, end = t, ws[k].end
 		if strings.HasPrefix(text[ws[k].end:], ",") || strings.HasPrefix(text[ws[k].end:], ".") {
 			k++
@@ -210,7 +210,7 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		case "its", "their", "the":
 			n++
 		}
-		if n < len(ws) && !unitStops[strings.ToLower(ws[n].text)] {
+		if n < len(ws) && !lowerIn(unitStops, ws[n].text) {
 			return ws[n].text, ws[n].end, n + 1
 		}
 	}
@@ -279,11 +279,11 @@ func skipNumber(text, lower string, ws []word, i int, digits bool) bool {
 		}
 	}
 	if i+1 < len(ws) {
-		if _, ok := monthNames[strings.ToLower(ws[i+1].text)]; ok && digits {
+		if _, ok := lookupLower(monthNames, ws[i+1].text); ok && digits {
 			return true
 		}
 	}
-	if !digits && strings.HasSuffix(before, ", ") && i+1 < len(ws) && !ratioWords[strings.ToLower(ws[i+1].text)] {
+	if !digits && strings.HasSuffix(before, ", ") && i+1 < len(ws) && !lowerIn(ratioWords, ws[i+1].text) {
 		return true // ", two ancient capitals in Henan" describes a list
 	}
 	if !digits && (strings.HasSuffix(before, "the ") || strings.HasSuffix(before, "these ") || strings.HasSuffix(before, "all ")) {
@@ -357,7 +357,7 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 // before it, in order. It returns each figure's subject, or nil.
 func (c *sentCtx) respectively(figs []figure) []*entity {
 	out := make([]*entity, len(figs))
-	if !strings.Contains(c.lower, " respectively") || len(figs) < 2 {
+	if len(figs) < 2 || !strings.Contains(c.lower, " respectively") {
 		return out
 	}
 	for a := 0; a < len(figs); {

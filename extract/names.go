@@ -131,7 +131,15 @@ func joined(s string, a, b word) bool {
 		return false
 	}
 	gap := s[end:b.start]
-	return strings.Trim(gap, " ") == "" && len(gap) <= 2
+	switch len(gap) { // at most two spaces
+	case 0:
+		return true
+	case 1:
+		return gap[0] == ' '
+	case 2:
+		return gap[0] == ' ' && gap[1] == ' '
+	}
+	return false
 }
 
 func (r run) text(s string) string { return s[r.ws[0].start:r.ws[len(r.ws)-1].end] }
@@ -157,7 +165,7 @@ func classify(s string, r run) (*span, bool) {
 	}
 	generic := true
 	for _, w := range r.ws {
-		generic = generic && zoneWords[strings.ToLower(w.text)]
+		generic = generic && lowerIn(zoneWords, w.text)
 	}
 	if generic {
 		return nil, false // "a Free Trade Port" in a title-case heading names nothing
@@ -179,7 +187,7 @@ func classify(s string, r run) (*span, bool) {
 	}
 	text := r.text(s)
 	for _, ms := range multiSuffix {
-		if strings.HasSuffix(text, " "+ms.words) && n > len(strings.Fields(ms.words)) {
+		if hasWordSuffix(text, ms.words) && n > len(strings.Fields(ms.words)) {
 			return mk(ms.typ)
 		}
 	}
@@ -224,6 +232,14 @@ func splitConjoined(s string, r run) []*span {
 // regionHeads follow a capitalised name to make a region: "Haikou economic circle".
 var regionHeads = []string{"economic circle", "metropolitan circle", "city cluster", "core area",
 	"economic belt", "urban agglomeration", "metropolitan area", "economic rim", "region"}
+
+// headInitial marks the first bytes of regionHeads and governmentHeads.
+var headInitial = func() (t [256]bool) {
+	for _, h := range append(append([]string(nil), regionHeads...), governmentHeads...) {
+		t[h[0]] = true
+	}
+	return t
+}()
 
 // governmentHeads follow a place to make a government body.
 var governmentHeads = []string{"provincial people's government", "municipal people's government",
@@ -274,6 +290,9 @@ func lowerHead(s string, start, end int, poss bool) *span {
 		return nil
 	}
 	rest := s[end+1:]
+	if rest == "" || !headInitial[rest[0]] {
+		return nil // no head starts so
+	}
 	for _, h := range governmentHeads {
 		if strings.HasPrefix(rest, h) && boundaryAfter(s, end+1+len(h)) {
 			e := end + 1 + len(h)

@@ -55,21 +55,41 @@ func hasUpperASCII(s string) bool {
 // personName reports whether two words look like a Chinese personal name:
 // two capitalised alphabetic tokens, not openers, not places.
 func personName(a, b word, g *ontology.Gazetteer) bool {
-	for _, w := range []word{a, b} {
-		if !capitalised(w.text) || openers[w.text] || isTitleWord(w.text) || orgHeads[w.text] {
-			return false
-		}
-		for _, r := range w.text {
-			if !unicode.IsLetter(r) && r != '-' {
-				return false
-			}
-		}
+	if !personWord(a.text) || !personWord(b.text) {
+		return false
 	}
-	if a.poss || utf8.RuneCountInString(a.text) > 6 || strings.ToUpper(a.text) == a.text {
+	if a.poss || utf8.RuneCountInString(a.text) > 6 || allUpper(a.text) {
 		return false
 	}
 	if len(g.Lookup(a.text+" "+b.text)) > 0 || len(g.Lookup(a.text)) > 0 && len(g.Lookup(b.text)) > 0 {
 		return false
+	}
+	return true
+}
+
+// personWord reports whether t may be one word of a person's name: a
+// capitalised word of letters and hyphens that is no opener, title or
+// organisation head.
+func personWord(t string) bool {
+	if !capitalised(t) || openers[t] || isTitleWord(t) || orgHeads[t] {
+		return false
+	}
+	for _, r := range t {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// allUpper reports whether strings.ToUpper(t) == t, without building the
+// upper-cased copy: every rune must be its own upper case (UTF-8 being
+// prefix-free, a rune that changes changes the bytes).
+func allUpper(t string) bool {
+	for _, r := range t {
+		if unicode.ToUpper(r) != r {
+			return false
+		}
 	}
 	return true
 }
@@ -90,6 +110,10 @@ func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
 			continue
 		}
 		for i := 0; i+1 < len(ws); i++ {
+			if !capitalised(ws[i+1].text) {
+				i++ // neither this pair nor the next can be a name
+				continue
+			}
 			if !personName(ws[i], ws[i+1], g) || !joined(s.text, ws[i], ws[i+1]) {
 				continue
 			}
@@ -115,16 +139,18 @@ func officeFollows(rest string) bool {
 	if !strings.HasPrefix(rest, ", ") {
 		return false
 	}
-	ws := strings.Fields(rest[2:])
-	for i, w := range ws {
-		if i >= 6 {
+	more := rest[2:]
+	for i := 0; i < 6; i++ { // the first six words
+		field, after := nextField(more)
+		if field == "" {
 			break
 		}
-		w = strings.Trim(w, ",.;")
+		more = after
+		w := strings.Trim(field, ",.;")
 		if isTitleWord(w) || isTitleWord(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")) {
 			return true
 		}
-		if strings.ContainsAny(ws[i], ",.;") {
+		if strings.ContainsAny(field, ",.;") {
 			break
 		}
 	}

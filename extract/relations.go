@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policykg/policykg/ontology"
 )
@@ -63,6 +64,83 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.integratedDevelopment(c)
 }
 
+// apposWords holds, for reApposIn and reApposBy, words one of which every
+// match contains: the place nouns of the first, "under", "by" and
+// "subordinate to" of the second.
+var apposWords = []string{"district", "county", "city", "prefecture", "town", "province", "municipality", "area",
+	"zone", "port", "capital", "banner", "under", "by", "subordinate to"}
+
+// mayAppos is a cheap test that lg may match reApposIn or reApposBy: both
+// end in a space and hold one of apposWords.
+func mayAppos(lg string) bool {
+	return strings.HasSuffix(lg, " ") && containsAny(lg, apposWords)
+}
+
+// mayBeIn is a cheap test that t may match reIn: short, and ending in
+// "in", "inside", "within" or " the".
+func mayBeIn(t string) bool {
+	return len(t) <= 40 && (strings.HasSuffix(t, "in") || strings.HasSuffix(t, "inside") || strings.HasSuffix(t, " the"))
+}
+
+// mayListOf is a cheap test that strings.ToLower(s) may match reListedOf:
+// it must end in "s of ", "s in ", "s of the " or "s in the ". A tail that
+// is not all ASCII is left to the regexp.
+func mayListOf(s string) bool {
+	tail := s[max(0, len(s)-9):]
+	for i := 0; i < len(tail); i++ {
+		if tail[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	if hasSuffixFold(s, "the ") {
+		s = s[:len(s)-4]
+	}
+	return hasSuffixFold(s, "s of ") || hasSuffixFold(s, "s in ")
+}
+
+// listedOf is reListedOf.MatchString(s), by hand: s ends with a plural
+// place noun, " of " or " in ", and perhaps "the ".
+func listedOf(s string) bool {
+	if nounPrepEnd(s) {
+		return true
+	}
+	t, ok := strings.CutSuffix(s, "the ")
+	return ok && nounPrepEnd(t)
+}
+
+// listedNouns are the nouns of reListedOf.
+var listedNouns = []string{"provinces", "cities", "counties", "districts", "municipalities", "areas", "zones"}
+
+// nounPrepEnd reports whether s ends with one of listedNouns followed by
+// " of " or " in ".
+func nounPrepEnd(s string) bool {
+	t, ok := strings.CutSuffix(s, " of ")
+	if !ok {
+		if t, ok = strings.CutSuffix(s, " in "); !ok {
+			return false
+		}
+	}
+	for _, n := range listedNouns {
+		if strings.HasSuffix(t, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSuffixFold reports whether s ends with the lower-case ASCII suffix p,
+// ignoring ASCII case.
+func hasSuffixFold(s, p string) bool {
+	return len(s) >= len(p) && strings.EqualFold(s[len(s)-len(p):], p)
+}
+
+// Masks of the trigger pairs that capitals, transfers and recipients ask.
+var (
+	capitalsMask   = maskOf(", the provincial capital", ", capital of the province")
+	transfersMask  = maskOf("from ", " to ")
+	recipientsMask = maskOf("recipient", "assigned to ")
+)
+
 // containment reads part_of and located_in: "X district of Y", "X, a city
 // in Y", "Y's X district", "X in Y", "A, B and C, the three provinces of Y",
 // "the counties of Y (A, B and C)", "Y, made up of A and B", "X serves as the
@@ -78,7 +156,11 @@ func (x *Extractor) containment(c *sentCtx) {
 				continue
 			}
 		}
-		lg := lowerASCII(gap)
+		lg := "" // lowerASCII(gap), which keeps offsets: the same bytes of c.lower
+		if gap != "" {
+			a := c.posEnd(i)
+			lg = c.lower[a : a+len(gap)]
+		}
 		switch {
 		case a.poss && strings.HasPrefix(c.text[a.end:], "'s capital ") || a.poss && strings.HasPrefix(c.text[a.end:], "’s capital "):
 			c.contain(b.ent, a.ent, "possessive-capital", g)
@@ -89,7 +171,7 @@ func (x *Extractor) containment(c *sentCtx) {
 		case (a.generic != "" || strings.HasPrefix(lg, " district") || strings.HasPrefix(lg, " county")) &&
 			(strings.HasSuffix(lg, " of ") || strings.HasSuffix(lg, " of the ")) && len(lg) < 16:
 			c.contain(a.ent, c.possessee(i+1), "x-district-of-y", g)
-		case strings.HasPrefix(lg, ", ") && (reApposIn.MatchString(lg) || reApposBy.MatchString(lg)):
+		case strings.HasPrefix(lg, ", ") && mayAppos(lg) && (reApposIn.MatchString(lg) || reApposBy.MatchString(lg)):
 			subs := []int{i}
 			if pluralApposition(lg) {
 				subs = c.members(i) // "A and B, two cities of Y" / "A and B, both under Y"
@@ -97,7 +179,7 @@ func (x *Extractor) containment(c *sentCtx) {
 			for _, k := range subs {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "apposition-part-of", g)
 			}
-		case strings.Contains(lg, "in") && reIn.MatchString(strings.TrimSpace(lg)):
+		case strings.Contains(lg, "in") && mayBeIn(strings.TrimSpace(lg)) && reIn.MatchString(strings.TrimSpace(lg)):
 			for _, k := range c.subjectsOf(i, lg) {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
 			}
@@ -124,7 +206,7 @@ func (x *Extractor) containment(c *sentCtx) {
 			}
 		}
 		// "the three northern counties of Langfang city (Sanhe, Dachang, and Xianghe)"
-		if (strings.HasPrefix(c.text[c.posEnd(i):], " (") || strings.HasPrefix(c.text[c.posEnd(i):], ": ")) && reListedOf.MatchString(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
+		if (strings.HasPrefix(c.text[c.posEnd(i):], " (") || strings.HasPrefix(c.text[c.posEnd(i):], ": ")) && mayListOf(c.text[max(0, a.start-60):a.start]) && listedOf(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
 			for _, k := range c.members(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "listed-counties-of-y", g)
 			}
@@ -139,7 +221,7 @@ func (x *Extractor) containment(c *sentCtx) {
 					listed = append(listed, k) // the container may head the comma chain
 				}
 			}
-			if reListedOf.MatchString(before) && countBefore(before) == len(listed) && len(listed) > 1 {
+			if mayListOf(before) && listedOf(before) && countBefore(before) == len(listed) && len(listed) > 1 {
 				for _, k := range listed {
 					c.contain(c.spans[k].ent, a.ent, "counted-members-of-y", g)
 				}
@@ -243,7 +325,7 @@ func (c *sentCtx) listFrom(i int) []int {
 // capitals reads "X, the provincial capital" and "X, capital of the
 // province": X part_of the province last named.
 func (x *Extractor) capitals(c *sentCtx) {
-	if !c.has(", the provincial capital") && !c.has(", capital of the province") {
+	if !c.hasMask(&capitalsMask) {
 		return
 	}
 	for i, sp := range c.spans {
@@ -282,7 +364,7 @@ func (x *Extractor) frontedLocation(c *sentCtx) {
 // "C received N projects from A", "A firms moved to C", and gapped "... to
 // C and 31 to D".
 func (x *Extractor) transfers(c *sentCtx) {
-	if !c.has("from ") && !c.has(" to ") {
+	if !c.hasMask(&transfersMask) {
 		return
 	}
 	moving := c.hasMask(&moveMask) && anyWord(c.lower, moveWord)
@@ -399,6 +481,9 @@ func (c *sentCtx) gapped(sources []int, dest int, start int) {
 	}
 }
 
+// movedToVerbs are the verbs of reMovedTo.
+var movedToVerbs = []string{"moved", "relocated", "transferred", "shifted"}
+
 // movedTo reads "41 more Shenzhen firms moved to Huizhou" and "a maker
 // based in A ..., which moved its production to B".
 func (x *Extractor) movedTo(c *sentCtx) {
@@ -407,7 +492,11 @@ func (x *Extractor) movedTo(c *sentCtx) {
 		if !strings.HasSuffix(before, " to ") && !strings.HasSuffix(before, " to the ") {
 			continue
 		}
-		m := reMovedTo.FindStringIndex(before[max(0, len(before)-60):])
+		window := before[max(0, len(before)-60):]
+		if !containsAny(window, movedToVerbs) {
+			continue // the regexp needs one of them
+		}
+		m := reMovedTo.FindStringIndex(window)
 		if m == nil {
 			continue
 		}
@@ -439,7 +528,7 @@ func (x *Extractor) movedTo(c *sentCtx) {
 // (from A)": X recipient_of NP, and A transfers_to X; and "a task assigned
 // to X" for a concept the sentence names.
 func (x *Extractor) recipients(c *sentCtx) {
-	if !c.has("recipient") && !c.has("assigned to ") {
+	if !c.hasMask(&recipientsMask) {
 		return
 	}
 	for off := 0; ; {
@@ -668,6 +757,21 @@ func (x *Extractor) offices(c *sentCtx) {
 }
 
 func firstWords(s string, n int) string {
+	if n > 0 { // walk only the first n fields
+		f := make([]string, 0, 4)
+		for rest := s; len(f) < n; {
+			w, more := nextField(rest)
+			if w == "" {
+				break
+			}
+			f = append(f, w)
+			rest = more
+		}
+		if len(f) == 1 {
+			return f[0]
+		}
+		return strings.Join(f, " ")
+	}
 	f := strings.Fields(s)
 	if len(f) > n {
 		f = f[:n]

@@ -21,13 +21,27 @@ type entity struct {
 type registry struct {
 	byID  map[ontology.EntityID]*entity
 	order []*entity
+	slugs map[string]ontology.EntityID // ontology.Slug of the names asked for
 }
 
-func newRegistry() *registry { return &registry{byID: map[ontology.EntityID]*entity{}} }
+func newRegistry() *registry {
+	return &registry{byID: map[ontology.EntityID]*entity{}, slugs: map[string]ontology.EntityID{}}
+}
+
+// slug is ontology.Slug(name), remembered: documents name the same
+// entities again and again.
+func (r *registry) slug(name string) ontology.EntityID {
+	id, ok := r.slugs[name]
+	if !ok {
+		id = ontology.Slug(name)
+		r.slugs[name] = id
+	}
+	return id
+}
 
 // get returns the entity named name, making it on first use.
 func (r *registry) get(name string, typ ontology.EntityType, code string) *entity {
-	id := ontology.Slug(name)
+	id := r.slug(name)
 	if e, ok := r.byID[id]; ok {
 		if e.code == code || code == "" || e.code == "" {
 			if e.code == "" {
@@ -69,6 +83,17 @@ type resolver struct {
 	docCodes   map[string]bool // unambiguous gazetteer codes named in the document
 	docNames   map[string]bool // lower-case names of everything the document names
 	shortForms map[string]*span
+	// docAbove holds every code that is an ancestor of another code of
+	// docCodes, so pick need not walk the gazetteer for each pair
+	docAbove map[string]bool
+}
+
+// addDocName adds strings.ToLower(name) to the document's names, lower-casing
+// (and allocating) only when it is not there yet.
+func (r *resolver) addDocName(name string) {
+	if !lowerIn(r.docNames, name) {
+		r.docNames[strings.ToLower(name)] = true
+	}
 }
 
 func newResolver(g *ontology.Gazetteer, all [][]*span) *resolver {
@@ -80,13 +105,13 @@ func newResolver(g *ontology.Gazetteer, all [][]*span) *resolver {
 				r.docCodes[sp.codes[0]] = true
 			}
 			if sp.kind == spanGazetteer || sp.kind == spanKnown && sp.generic != "contextual" {
-				r.docNames[strings.ToLower(sp.surface)] = true
+				r.addDocName(sp.surface)
 				if sp.name != "" {
-					r.docNames[strings.ToLower(sp.name)] = true
+					r.addDocName(sp.name)
 				}
 				for _, c := range sp.codes {
 					if d, ok := g.Division(c); ok {
-						r.docNames[strings.ToLower(d.Name)] = true
+						r.addDocName(d.Name)
 					}
 				}
 			}
@@ -94,6 +119,14 @@ func newResolver(g *ontology.Gazetteer, all [][]*span) *resolver {
 				if f := strings.Fields(sp.name); len(f) >= 3 && allZoneWords(f[1:]) {
 					r.shortForms[f[0]] = sp
 				}
+			}
+		}
+	}
+	r.docAbove = map[string]bool{}
+	for dc := range r.docCodes {
+		for _, a := range g.Ancestors(dc) {
+			if a.Code != dc {
+				r.docAbove[a.Code] = true
 			}
 		}
 	}
@@ -161,11 +194,11 @@ func (r *resolver) divisionEntity(d ontology.Division) *entity {
 // contextOK reports whether a contextual alias ("the capital") may resolve:
 // the document names the entity or one of its members.
 func (r *resolver) contextOK(k ontology.Known) bool {
-	if r.docNames[strings.ToLower(k.Name)] {
+	if lowerIn(r.docNames, k.Name) {
 		return true
 	}
 	for _, m := range k.Members {
-		if r.docNames[strings.ToLower(m)] {
+		if lowerIn(r.docNames, m) {
 			return true
 		}
 	}
@@ -219,11 +252,8 @@ func (r *resolver) pick(sp *span, sentCodes map[string]bool) string {
 				score += 2
 			}
 		}
-		for dc := range r.docCodes {
-			if dc != c && r.gaz.IsAncestor(c, dc) {
-				score += 3
-				break
-			}
+		if r.docAbove[c] { // some other code of the document lies under c
+			score += 3
 		}
 		d, _ := r.gaz.Division(c)
 		if d.Level == ontology.LevelProvince {

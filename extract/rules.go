@@ -157,6 +157,9 @@ func (c *sentCtx) namedConcept(start, end int) *entity {
 // oneOfThe reads "X is one of the nine cities in Y" and "X, one of the
 // provinces of Y": X part_of Y.
 func (x *Extractor) oneOfThe(c *sentCtx) {
+	if !c.hasMask(&oneOfTheMask) {
+		return // none of its trigger phrases
+	}
 	for _, trig := range []string{" is one of the ", ", one of the ", " are among the ", " is among the "} {
 		if !c.has(trig) {
 			continue
@@ -197,6 +200,9 @@ func (x *Extractor) oneOfThe(c *sentCtx) {
 // facility located_in X, unless the text places it more exactly ("... in
 // the city's Songbei District").
 func (x *Extractor) homeTo(c *sentCtx) {
+	if !c.hasMask(&homeToMask) {
+		return // none of its trigger phrases
+	}
 	for _, trig := range []string{" is home to ", " hosts ", " now hosts ", " has hosted "} {
 		if !c.has(trig) {
 			continue
@@ -489,6 +495,15 @@ func (c *sentCtx) placeList(k int) [][]int {
 
 var reCountedOf = regexp.MustCompile(`^,? and (?:the |its )?(?:[\w-]+ ){0,3}(?:counties|districts|cities|towns|provinces) of (?:the )?$`)
 
+// oneOfTheMask holds the trigger phrases of oneOfThe.
+var oneOfTheMask = maskOf(" is one of the ", ", one of the ", " are among the ", " is among the ")
+
+// homeToMask holds the trigger phrases of homeTo.
+var homeToMask = maskOf(" is home to ", " hosts ", " now hosts ", " has hosted ")
+
+// integratedMask holds the trigger phrases of integratedDevelopment.
+var integratedMask = maskOf("integrated development of ", "coordinated development of ", "integration of ", "cooperation between ")
+
 // isAncestor reports whether span a's division contains span b's.
 func (c *sentCtx) isAncestor(a, b int) bool {
 	return c.gaz != nil && c.gaz.IsAncestor(c.spans[a].ent.code, c.spans[b].ent.code)
@@ -497,6 +512,9 @@ func (c *sentCtx) isAncestor(a, b int) bool {
 // integratedDevelopment reads "the integrated development of A and B":
 // A cooperates_with B.
 func (x *Extractor) integratedDevelopment(c *sentCtx) {
+	if !c.hasMask(&integratedMask) {
+		return // none of its trigger phrases
+	}
 	for _, h := range []string{"integrated development of ", "coordinated development of ", "integration of ", "cooperation between "} {
 		if !c.has(h) {
 			continue

@@ -17,9 +17,11 @@ type sentence struct {
 	trig    triggerSet
 }
 
-// newSentence numbers and tokenises one sentence.
-func newSentence(index int, text string, kind blockKind, speaker string) sentence {
-	return sentence{index: index, text: text, kind: kind, speaker: speaker, lower: lowerASCII(text), ws: tokenize(text)}
+// docText holds the lower-cased text of every sentence of a document,
+// joined by newlines, so that the name automaton scans the document once.
+type docText struct {
+	lower string
+	offs  []int // offs[i] is where sentence i starts in lower
 }
 
 // abbreviations end with a period that does not end a sentence.
@@ -40,24 +42,61 @@ var monthNames = map[string]int{
 	"sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
-// sentences splits cleaned blocks into numbered sentences. Labels and
-// speaker turns are sentences of their own.
-func sentences(blocks []block) []sentence {
-	var out []sentence
+// sentencesText splits cleaned blocks into numbered sentences, labels and
+// speaker turns being sentences of their own, and returns the document's
+// lower-cased sentence text too. The sentences' lower texts are slices of one string and
+// their words slices of shared arrays, to spare an allocation each.
+func sentencesText(blocks []block) ([]sentence, docText) {
+	// split first, so that the sentences are allocated once
+	split := make([][]string, len(blocks))
+	n := 0
+	for k, b := range blocks {
+		if b.kind != prose {
+			n++
+			continue
+		}
+		split[k] = splitSentences(b.text)
+		n += len(split[k])
+	}
+	out := make([]sentence, 0, n)
 	current := ""
-	for _, b := range blocks {
+	total := 0
+	for k, b := range blocks {
 		if b.kind == speaker || b.kind == asker {
 			current = b.text
 		}
 		if b.kind != prose {
-			out = append(out, newSentence(len(out)+1, b.text, b.kind, current))
+			out = append(out, sentence{index: len(out) + 1, text: b.text, kind: b.kind, speaker: current})
+			total += len(b.text) + 1
 			continue
 		}
-		for _, s := range splitSentences(b.text) {
-			out = append(out, newSentence(len(out)+1, s, prose, current))
+		for _, s := range split[k] {
+			out = append(out, sentence{index: len(out) + 1, text: s, kind: prose, speaker: current})
+			total += len(s) + 1
 		}
 	}
-	return out
+	buf := make([]byte, 0, total)
+	offs := make([]int, len(out))
+	for i := range out {
+		offs[i] = len(buf)
+		buf = appendLowerASCII(buf, out[i].text)
+		buf = append(buf, '\n')
+	}
+	lower := string(buf)
+	var arena []word
+	for i := range out {
+		s := &out[i]
+		s.lower = lower[offs[i] : offs[i]+len(s.text)]
+		// a sentence has at most one word a byte, so the words go straight
+		// into the arena once it has room for that many
+		if cap(arena)-len(arena) < len(s.text) {
+			arena = make([]word, 0, max(len(s.text), 4096))
+		}
+		n := len(arena)
+		arena = tokenizeAppend(arena, s.text)
+		s.ws = arena[n:len(arena):len(arena)]
+	}
+	return out, docText{lower: lower, offs: offs}
 }
 
 // splitSentences cuts a paragraph at '.', '!' and '?' followed by space and

@@ -15,9 +15,12 @@ var strategyOpeners = []string{"strategy for ", "strategy of ", "strategy to pro
 var developmentHeads = []string{"coordinated development of ", "integrated development of ", "revitalization of ", "revitalizing ",
 	"large-scale development of ", "rise of "}
 
+// headMask holds trigger words of which every development head contains one.
+var headMask = maskOf("development of ", "revitaliz", "rise of ")
+
 // strategySpans finds strategies written in lower case, ending at the first
 // place they name, and later repetitions of the phrases already found.
-func strategySpans(text, lower string, places []*span, known map[string]string) []*span {
+func strategySpans(text, lower string, trig *triggerSet, places []*span, known map[string]string) []*span {
 	var out []*span
 	add := func(start int, fromOpener bool) {
 		for strings.HasPrefix(lower[start:], "the ") || strings.HasPrefix(lower[start:], "promote ") || strings.HasPrefix(lower[start:], "promoting ") {
@@ -47,6 +50,9 @@ func strategySpans(text, lower string, places []*span, known map[string]string) 
 			typ: ontology.Strategy, name: name, known: -1, poss: possessiveAt(text, end), inner: last})
 	}
 	for _, op := range strategyOpeners {
+		if !trig.has("strategy ") {
+			break // every opener holds it
+		}
 		for off := 0; ; {
 			i := strings.Index(lower[off:], op)
 			if i < 0 {
@@ -58,6 +64,9 @@ func strategySpans(text, lower string, places []*span, known map[string]string) 
 		}
 	}
 	for _, h := range developmentHeads {
+		if !trig.hasMask(&headMask) {
+			break // every head holds one of its words
+		}
 		for off := 0; ; {
 			i := strings.Index(lower[off:], h)
 			if i < 0 {

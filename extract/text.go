@@ -20,14 +20,14 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// tokenize cuts s into words: letters, digits, internal apostrophes,
-// hyphens, ampersands and dots ("Xi'an", "Guangdong-Hong", "China.org.cn",
-// "Co."), and single-character tokens for parentheses.
-func tokenize(s string) []word {
-	out := make([]word, 0, len(s)/6+1)
+// tokenizeAppend cuts s into words and appends them to out: letters,
+// digits, internal apostrophes, hyphens, ampersands and dots ("Xi'an",
+// "Guangdong-Hong", "China.org.cn", "Co."), and single-character tokens for
+// parentheses.
+func tokenizeAppend(out []word, s string) []word {
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s, i)
 		if r == '(' || r == ')' {
 			out = append(out, word{start: i, end: i + n, text: s[i : i+n]})
 			i += n
@@ -39,7 +39,11 @@ func tokenize(s string) []word {
 		}
 		j := i + n
 		for j < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if c := s[j]; asciiWord[c] {
+				j++ // the common case: an ASCII letter or digit
+				continue
+			}
+			r2, n2 := decodeRune(s, j)
 			if isWordRune(r2) {
 				j += n2
 				continue
@@ -49,7 +53,7 @@ func tokenize(s string) []word {
 				continue
 			}
 			if (r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&') && j+n2 < len(s) {
-				r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+				r3, _ := decodeRune(s, j+n2)
 				if isWordRune(r3) {
 					j += n2
 					continue
@@ -58,7 +62,7 @@ func tokenize(s string) []word {
 			break
 		}
 		w := word{start: i, end: j, text: s[i:j]}
-		if j < len(s) && s[j] == '.' && abbreviations[strings.ToLower(w.text)] {
+		if j < len(s) && s[j] == '.' && lowerIn(abbreviations, w.text) {
 			w.end++
 			w.text = s[i : j+1]
 			j++
@@ -73,8 +77,27 @@ func tokenize(s string) []word {
 	return out
 }
 
+// asciiWord marks the ASCII bytes isWordRune accepts.
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with a fast path for ASCII.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 // cutPossessive removes a final 's or ’s, keeping "People's".
 func cutPossessive(t string) (string, bool) {
+	if t == "" || t[len(t)-1] != 's' {
+		return t, false
+	}
 	for _, suf := range []string{"'s", "’s"} {
 		if strings.HasSuffix(t, suf) && len(t) > len(suf) {
 			base := t[:len(t)-len(suf)]
@@ -90,6 +113,9 @@ func cutPossessive(t string) (string, bool) {
 // capitalised reports whether a token starts with an upper-case letter or is
 // an ordinal or number that may open a name ("14th").
 func capitalised(t string) bool {
+	if t != "" && t[0] < utf8.RuneSelf && (t[0] < '0' || t[0] > '9') {
+		return 'A' <= t[0] && t[0] <= 'Z' // unicode.IsUpper on ASCII
+	}
 	r, _ := utf8.DecodeRuneInString(t)
 	if unicode.IsUpper(r) {
 		return true
@@ -110,6 +136,62 @@ func lowerASCII(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// hasWordSuffix reports strings.HasSuffix(s, " "+w) without joining them.
+func hasWordSuffix(s, w string) bool {
+	return len(s) > len(w) && s[len(s)-len(w)-1] == ' ' && s[len(s)-len(w):] == w
+}
+
+// lookupLower is m[strings.ToLower(t)] without allocating for short ASCII
+// words: the lower-cased key is built on the stack.
+func lookupLower[V any](m map[string]V, t string) (V, bool) {
+	if len(t) <= 32 {
+		var buf [32]byte
+		b := buf[:len(t)]
+		ascii := true
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		if ascii {
+			v, ok := m[string(b)]
+			return v, ok
+		}
+	}
+	v, ok := m[strings.ToLower(t)]
+	return v, ok
+}
+
+// lowerIn is lookupLower for a set.
+func lowerIn(m map[string]bool, t string) bool {
+	v, _ := lookupLower(m, t)
+	return v
+}
+
+// lowerScale is scales[strings.ToLower(t)].
+func lowerScale(t string) float64 {
+	v, _ := lookupLower(scales, t)
+	return v
+}
+
+// appendLowerASCII appends s to b with ASCII letters lower-cased.
+func appendLowerASCII(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // boundaryBefore reports whether a name may start at i.
