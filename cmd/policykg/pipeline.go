@@ -17,8 +17,8 @@ import (
 // most about maxBatchWait for more. Larger batches gain little and hold more
 // in memory; each transaction costs a disk sync.
 const (
-	maxBatchDocs  = 64
-	maxBatchFacts = 20000
+	maxBatchDocs  = 16
+	maxBatchFacts = 5000
 	maxBatchWait  = 250 * time.Millisecond
 )
 
