@@ -19,10 +19,13 @@ var devFloors = map[string][3]float64{
 	"synth-scio-guangdong":    {0.95, 0.95, 0.88},
 }
 
-func scoreDev(t *testing.T) []eval.Score {
+func scoreDev(t *testing.T) []eval.Score { return scoreSet(t, "dev") }
+
+// scoreSet extracts every gold folder of testdata/SET and scores it.
+func scoreSet(t *testing.T, set string) []eval.Score {
 	t.Helper()
 	x := mustNew(t)
-	dirs, err := eval.GoldDirs([]string{filepath.Join("..", "testdata", "dev")})
+	dirs, err := eval.GoldDirs([]string{filepath.Join("..", "testdata", set)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,6 +46,26 @@ func scoreDev(t *testing.T) []eval.Score {
 		scores = append(scores, eval.Compare(gold, eval.FromExtraction(ex)))
 	}
 	return scores
+}
+
+// checkFloors scores testdata/SET and fails when it holds fewer than
+// minDocs documents or when a micro-averaged F1 (entities, relations,
+// metrics) falls below its floor.
+func checkFloors(t *testing.T, set string, minDocs int, floors [3]float64) {
+	t.Helper()
+	scores := scoreSet(t, set)
+	if len(scores) < minDocs {
+		t.Fatalf("found %d %s documents, want at least %d", len(scores), set, minDocs)
+	}
+	for _, s := range scores {
+		t.Logf("%s: entities %.3f relations %.3f metrics %.3f", s.Name, s.Entities.F1(), s.Relations.F1(), s.Metric.F1())
+	}
+	all := eval.Total(scores)
+	for i, got := range []float64{all.Entities.F1(), all.Relations.F1(), all.Metric.F1()} {
+		if got < floors[i] {
+			t.Errorf("%s %s F1 = %.3f, want >= %.2f", set, []string{"entities", "relations", "metrics"}[i], got, floors[i])
+		}
+	}
 }
 
 func mustNew(tb testing.TB) *Extractor {
