@@ -18,11 +18,19 @@ import (
 // finds a document's quads by their labels (replace, remove) and counts
 // relations by predicate (stats), so a store without these indexes slows
 // down with every document it holds.
+//
+// Cayley keeps, under each index key, the list of all quad IDs with that
+// key, and rewrites the whole list whenever a transaction adds to it. An
+// index on the predicate alone would put a tenth of all quads (every
+// rdf:type) under one key, rewritten by every build transaction: quadratic
+// in the store's size. So the extra indexes go on (label, subject) and
+// (predicate, subject): lookups by label or predicate alone are prefix scans
+// of them, and each key's list stays as small as one subject's quads.
 var boltIndexes = []ckv.QuadIndex{
 	{Dirs: []quad.Direction{quad.Subject, quad.Predicate}},
 	{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}},
-	{Dirs: []quad.Direction{quad.Label}},
-	{Dirs: []quad.Direction{quad.Predicate}},
+	{Dirs: []quad.Direction{quad.Label, quad.Subject}},
+	{Dirs: []quad.Direction{quad.Predicate, quad.Subject}},
 }
 
 // setBoltIndexes records boltIndexes in a freshly initialised, still empty
