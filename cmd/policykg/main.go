@@ -13,10 +13,12 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/policykg/policykg/server"
 	"github.com/spf13/cobra"
 )
 
 func main() {
+	server.MaybeRunEngine() // serve's query engine is this binary too
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
