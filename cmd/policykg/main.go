@@ -54,6 +54,9 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	root.PersistentFlags().StringVar(&e.db, "db", defaultDB,
 		"store: a bolt path (default embedded store), bolt:PATH, or a postgres:// URL")
+	var cpuProfile string
+	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "",
+		"write a CPU profile of the command to this file (for go tool pprof)")
 	for _, f := range subcommands {
 		root.AddCommand(f(e))
 	}
@@ -61,6 +64,17 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if cpuProfile == "" {
+			return nil
+		}
+		stopProfile, err := startCPUProfile(cpuProfile)
+		if err != nil {
+			return err
+		}
+		root.PersistentPostRunE = func(*cobra.Command, []string) error { return stopProfile() }
+		return nil
+	}
 	return root.ExecuteContext(ctx)
 }
 
