@@ -321,13 +321,11 @@ func containsType(ts []ontology.EntityType, t ontology.EntityType) bool {
 
 // merge combines gazetteer and curated spans with pattern-found names and
 // people: a longer span wins; on a tie the gazetteer or curated one does,
-// except that people always win (their names hold place names).
-func merge(lists ...[]*span) []*span {
-	n := 0
-	for _, l := range lists {
-		n += len(l)
-	}
-	all := make([]*span, 0, n)
+// except that people always win (their names hold place names). buf is
+// scratch space reused from call to call.
+func merge(buf *[]*span, lists ...[]*span) []*span {
+	all := (*buf)[:0]
+	defer func() { *buf = all[:0] }()
 	for _, l := range lists {
 		all = append(all, l...)
 	}

@@ -623,7 +623,7 @@ func (c *sentCtx) conceptAt(start, end int) *entity {
 // "signed agreements with", "paired with", gapped "E with F", and joint
 // statements "A, B and C have worked together".
 func (x *Extractor) cooperation(c *sentCtx) {
-	coop := c.has(" with ") && c.hasMask(&coopMask) && anyWord(c.lower, coopWord)
+	coop := c.hasMask(&withMask) && c.hasMask(&coopMask) && anyWord(c.lower, coopWord)
 	for off := 0; coop; {
 		w := strings.Index(c.lower[off:], " with ")
 		if w < 0 {

@@ -27,6 +27,10 @@ func isWordRune(r rune) bool {
 func tokenizeAppend(out []word, s string) []word {
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] && c != '(' && c != ')' {
+			i++ // the common case between words: a space or punctuation
+			continue
+		}
 		r, n := decodeRune(s, i)
 		if r == '(' || r == ')' {
 			out = append(out, word{start: i, end: i + n, text: s[i : i+n]})
@@ -39,9 +43,13 @@ func tokenizeAppend(out []word, s string) []word {
 		}
 		j := i + n
 		for j < len(s) {
-			if c := s[j]; asciiWord[c] {
+			c := s[j]
+			if asciiWord[c] {
 				j++ // the common case: an ASCII letter or digit
 				continue
+			}
+			if c == ' ' {
+				break // the next common case: a space ends the word
 			}
 			r2, n2 := decodeRune(s, j)
 			if isWordRune(r2) {
