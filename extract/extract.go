@@ -64,12 +64,12 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 	b.mentions = make([]ontology.Mention, 0, nspans+nspans/4) // most spans are mentions
 	st := newCorefState()
 	var last *entity
+	c := new(sentCtx)
 	for i, s := range sents {
 		spans := res.resolve(all[i])
 		spans = append(spans, st.refs(s, spans)...)
 		slices.SortStableFunc(spans, func(a, b *span) int { return cmp.Compare(a.start, b.start) })
-		c := newSentCtx(s, spans, st, res.reg)
-		c.gaz = x.gaz
+		c.reset(s, spans, st, res.reg, x.gaz)
 		x.relate(c)
 		ms := x.metrics(c, last)
 		if len(c.metricEnts) > 0 {
