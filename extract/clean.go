@@ -155,26 +155,32 @@ func hasLowerPrefix(line, p string) bool {
 
 // isChrome reports whether a line is navigation or page furniture.
 func isChrome(line string) bool {
-	if line != "" && line[0] < utf8.RuneSelf && !chromeInitial[line[0]|0x20] {
-		// no prefix can match: an ASCII first byte must be a prefix's own
-		// (|0x20 lower-cases letters; the other bytes match no prefix)
-		return isChromeBody(line)
+	return chromePrefix(line) || isChromeBody(line)
+}
+
+// chromePrefix reports whether hasLowerPrefix(line, p) holds for one of
+// chromePrefixes, examining the line's head once rather than per prefix.
+func chromePrefix(line string) bool {
+	head := line[:min(len(line), 32)]
+	for i := 0; i < len(head); i++ {
+		if head[i] >= utf8.RuneSelf {
+			lh := lowerLineHead(line) // hasLowerPrefix's way with such a head
+			for _, p := range chromePrefixes {
+				if strings.HasPrefix(lh, p) {
+					return true
+				}
+			}
+			return false
+		}
 	}
 	for _, p := range chromePrefixes {
-		if hasLowerPrefix(line, p) {
+		// an ASCII head: first bytes must agree (|0x20 lower-cases letters)
+		if len(head) >= len(p) && head[0]|0x20 == p[0] && strings.EqualFold(head[:len(p)], p) {
 			return true
 		}
 	}
-	return isChromeBody(line)
+	return false
 }
-
-// chromeInitial marks the ASCII first bytes of chromePrefixes.
-var chromeInitial = func() (t [256]bool) {
-	for _, p := range chromePrefixes {
-		t[p[0]] = true
-	}
-	return t
-}()
 
 // isChromeBody reports navigation told by the whole line: separators and
 // pagination.

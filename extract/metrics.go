@@ -346,9 +346,12 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 	if c.s.kind != prose {
 		return nil
 	}
+	figs := figures(c.text, c.lower, c.s.ws)
+	if len(figs) == 0 {
+		return nil // most sentences: no need to look for their year
+	}
 	var out []ontology.Metric
 	year := yearOf(c.lower)
-	figs := figures(c.text, c.lower, c.s.ws)
 	resp := c.respectively(figs)
 	for i, f := range figs {
 		subj := resp[i]

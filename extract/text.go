@@ -190,14 +190,15 @@ func lowerScale(t string) float64 {
 	return v
 }
 
-// appendLowerASCII appends s to b with ASCII letters lower-cased.
+// appendLowerASCII appends s to b with ASCII letters lower-cased: copied
+// whole, then lower-cased in place, which is faster than byte by byte.
 func appendLowerASCII(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	n := len(b)
+	b = append(b, s...)
+	for i, c := range b[n:] {
 		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+			b[n+i] = c + 'a' - 'A'
 		}
-		b = append(b, c)
 	}
 	return b
 }
