@@ -39,6 +39,14 @@ var nominals = []struct {
 	{"initiative", []ontology.EntityType{ontology.Strategy}},
 }
 
+// nominalInitial marks the first letters of the nouns of nominals.
+var nominalInitial = func() (t [256]bool) {
+	for _, n := range nominals {
+		t[n.noun[0]] = true
+	}
+	return t
+}()
+
 // corefState carries what coreference needs across sentences.
 type corefState struct {
 	history     []*entity // mentioned entities, most recent last
@@ -132,7 +140,11 @@ func (c *corefState) nominal(text, lower string, w word, history func() []*entit
 		return nil
 	}
 	rest = rest[1:]
-	for _, n := range nominals {
+	cands := nominals
+	if rest == "" || !nominalInitial[rest[0]] {
+		cands = nil // no noun starts so
+	}
+	for _, n := range cands {
 		if !strings.HasPrefix(rest, n.noun) || !boundaryAfter(text, w.end+1+len(n.noun)) {
 			continue
 		}

@@ -228,12 +228,20 @@ var genericWords = []struct {
 	{"banner", []ontology.EntityType{ontology.County}},
 }
 
+// genericInitial marks the first letters of genericWords.
+var genericInitial = func() (t [256]bool) {
+	for _, gw := range genericWords {
+		t[gw.word[0]] = true
+	}
+	return t
+}()
+
 // extendGeneric takes a following generic word into the span and keeps the
 // candidates of the matching types.
 func (m *matcher) extendGeneric(s string, sp *span) {
 	rest := s[sp.end:]
-	if !strings.HasPrefix(rest, " ") {
-		return
+	if len(rest) < 2 || rest[0] != ' ' || !genericInitial[rest[1]|0x20] {
+		return // no generic word starts so (they are ASCII; |0x20 lower-cases)
 	}
 	for _, gw := range genericWords {
 		if !hasPrefixFold(rest[1:], gw.word) || !boundaryAfter(s, sp.end+1+len(gw.word)) {
@@ -321,13 +329,11 @@ func containsType(ts []ontology.EntityType, t ontology.EntityType) bool {
 
 // merge combines gazetteer and curated spans with pattern-found names and
 // people: a longer span wins; on a tie the gazetteer or curated one does,
-// except that people always win (their names hold place names).
-func merge(lists ...[]*span) []*span {
-	n := 0
-	for _, l := range lists {
-		n += len(l)
-	}
-	all := make([]*span, 0, n)
+// except that people always win (their names hold place names). buf is
+// scratch space reused from call to call.
+func merge(buf *[]*span, lists ...[]*span) []*span {
+	all := (*buf)[:0]
+	defer func() { *buf = all[:0] }()
 	for _, l := range lists {
 		all = append(all, l...)
 	}

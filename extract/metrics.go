@@ -15,14 +15,27 @@ var spelled = map[string]float64{
 	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
-// spelledInitial holds the first letters of the number words.
-var spelledInitial = func() [256]bool {
-	var t [256]bool
+// spelledShape holds, for the first two letters of the number words, the
+// lengths they come in, as bits: a word of another shape ("the", "for")
+// is no number word, and need not be looked up.
+var spelledShape = func() (t [26 * 26]uint16) {
 	for w := range spelled {
-		t[w[0]] = true
+		t[int(w[0]-'a')*26+int(w[1]-'a')] |= 1 << len(w)
 	}
 	return t
 }()
+
+// maySpell reports whether t, in any ASCII case, may be a number word.
+func maySpell(t string) bool {
+	if len(t) < 2 || len(t) > 15 {
+		return false
+	}
+	a, b := t[0]|0x20, t[1]|0x20 // lower case for ASCII letters
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+		return false
+	}
+	return spelledShape[int(a-'a')*26+int(b-'a')]&(1<<len(t)) != 0
+}
 
 var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
@@ -68,7 +81,7 @@ func figures(text, lower string, ws []word) []figure {
 	var out []figure
 	prevUnit := ""
 	for i := 0; i < len(ws); i++ {
-		if b := ws[i].text[0]; (b < '0' || b > '9') && !spelledInitial[b|0x20] {
+		if b := ws[i].text[0]; (b < '0' || b > '9') && !maySpell(ws[i].text) {
 			continue // readFigure's first test, without the call
 		}
 		f, next, ok := readFigure(text, lower, ws, i, prevUnit)
@@ -87,7 +100,7 @@ func figures(text, lower string, ws []word) []figure {
 // readFigure reads a figure at word i: the number, a scale word, and the unit.
 func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, int, bool) {
 	w := ws[i]
-	if b := w.text[0]; (b < '0' || b > '9') && !spelledInitial[b|0x20] {
+	if b := w.text[0]; (b < '0' || b > '9') && !maySpell(w.text) {
 		return figure{}, 0, false // neither digits nor a number word
 	}
 	value, isDigits := parseNumber(w.text)
@@ -333,9 +346,12 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 	if c.s.kind != prose {
 		return nil
 	}
+	figs := figures(c.text, c.lower, c.s.ws)
+	if len(figs) == 0 {
+		return nil // most sentences: no need to look for their year
+	}
 	var out []ontology.Metric
 	year := yearOf(c.lower)
-	figs := figures(c.text, c.lower, c.s.ws)
 	resp := c.respectively(figs)
 	for i, f := range figs {
 		subj := resp[i]

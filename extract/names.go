@@ -88,10 +88,9 @@ var facilityHeads = map[string]bool{"Power": true, "Railway": true, "Metro": tru
 // run is a stretch of capitalised words joined by connectors.
 type run struct{ ws []word }
 
-// capitalRuns finds the runs of capitalised words of a sentence. A comma or
-// other punctuation ends a run, and so does a possessive.
-func capitalRuns(s string, ws []word) []run {
-	var out []run
+// capitalRuns appends the runs of capitalised words of a sentence to out. A
+// comma or other punctuation ends a run, and so does a possessive.
+func capitalRuns(out []run, s string, ws []word) []run {
 	i := 0
 	for i < len(ws) {
 		if !capitalised(ws[i].text) {
@@ -254,10 +253,11 @@ var directions = map[string]bool{"northern": true, "southern": true, "eastern": 
 
 // names finds the pattern-found names of a sentence: capitalised runs by
 // their heads, regions and governments with lower-case heads, and
-// directional regions.
-func names(s string, ws []word, places []*span) []*span {
+// directional regions. runs is scratch space reused from call to call.
+func names(s string, ws []word, places []*span, runs *[]run) []*span {
 	var out []*span
-	for _, r := range capitalRuns(s, ws) {
+	*runs = capitalRuns((*runs)[:0], s, ws)
+	for _, r := range *runs {
 		if parts := splitConjoined(s, r); parts != nil {
 			out = append(out, parts...)
 			continue

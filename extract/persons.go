@@ -114,11 +114,15 @@ func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
 				i++ // neither this pair nor the next can be a name
 				continue
 			}
-			if !personName(ws[i], ws[i+1], g) || !joined(s.text, ws[i], ws[i+1]) {
+			// the cheap tests first: personName looks names up in the gazetteer
+			if !joined(s.text, ws[i], ws[i+1]) {
 				continue
 			}
 			if i+2 < len(ws) && capitalised(ws[i+2].text) && joined(s.text, ws[i+1], ws[i+2]) {
 				continue // part of a longer capitalised name
+			}
+			if !personName(ws[i], ws[i+1], g) {
+				continue
 			}
 			name := s.text[ws[i].start:ws[i+1].end]
 			if i > 0 && (honorifics[ws[i-1].text] || isTitleWord(ws[i-1].text)) {

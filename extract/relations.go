@@ -38,6 +38,15 @@ var (
 	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut"}
 )
 
+// coverStems start the verbs of reCovers.
+var coverStems = []string{"cover", "span", "encompass", "straddl"}
+
+// headWindow returns the part of a gap where the verb of an anchored gap
+// pattern must start, for the stem tests before the regexp: reCovers'
+// optional opening (",? which ") takes at most 8 bytes, reMadeUp's (",?
+// which also are ") at most 17, and a stem is at most klen bytes long.
+func headWindow(gap string, lead, klen int) string { return gap[:min(len(gap), lead+klen)] }
+
 // containsAny reports whether s contains one of the stems.
 func containsAny(s string, stems []string) bool {
 	for _, st := range stems {
@@ -183,13 +192,13 @@ func (x *Extractor) containment(c *sentCtx) {
 			for _, k := range c.subjectsOf(i, lg) {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
 			}
-		case containsAny(lg, []string{"cover", "span", "encompass", "straddl"}) && reCovers.MatchString(lg):
+		case containsAny(headWindow(lg, 8, len("encompass")), coverStems) && reCovers.MatchString(lg):
 			c.contain(a.ent, b.ent, "covers", g)
 		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && reMembers.MatchString(lg):
 			for _, k := range c.members(i) {
 				c.contain(c.spans[k].ent, b.ent, "listed-members-of-y", g)
 			}
-		case containsAny(lg, madeUpStems) && reMadeUp.MatchString(lg):
+		case containsAny(headWindow(lg, 17, len("composed")), madeUpStems) && reMadeUp.MatchString(lg):
 			for _, k := range c.listFrom(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "made-up-of", g)
 			}
@@ -623,7 +632,7 @@ func (c *sentCtx) conceptAt(start, end int) *entity {
 // "signed agreements with", "paired with", gapped "E with F", and joint
 // statements "A, B and C have worked together".
 func (x *Extractor) cooperation(c *sentCtx) {
-	coop := c.has(" with ") && c.hasMask(&coopMask) && anyWord(c.lower, coopWord)
+	coop := c.hasMask(&withMask) && c.hasMask(&coopMask) && anyWord(c.lower, coopWord)
 	for off := 0; coop; {
 		w := strings.Index(c.lower[off:], " with ")
 		if w < 0 {

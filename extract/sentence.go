@@ -21,7 +21,8 @@ type sentence struct {
 // joined by newlines, so that the name automaton scans the document once.
 type docText struct {
 	lower string
-	offs  []int // offs[i] is where sentence i starts in lower
+	bytes []byte // the same text as lower, for the automaton, which reads bytes
+	offs  []int  // offs[i] is where sentence i starts in lower
 }
 
 // abbreviations end with a period that does not end a sentence.
@@ -96,7 +97,7 @@ func sentencesText(blocks []block) ([]sentence, docText) {
 		arena = tokenizeAppend(arena, s.text)
 		s.ws = arena[n:len(arena):len(arena)]
 	}
-	return out, docText{lower: lower, offs: offs}
+	return out, docText{lower: lower, bytes: buf, offs: offs}
 }
 
 // splitSentences cuts a paragraph at '.', '!' and '?' followed by space and

@@ -50,7 +50,7 @@ func strategySpans(text, lower string, trig *triggerSet, places []*span, known m
 			typ: ontology.Strategy, name: name, known: -1, poss: possessiveAt(text, end), inner: last})
 	}
 	for _, op := range strategyOpeners {
-		if !trig.has("strategy ") {
+		if !trig.hasMask(&strategyWordMask) {
 			break // every opener holds it
 		}
 		for off := 0; ; {
