@@ -89,11 +89,11 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 		return h
 	}
 	for k := range s.ws {
-		if n := len(s.ws[k].text); n < 2 || n > 6 {
+		if n := s.ws[k].end - s.ws[k].start; n < 2 || n > 6 {
 			continue // every word the switch asks for is 2 to 6 bytes, even lower-cased
 		}
 		w := s.ws[k]
-		lw := w.text
+		lw := w.text(text)
 		if hasUpperASCII(lw) {
 			// the lower-cased word matters only if the switch knows it
 			var ok bool
@@ -160,7 +160,7 @@ func (c *corefState) nominal(text, lower string, w word, history func() []*entit
 	}
 	// "the island province", "the coastal city": one describing word
 	sp := strings.IndexByte(rest, ' ')
-	if sp <= 0 || !lowerWord(rest[:sp]) || notDescribing[rest[:sp]] || lw(w.text) != "the" {
+	if sp <= 0 || !lowerWord(rest[:sp]) || notDescribing[rest[:sp]] || lw(w.text(text)) != "the" {
 		return nil
 	}
 	for _, n := range []string{"province", "city"} {
