@@ -105,6 +105,7 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 	all := make([][]*span, len(sents))
 	hits := x.matcher.ac.FindAllOverlapping(dt.bytes) // no copy: nothing writes dt.bytes
 	var cands []ahocorasick.Match                     // scratch for findHits
+	var arena spanArena                               // the gazetteer spans of the document
 	var places []*span                                // scratch for strategySpans
 	var runs []run                                    // scratch for names
 	var merged []*span                                // scratch for merge
@@ -120,7 +121,7 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		}
 		mine := hits[:n]
 		hits = hits[n:]
-		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands)
+		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &arena)
 		nm := names(s.text, ws, gz, &runs)
 		ps := personSpans(s.text, people)
 		lower := s.lower
