@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -38,6 +40,33 @@ func TestCountTriggers(t *testing.T) {
 		one.set(triggerIndex[w])
 		if !one.hasMask(&countMask) {
 			t.Errorf("count trigger %q not in countMask", w)
+		}
+	}
+}
+
+// TestTriggersComplete checks the ground the gates stand on: over every
+// test document, a sentence's trigger set holds exactly the trigger words
+// its lower-case text contains, so a rule skipped for a missing trigger
+// word could not have matched.
+func TestTriggersComplete(t *testing.T) {
+	x := mustNew(t)
+	docs, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*", "doc.txt"))
+	if len(docs) == 0 {
+		t.Fatal("no test documents")
+	}
+	for _, p := range docs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sents, dt := sentencesText(clean(string(b)))
+		x.findSpans(sents, dt)
+		for _, s := range sents {
+			for i, w := range triggerWords {
+				if got, want := s.trig.hasIndex(i), strings.Contains(s.lower, w); got != want {
+					t.Errorf("%s sentence %d: trigger %q got %v, want %v", p, s.index, w, got, want)
+				}
+			}
 		}
 	}
 }
