@@ -101,7 +101,7 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		}
 		return people[i] < people[j]
 	})
-	strategies := map[string]string{}
+	var strategies strategyNames
 	all := make([][]*span, len(sents))
 	hits := x.matcher.ac.FindAllOverlapping(dt.bytes) // no copy: nothing writes dt.bytes
 	var cands []ahocorasick.Match                     // scratch for findHits
@@ -126,9 +126,9 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		ps := personSpans(s.text, people)
 		lower := s.lower
 		var st, zs []*span
-		if len(strategies) > 0 || s.trig.hasMask(&strategyMask) {
+		if len(strategies.phrases) > 0 || s.trig.hasMask(&strategyMask) {
 			places = append(append(places[:0], gz...), nm...) // strategySpans only reads them
-			st = strategySpans(s.text, lower, &s.trig, places, strategies)
+			st = strategySpans(s.text, lower, &s.trig, places, &strategies)
 		}
 		if s.trig.hasMask(&zoneMask) {
 			zs = lowerZones(s.text, lower, gz)

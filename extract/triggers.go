@@ -102,6 +102,16 @@ func (t *triggerSet) hasMask(m *triggerSet) bool {
 
 func (c *sentCtx) hasMask(m *triggerSet) bool { return c.s.trig.hasMask(m) }
 
+// hasAll reports whether the sentence holds every word of mask m.
+func (t *triggerSet) hasAll(m *triggerSet) bool {
+	for i := range t {
+		if t[i]&m[i] != m[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // Masks of the trigger lists the rules ask about, built once.
 var (
 	moveMask     = maskOf(moveStems...)
