@@ -191,13 +191,13 @@ func (x *Extractor) containment(c *sentCtx) {
 			for _, k := range c.subjectsOf(i, lg) {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
 			}
-		case containsAny(headWindow(lg, 8, len("encompass")), coverStems) && reCovers.MatchString(lg):
+		case c.hasMask(&coverMask) && containsAny(headWindow(lg, 8, len("encompass")), coverStems) && reCovers.MatchString(lg):
 			c.contain(a.ent, b.ent, "covers", g)
 		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && reMembers.MatchString(lg):
 			for _, k := range c.members(i) {
 				c.contain(c.spans[k].ent, b.ent, "listed-members-of-y", g)
 			}
-		case containsAny(headWindow(lg, 17, len("composed")), madeUpStems) && reMadeUp.MatchString(lg):
+		case c.hasMask(&madeUpMask) && containsAny(headWindow(lg, 17, len("composed")), madeUpStems) && reMadeUp.MatchString(lg):
 			for _, k := range c.listFrom(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "made-up-of", g)
 			}

@@ -22,7 +22,7 @@ var triggerWords = withStems([]string{
 	" is home to ", " hosts ", " now hosts ", " has hosted ",
 	"integrated development of ", "coordinated development of ", "integration of ", "cooperation between ",
 	"strategy ", "development of ", "revitaliz", "rise of ",
-}, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers)
+}, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems)
 
 // withStems adds the rules' stem lists to the trigger words, once each.
 func withStems(base []string, lists ...[]string) []string {
@@ -120,6 +120,8 @@ var (
 	jointMask    = maskOf(jointStems...)
 	implMask     = maskOf(implStems...)
 	countMask    = maskOf(countTriggers...)
+	coverMask    = maskOf(coverStems...)
+	madeUpMask   = maskOf(madeUpStems...)
 	strategyMask = maskOf("strategy ", "development of ", "revitaliz", "rise of ")
 	takeMask     = maskOf("receiv", "undert", "take", "took", "absorb", "host")
 	// single words asked of every sentence: a mask spares has its map
