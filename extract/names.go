@@ -80,6 +80,18 @@ var multiSuffix = []struct {
 	{"Urban Agglomeration", ontology.Region},
 }
 
+// multiSuffixByLast lists, by last word, the indices of the multiSuffix
+// endings, in order: a run can end with an ending only if it ends with
+// that ending's last word.
+var multiSuffixByLast = func() map[string][]int {
+	m := map[string][]int{}
+	for k, ms := range multiSuffix {
+		last := ms.words[strings.LastIndexByte(ms.words, ' ')+1:]
+		m[last] = append(m[last], k)
+	}
+	return m
+}()
+
 // facilityHeads before a final "Station" make a facility, which the contract
 // does not annotate, rather than a broadcaster: "Nuclear Power Station".
 var facilityHeads = map[string]bool{"Power": true, "Railway": true, "Metro": true, "Subway": true,
@@ -191,7 +203,8 @@ func classify(s string, r run) (*span, bool) {
 		}
 	}
 	text := r.text(s)
-	for _, ms := range multiSuffix {
+	for _, k := range multiSuffixByLast[text[strings.LastIndexByte(text, ' ')+1:]] {
+		ms := multiSuffix[k]
 		if hasWordSuffix(text, ms.words) && n > len(strings.Fields(ms.words)) {
 			return mk(ms.typ)
 		}
