@@ -107,6 +107,7 @@ type Server struct {
 	tmp     string
 	sockDir string
 	cache   *cache
+	flights flights // cacheable requests running now
 	sem     chan struct{}
 	metrics *metrics
 	handler http.Handler

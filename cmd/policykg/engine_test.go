@@ -7,8 +7,10 @@ import (
 	"github.com/policykg/policykg/server"
 )
 
-// TestMain lets the test binary serve as serve's query engine, as main does.
+// TestMain lets the test binary serve as serve's query engine and as the
+// child a Gizmo query runs in, as main does.
 func TestMain(m *testing.M) {
 	server.MaybeRunEngine()
+	maybeRunChild()
 	os.Exit(m.Run())
 }

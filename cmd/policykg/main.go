@@ -19,6 +19,7 @@ import (
 
 func main() {
 	server.MaybeRunEngine() // serve's query engine is this binary too
+	maybeRunChild()         // and so is the process a Gizmo query runs in
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
@@ -33,7 +34,8 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
-	db     string // --db: store location
+	db     string   // --db: store location
+	args   []string // the invocation, for runIsolated
 }
 
 // subcommands lists the constructors of the subcommands; each file adds its
@@ -45,7 +47,7 @@ func register(f func(*env) *cobra.Command) { subcommands = append(subcommands, f
 // Run runs policykg with the given arguments (without the program name).
 // It is main without os.Exit, so tests can call it.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, args: args}
 	root := &cobra.Command{
 		Use:           "policykg",
 		Short:         "Build, query and share a knowledge graph of China's regional policy",
