@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // A rule may skip a sentence only for want of a trigger word its pattern
@@ -47,7 +48,7 @@ func TestCountTriggers(t *testing.T) {
 // TestTriggersComplete checks the ground the gates stand on: over every
 // test document, a sentence's trigger set holds exactly the trigger words
 // its lower-case text contains, so a rule skipped for a missing trigger
-// word could not have matched.
+// word could not have matched. FuzzTriggers checks the same on any text.
 func TestTriggersComplete(t *testing.T) {
 	x := mustNew(t)
 	docs, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*", "doc.txt"))
@@ -59,13 +60,31 @@ func TestTriggersComplete(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sents, dt := sentencesText(clean(string(b)))
-		x.findSpans(sents, dt)
-		for _, s := range sents {
-			for i, w := range triggerWords {
-				if got, want := s.trig.hasIndex(i), strings.Contains(s.lower, w); got != want {
-					t.Errorf("%s sentence %d: trigger %q got %v, want %v", p, s.index, w, got, want)
-				}
+		checkTriggers(t, x, p, string(b))
+	}
+}
+
+func FuzzTriggers(f *testing.F) {
+	x := mustNew(f)
+	f.Add("Both cities will take in firms moved from Beijing. The zone covers 3 counties, including Sanhe.")
+	f.Add("Hebei and Tianjin signed agreements with each other; the four provinces are made up of 12 cities.")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) || strings.IndexByte(text, 0) >= 0 {
+			return // Extract refuses such text before it is split
+		}
+		checkTriggers(t, x, "fuzz", text)
+	})
+}
+
+// checkTriggers compares each sentence's trigger set with strings.Contains.
+func checkTriggers(t *testing.T, x *Extractor, name, text string) {
+	t.Helper()
+	sents, dt := sentencesText(clean(text))
+	x.findSpans(sents, dt)
+	for _, s := range sents {
+		for i, w := range triggerWords {
+			if got, want := s.trig.hasIndex(i), strings.Contains(s.lower, w); got != want {
+				t.Errorf("%s sentence %d %q: trigger %q got %v, want %v", name, s.index, s.lower, w, got, want)
 			}
 		}
 	}
