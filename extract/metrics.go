@@ -186,10 +186,10 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 	for ; k < len(ws) && k < j+6; k++ {
 		t := ws[k].text(text)
 		lt := strings.ToLower(t)
-		if lt == "and" && k > j && capitalised(ws[k-1].text(text)) && k+1 < len(ws) && capitalised(ws[k+1].text(text)) {
+		if lt == "and" && k > j && ws[k-1].caps && k+1 < len(ws) && ws[k+1].caps {
 			continue // "1,357 Hong Kong and Macao companies"
 		}
-		if k >= j+4 && !(k > j && capitalised(ws[k-1].text(text))) {
+		if k >= j+4 && !(k > j && ws[k-1].caps) {
 			break
 		}
 		if lt == "and" && unit != "" && !unitMod && k+2 < len(ws) && conjoinedModifier(text, ws, k) {
@@ -228,7 +228,7 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 			return ws[n].text(text), ws[n].end, n + 1
 		}
 	}
-	gapped := j >= 2 && capitalised(ws[j-2].text(text)) && (j >= len(ws) || strings.HasPrefix(text[ws[j-1].end:], ".") || strings.HasPrefix(text[ws[j-1].end:], ","))
+	gapped := j >= 2 && ws[j-2].caps && (j >= len(ws) || strings.HasPrefix(text[ws[j-1].end:], ".") || strings.HasPrefix(text[ws[j-1].end:], ","))
 	if unit == "" && prevUnit != "" && gapped {
 		return prevUnit, ws[j-1].end, j
 	}

@@ -105,7 +105,7 @@ type run struct{ ws []word }
 func capitalRuns(out []run, s string, ws []word) []run {
 	i := 0
 	for i < len(ws) {
-		if !capitalised(ws[i].text(s)) {
+		if !ws[i].caps {
 			i++
 			continue
 		}
@@ -114,9 +114,9 @@ func capitalRuns(out []run, s string, ws []word) []run {
 		for j < len(ws) && !ws[j-1].poss && joined(s, ws[j-1], ws[j]) {
 			t := ws[j].text(s)
 			switch {
-			case capitalised(t):
+			case ws[j].caps:
 				last = j
-			case t == "(" && j+2 < len(ws) && capitalised(ws[j+1].text(s)) && ws[j+2].text(s) == ")":
+			case t == "(" && j+2 < len(ws) && ws[j+1].caps && ws[j+2].text(s) == ")":
 				j += 2
 				last = j
 			case t == "and" && j+1 < len(ws) && ws[j+1].text(s) == "the":

@@ -112,7 +112,7 @@ func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
 			continue
 		}
 		for i := 0; i+1 < len(ws); i++ {
-			if !capitalised(ws[i+1].text(s.text)) {
+			if !ws[i+1].caps {
 				i++ // neither this pair nor the next can be a name
 				continue
 			}
@@ -120,7 +120,7 @@ func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
 			if !joined(s.text, ws[i], ws[i+1]) {
 				continue
 			}
-			if i+2 < len(ws) && capitalised(ws[i+2].text(s.text)) && joined(s.text, ws[i+1], ws[i+2]) {
+			if i+2 < len(ws) && ws[i+2].caps && joined(s.text, ws[i+1], ws[i+2]) {
 				continue // part of a longer capitalised name
 			}
 			if !personName(s.text, ws[i], ws[i+1], g) {

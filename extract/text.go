@@ -12,6 +12,7 @@ import (
 type word struct {
 	start, end int  // byte offsets; end excludes a possessive 's
 	poss       bool // followed by 's or ’s
+	caps       bool // capitalised(text): asked of most words by several stages
 }
 
 // text returns the token without a possessive 's; s is the text of the
@@ -83,6 +84,7 @@ func tokenizeAppend(out []word, s string) []word {
 			w.poss = true
 			w.end = w.start + len(t)
 		}
+		w.caps = capitalised(s[w.start:w.end])
 		out = append(out, w)
 		i = j
 	}
