@@ -101,10 +101,11 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		}
 		return people[i] < people[j]
 	})
-	strategies := map[string]string{}
+	var strategies strategyNames
 	all := make([][]*span, len(sents))
 	hits := x.matcher.ac.FindAllOverlapping(dt.bytes) // no copy: nothing writes dt.bytes
 	var cands []ahocorasick.Match                     // scratch for findHits
+	var arena spanArena                               // the gazetteer spans of the document
 	var places []*span                                // scratch for strategySpans
 	var runs []run                                    // scratch for names
 	var merged []*span                                // scratch for merge
@@ -120,14 +121,14 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		}
 		mine := hits[:n]
 		hits = hits[n:]
-		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands)
+		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &arena)
 		nm := names(s.text, ws, gz, &runs)
 		ps := personSpans(s.text, people)
 		lower := s.lower
 		var st, zs []*span
-		if len(strategies) > 0 || s.trig.hasMask(&strategyMask) {
+		if len(strategies.phrases) > 0 || s.trig.hasMask(&strategyMask) {
 			places = append(append(places[:0], gz...), nm...) // strategySpans only reads them
-			st = strategySpans(s.text, lower, &s.trig, places, strategies)
+			st = strategySpans(s.text, lower, &s.trig, places, &strategies)
 		}
 		if s.trig.hasMask(&zoneMask) {
 			zs = lowerZones(s.text, lower, gz)

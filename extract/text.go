@@ -6,12 +6,18 @@ import (
 	"unicode/utf8"
 )
 
-// word is a token of a sentence for the pattern rules.
+// word is a token of a sentence for the pattern rules. It holds no
+// pointer: a document's words fill arrays of megabytes, which the garbage
+// collector then need not scan, and its text is read from the sentence.
 type word struct {
-	start, end int    // byte offsets; end excludes a possessive 's
-	text       string // the token without a possessive 's
-	poss       bool   // followed by 's or ’s
+	start, end int  // byte offsets; end excludes a possessive 's
+	poss       bool // followed by 's or ’s
+	caps       bool // capitalised(text): asked of most words by several stages
 }
+
+// text returns the token without a possessive 's; s is the text of the
+// sentence the word was cut from.
+func (w word) text(s string) string { return s[w.start:w.end] }
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -33,7 +39,7 @@ func tokenizeAppend(out []word, s string) []word {
 		}
 		r, n := decodeRune(s, i)
 		if r == '(' || r == ')' {
-			out = append(out, word{start: i, end: i + n, text: s[i : i+n]})
+			out = append(out, word{start: i, end: i + n})
 			i += n
 			continue
 		}
@@ -69,16 +75,16 @@ func tokenizeAppend(out []word, s string) []word {
 			}
 			break
 		}
-		w := word{start: i, end: j, text: s[i:j]}
-		if j < len(s) && s[j] == '.' && lowerIn(abbreviations, w.text) {
+		w := word{start: i, end: j}
+		if j < len(s) && s[j] == '.' && lowerIn(abbreviations, s[i:j]) {
 			w.end++
-			w.text = s[i : j+1]
 			j++
 		}
-		if t, ok := cutPossessive(w.text); ok {
-			w.text, w.poss = t, true
+		if t, ok := cutPossessive(s[w.start:w.end]); ok {
+			w.poss = true
 			w.end = w.start + len(t)
 		}
+		w.caps = capitalised(s[w.start:w.end])
 		out = append(out, w)
 		i = j
 	}
