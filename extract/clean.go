@@ -39,7 +39,9 @@ func clean(text string) []block {
 		}
 		if outlets, ok := outletLine(line); ok {
 			for _, o := range outlets {
-				out = append(out, block{label, o})
+				if o = strings.TrimSpace(o); o != "" { // "Copyright. ." names none
+					out = append(out, block{label, o})
+				}
 			}
 			continue
 		}
