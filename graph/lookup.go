@@ -144,35 +144,34 @@ func (s *Store) matchNames(ctx context.Context, name string) ([]Ref, error) {
 	return out, nil
 }
 
-// ref describes the node iri: its label and type. found is false when no
-// quad mentions the node as subject or object.
+// ref describes the node iri: its label and type. found is false when the
+// store holds no such node. It reads only the node's label and type quads,
+// not all the quads it is the subject of (thousands, for a busy place).
 func (s *Store) ref(ctx context.Context, iri string) (ref Ref, found bool, err error) {
 	ref.IRI = iri
-	v := quad.IRI(iri)
-	err = s.eachQuad(ctx, quad.Subject, v, func(q quad.Quad) {
-		found = true
-		switch {
-		case q.Predicate == rdfsLabel && ref.Label == "":
-			if str, ok := q.Object.(quad.String); ok {
-				ref.Label = string(str)
-			}
-		case q.Predicate == rdfType && ref.Type == "":
-			if t, ok := q.Object.(quad.IRI); ok {
-				ref.Type = localName(string(t))
-			}
-		}
-	})
+	r := newReader(ctx, s)
+	node, err := r.ref(quad.IRI(iri))
 	if err != nil {
 		return ref, false, fmt.Errorf("read %s: %w", iri, err)
 	}
-	if !found {
-		n, err := s.qs.ValueOf(v)
-		if err != nil {
-			return ref, false, fmt.Errorf("read %s: %w", iri, err)
-		}
-		found = n != nil
+	if _, ok := node.(absent); ok {
+		return ref, false, nil
 	}
-	return ref, found, nil
+	label, err := r.firstObject(node, rdfsLabel, func(v quad.Value) bool { _, ok := v.(quad.String); return ok })
+	if err == nil && label != nil {
+		ref.Label = string(label.(quad.String))
+	}
+	if err == nil {
+		var t quad.Value
+		t, err = r.firstObject(node, rdfType, func(v quad.Value) bool { _, ok := v.(quad.IRI); return ok })
+		if t != nil {
+			ref.Type = localName(string(t.(quad.IRI)))
+		}
+	}
+	if err != nil {
+		return ref, false, fmt.Errorf("read %s: %w", iri, err)
+	}
+	return ref, true, nil
 }
 
 func localName(iri string) string {
