@@ -65,12 +65,16 @@ func connection(r *reader, a cannedArgs, emit func(any) error) error {
 		}
 	}
 	reached := map[string]reach{fromT: {}}
+	// seen holds the nodes reached before the current level, by reference:
+	// steps to them are dropped before their names are read.
+	seen := newRefSet()
+	seen.add(from)
 	frontier := []cgraph.Ref{from}
 	for d := 0; d < a.int("hops") && len(frontier) > 0; d++ {
 		if _, ok := reached[toT]; ok {
 			break
 		}
-		steps, err := r.steps(frontier, preds)
+		steps, err := r.steps(frontier, preds, seen)
 		if err != nil {
 			return err
 		}
@@ -85,6 +89,12 @@ func connection(r *reader, a cannedArgs, emit func(any) error) error {
 			}
 			reached[s.farT] = reach{edge: edge, prev: s.nearT}
 			next = append(next, s.far)
+			if s.farT == toT {
+				break // the rest of the level cannot change the chain to it
+			}
+		}
+		for _, n := range next {
+			seen.add(n)
 		}
 		frontier = next
 	}
@@ -110,7 +120,7 @@ func emitChain(reached map[string]reach, from, to string, emit func(any) error) 
 
 // steps lists the relations of the frontier nodes, out and in, sorted as
 // the query sorts them (JavaScript compares strings by UTF-16 code units).
-func (r *reader) steps(frontier, preds []cgraph.Ref) ([]step, error) {
+func (r *reader) steps(frontier, preds []cgraph.Ref, seen *refSet) ([]step, error) {
 	var out []step
 	for _, n := range frontier {
 		nearT, err := r.text(n)
@@ -132,6 +142,9 @@ func (r *reader) steps(frontier, preds []cgraph.Ref) ([]step, error) {
 					if !forward {
 						far = l.s
 					}
+					if seen.has(far) {
+						return nil
+					}
 					farT, err := r.text(far)
 					out = append(out, step{near: n, far: far, pred: p, nearT: nearT, farT: farT, predT: predT, forward: forward})
 					return err
@@ -142,25 +155,43 @@ func (r *reader) steps(frontier, preds []cgraph.Ref) ([]step, error) {
 			}
 		}
 	}
-	keys := make([]string, len(out))
-	for i, s := range out {
+	sortSteps(out)
+	return out, nil
+}
+
+// sortSteps sorts steps by key as JavaScript compares strings: by UTF-16
+// code units. For ASCII keys (all of them, in practice) that is byte order.
+func sortSteps(steps []step) {
+	keys := make([]string, len(steps))
+	ascii := true
+	for i, s := range steps {
 		keys[i] = s.key()
+		for j := 0; ascii && j < len(keys[i]); j++ {
+			ascii = keys[i][j] < 0x80
+		}
 	}
-	idx := make([]int, len(out))
+	idx := make([]int, len(steps))
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(i, j int) bool { return lessUTF16(keys[idx[i]], keys[idx[j]]) })
-	sorted := make([]step, len(out))
-	for i, k := range idx {
-		sorted[i] = out[k]
+	if ascii {
+		sort.SliceStable(idx, func(i, j int) bool { return keys[idx[i]] < keys[idx[j]] })
+	} else {
+		units := make([][]uint16, len(keys))
+		for i, k := range keys {
+			units[i] = utf16.Encode([]rune(k))
+		}
+		sort.SliceStable(idx, func(i, j int) bool { return lessUnits(units[idx[i]], units[idx[j]]) })
 	}
-	return sorted, nil
+	sorted := make([]step, len(steps))
+	for i, k := range idx {
+		sorted[i] = steps[k]
+	}
+	copy(steps, sorted)
 }
 
-// lessUTF16 compares strings as JavaScript's < does: by UTF-16 code units.
-func lessUTF16(a, b string) bool {
-	ua, ub := utf16.Encode([]rune(a)), utf16.Encode([]rune(b))
+// lessUnits compares UTF-16 strings as JavaScript's < does.
+func lessUnits(ua, ub []uint16) bool {
 	for i := 0; i < len(ua) && i < len(ub); i++ {
 		if ua[i] != ub[i] {
 			return ua[i] < ub[i]

@@ -11,7 +11,7 @@ import (
 // checks it), keyed by the fingerprint of that text: when a query file
 // changes, its Go version stops being used until someone checks it against
 // the new text and updates the fingerprint (TestGoVersionFingerprints says
-// which). by-type (GraphQL, already one index lookup) has none.
+// which).
 var goCanned = map[string]goVersion{
 	"recipients":  {"17c3a4da484f01032ba01a2089d360d016064844e4d852e50172209b08693337", recipients},
 	"officials":   {"20affcb0cc7f882b6cfa91e5f384fcf21b90e69e122c6c661c59affda9c3437e", officials},
@@ -24,6 +24,7 @@ var goCanned = map[string]goVersion{
 	"evidence":    {"fe763a175721b4d6a05e79bb29e57f498f0b1be5de303a39fb2cd4524b50ab79", evidence},
 	"flows":       {"3185536aa4df1f960360b147b5060b521ab71a878cc8ac852551c956412975ad", flows},
 	"connection":  {"6c560b725428d049570ebc17aad85be502f449852ec122ccf9215374a5eb5f6c", connection},
+	"by-type":     {"f16186b4d64ad6d7353bc6e66ae50736fef57f5585896315e6fd516b7884a938", byType},
 }
 
 // vocabRefs looks up vocabulary terms by local name ("part_of") or, for
@@ -702,17 +703,35 @@ func (r *reader) sentenceFigures(ev cgraph.Ref, ends []cgraph.Ref) ([]map[string
 			same.add(e)
 		}
 	}
+	var metrics []cgraph.Ref
+	keep := func(l link) error {
+		if same.has(l.l) {
+			metrics = append(metrics, l.o)
+		}
+		return nil
+	}
+	if r.labelIndexed() {
+		// A few quads carry each evidence node as their label: read those.
+		for _, e := range same.list {
+			for _, end := range ends {
+				if err := r.each(pattern{s: end, p: hasMetric, l: e}, keep); err != nil {
+					return nil, err
+				}
+			}
+		}
+	} else {
+		for _, end := range ends {
+			if err := r.each(pattern{s: end, p: hasMetric}, keep); err != nil {
+				return nil, err
+			}
+		}
+	}
 	var out []map[string]any
 	list := []save{{ontology.Figure, "figure", false}, {ontology.Year, "year", true}}
-	for _, end := range ends {
-		err := r.each(pattern{s: end, p: hasMetric}, func(l link) error {
-			if !same.has(l.l) {
-				return nil
-			}
-			return r.saves(l.o, list, func(row map[string]any) error {
-				out = append(out, row)
-				return nil
-			})
+	for _, m := range metrics {
+		err := r.saves(m, list, func(row map[string]any) error {
+			out = append(out, row)
+			return nil
 		})
 		if err != nil {
 			return nil, err

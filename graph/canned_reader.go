@@ -21,6 +21,8 @@ type reader struct {
 	s     *Store
 	names map[any]quad.Value
 	refs  map[quad.Value]cgraph.Ref
+	// byLabel: 1 if the store indexes quads by label, -1 if not, 0 unknown.
+	byLabel int
 }
 
 func newReader(ctx context.Context, s *Store) *reader {
@@ -164,7 +166,7 @@ func same(want, x cgraph.Ref) bool {
 // quads of one direction. each checks the rest.
 func (r *reader) scanner(pat pattern) iterator.Scanner {
 	if kq, ok := r.s.qs.(*ckv.QuadStore); ok {
-		if sc := kvScan(kq, pat); sc != nil {
+		if sc := kvScan(kq, pat, r.labelIndexed()); sc != nil {
 			return sc.Iterate()
 		}
 	}
@@ -179,7 +181,22 @@ func (r *reader) scanner(pat pattern) iterator.Scanner {
 	return r.s.qs.QuadsAllIterator().Iterate()
 }
 
-func kvScan(kq *ckv.QuadStore, pat pattern) iterator.Shape {
+// labelIndexed caches Store.labelIndexed for the call.
+func (r *reader) labelIndexed() bool {
+	if r.byLabel == 0 {
+		r.byLabel = -1
+		if r.s.labelIndexed() {
+			r.byLabel = 1
+		}
+	}
+	return r.byLabel > 0
+}
+
+// kvScan picks a prefix of one of the store's indexes for pat: (label,
+// subject) first when the store has it, since a label (an evidence node)
+// holds few quads; then (object, predicate, subject); then (subject,
+// predicate).
+func kvScan(kq *ckv.QuadStore, pat pattern, byLabel bool) iterator.Shape {
 	id := func(x cgraph.Ref) (uint64, bool) {
 		v, ok := x.(ckv.Int64Value)
 		return uint64(v), ok
@@ -194,6 +211,11 @@ func kvScan(kq *ckv.QuadStore, pat pattern) iterator.Shape {
 		return ok
 	}
 	switch {
+	case pat.l != nil && byLabel:
+		dirs = []quad.Direction{quad.Label, quad.Subject}
+		if add(pat.l) && pat.s != nil {
+			add(pat.s)
+		}
 	case pat.o != nil:
 		dirs = []quad.Direction{quad.Object, quad.Predicate, quad.Subject}
 		if add(pat.o) && pat.p != nil && add(pat.p) && pat.s != nil {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	"github.com/policykg/policykg/ontology"
 )
@@ -113,7 +115,7 @@ func (s *Store) matchNames(ctx context.Context, name string) ([]Ref, error) {
 			hits[q.Subject] = "alias"
 		}
 	}
-	if err := s.eachQuad(ctx, quad.Object, quad.String(name), keep); err != nil {
+	if err := s.exactNames(ctx, name, hits); err != nil {
 		return nil, fmt.Errorf("look up %q: %w", name, err)
 	}
 	if len(hits) == 0 {
@@ -142,6 +144,55 @@ func (s *Store) matchNames(ctx context.Context, name string) ([]Ref, error) {
 		out = append(out, ref)
 	}
 	return out, nil
+}
+
+// exactNames records in hits the subjects whose label ("label") or alias
+// ("alias", unless also a label) is exactly name. It reads the object
+// index and compares predicates by reference, so a name that a thousand
+// documents state costs a thousand index entries, not a thousand quads.
+func (s *Store) exactNames(ctx context.Context, name string, hits map[quad.Value]string) error {
+	r := newReader(ctx, s)
+	str, err := r.ref(quad.String(name))
+	if err != nil {
+		return err
+	}
+	label, err := r.ref(rdfsLabel)
+	if err != nil {
+		return err
+	}
+	alias, err := r.ref(vocab(ontology.Alias))
+	if err != nil {
+		return err
+	}
+	via := map[any]string{}
+	var order []cgraph.Ref
+	err = r.each(pattern{o: str}, func(l link) error {
+		k := refs.ToKey(l.s)
+		switch {
+		case same(label, l.p):
+			if _, ok := via[k]; !ok {
+				order = append(order, l.s)
+			}
+			via[k] = "label"
+		case same(alias, l.p) && via[k] == "":
+			order = append(order, l.s)
+			via[k] = "alias"
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, x := range order {
+		v, err := r.value(x)
+		if err != nil {
+			return err
+		}
+		if v != nil {
+			hits[v] = via[refs.ToKey(x)]
+		}
+	}
+	return nil
 }
 
 // ref describes the node iri: its label and type. found is false when the
