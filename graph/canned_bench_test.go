@@ -134,7 +134,11 @@ func benchQueries(b *testing.B, st *graph.Store, params map[string][]string) {
 				}
 			}
 			cancel()
-			bareOnce := warmBare(b, ctx, &qctx, plain)
+			bareOnce, ok := slowBare[b.Name()]
+			if !ok { // the testing package runs each benchmark twice (b.N = 1, then N)
+				bareOnce = warmBare(b, ctx, &qctx, plain)
+				slowBare[b.Name()] = bareOnce
+			}
 			qctx = ctx
 			if rows == 0 {
 				b.Fatalf("%s has no answers here", q.Name)
@@ -180,6 +184,9 @@ var slow = func() time.Duration {
 
 // bareCap bounds the one run of bare Cayley that warmBare waits for.
 const bareCap = 60 * time.Second
+
+// slowBare remembers warmBare's answer for each benchmark.
+var slowBare = map[string]time.Duration{}
 
 // warmBare runs bare Cayley once. When that takes over slow, the one run
 // stands for bare Cayley's figures (returned; the loop skips it), and when
