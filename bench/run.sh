@@ -33,16 +33,32 @@ newdb() {
   echo "${POLICYKG_TEST_POSTGRES%%/postgres\?*}/$name?sslmode=disable"
 }
 
-# timed LABEL DOCS QUADS CMD...: runs CMD under /usr/bin/time -v and reports.
+# timed LABEL DOCS QUADS CMD...: runs CMD under /usr/bin/time -v and reports
+# wall time, rates and peak RSS, and, sampled from /proc every 0.2 s, the peak
+# of its anonymous memory (heap and stacks) and of its file-backed memory
+# (for bolt, the store file's pages mapped into the process: page cache the
+# kernel can reclaim, which grows with the store).
 timed() {
   local label=$1 docs=$2 quads=$3; shift 3
-  /usr/bin/time -v -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; return 1; }
+  /usr/bin/time -v -o "$work/time" "$@" >"$work/out" 2>"$work/err" &
+  local tpid=$! pid="" anon=0 file=0 a f
+  while kill -0 "$tpid" 2>/dev/null; do
+    [ -z "$pid" ] && pid=$(pgrep -P "$tpid" | head -1 || true)
+    if [ -n "$pid" ] && [ -r "/proc/$pid/status" ]; then
+      a=$(awk '/^RssAnon/{print $2}' "/proc/$pid/status" 2>/dev/null || true)
+      f=$(awk '/^RssFile/{print $2}' "/proc/$pid/status" 2>/dev/null || true)
+      [ -n "$a" ] && [ "$a" -gt "$anon" ] && anon=$a
+      [ -n "$f" ] && [ "$f" -gt "$file" ] && file=$f
+    fi
+    sleep 0.2
+  done
+  wait "$tpid" || { cat "$work/err" >&2; return 1; }
   local wall rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$work/time")
   rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$work/time")
-  awk -v l="$label" -v w="$wall" -v d="$docs" -v q="$quads" -v r="$rss" 'BEGIN{
-    printf "%-28s %8.2f s %9.0f docs/s %9.0f quads/s %7.0f MB peak RSS\n", l, w, (d>0?d/w:0), (q>0?q/w:0), r/1024 }'
-  echo "$wall $rss" >"$work/last"
+  awk -v l="$label" -v w="$wall" -v d="$docs" -v q="$quads" -v r="$rss" -v a="$anon" -v f="$file" 'BEGIN{
+    printf "%-28s %8.2f s %9.0f docs/s %9.0f quads/s %7.0f MB peak RSS (anon %.0f MB, file %.0f MB)\n", l, w, (d>0?d/w:0), (q>0?q/w:0), r/1024, a/1024, f/1024 }'
+  echo "$wall $rss $anon" >"$work/last"
 }
 
 gaz=${GAZETTEER:-}
@@ -55,7 +71,7 @@ db=$(newdb build)
 "$work/policykg" --db "$db" init >/dev/null
 echo "== $n documents on $backend, --jobs $jobs ($(nproc) cores)"
 timed "policykg build (no quads yet)" "$n" 0 "$work/policykg" --db "$db" build --jobs "$jobs" "$work/corpus"
-read bwall brss <"$work/last"
+read bwall brss banon <"$work/last"
 quads=$("$work/policykg" --db "$db" stats | awk '$1=="quads"{print $2}')
 tail -1 "$work/out"
 awk -v w="$bwall" -v q="$quads" -v n="$n" 'BEGIN{printf "%-28s %d quads, %.0f quads/s, %.0f docs/s\n", "  store holds", q, q/w, n/w}'
@@ -68,6 +84,6 @@ cdb=$backend; [ "$backend" = bolt ] && src=$db || src=$db
 echo "  exported $(wc -l <"$work/graph.nq") quads to N-Quads"
 ldb=$(newdb cayley)
 timed "cayley load (same quads)" 0 "$quads" "$cayley" load --init --db "$cdb" --dbpath "$ldb" -i "$work/graph.nq"
-read lwall lrss <"$work/last"
-awk -v bw="$bwall" -v br="$brss" -v lw="$lwall" -v lr="$lrss" 'BEGIN{
-  printf "policykg build / cayley load: %.2fx the time, %.2fx the peak RSS\n", bw/lw, br/lr }'
+read lwall lrss lanon <"$work/last"
+awk -v bw="$bwall" -v br="$brss" -v lw="$lwall" -v lr="$lrss" -v ba="$banon" -v la="$lanon" 'BEGIN{
+  printf "policykg build / cayley load: %.2fx the time, %.2fx the peak RSS, %.2fx the peak anonymous memory\n", bw/lw, br/lr, (la>0?ba/la:0) }'

@@ -5,6 +5,9 @@
 # canned query on policykg. wrk: 2 threads, 16 connections, $DURATION each,
 # one server at a time. Usage: bench/serve-vs-cayley.sh [STORE]
 # (default: a fresh build of seeds/ in a temporary directory).
+# PIN=1 pins both servers to CPU 1 and wrk to CPU 0 (taskset), so that the
+# load generator and the server under test do not preempt each other on a
+# 2-core machine; both servers get the same treatment.
 set -eu
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-15s}
@@ -12,6 +15,8 @@ WORK=$(mktemp -d /tmp/policykg-bench.XXXXXX)
 PK_PORT=${PK_PORT:-18181}
 CY_PORT=${CY_PORT:-18182}
 PIDS=""
+SRV="" WRK=""
+if [ "${PIN:-0}" = 1 ]; then SRV="taskset -c 1" WRK="taskset -c 0"; fi
 cleanup() {
 	for p in $PIDS; do kill "$p" 2>/dev/null || true; done
 	wait 2>/dev/null || true
@@ -31,9 +36,9 @@ fi
 mkdir -p "$WORK/cayley-copy"
 cp "$DB/indexes.bolt" "$WORK/cayley-copy/indexes.bolt"
 
-"$WORK/policykg" --db "$DB" serve --addr 127.0.0.1:$PK_PORT --reload-interval 0 >/dev/null 2>"$WORK/serve.log" &
+$SRV "$WORK/policykg" --db "$DB" serve --addr 127.0.0.1:$PK_PORT --reload-interval 0 >/dev/null 2>"$WORK/serve.log" &
 PIDS="$PIDS $!"
-"$WORK/cayley" http --db bolt --dbpath "$WORK/cayley-copy" --read_only \
+$SRV "$WORK/cayley" http --db bolt --dbpath "$WORK/cayley-copy" --read_only \
 	--host 127.0.0.1:$CY_PORT >/dev/null 2>&1 &
 PIDS="$PIDS $!"
 
@@ -57,7 +62,7 @@ done
 
 run() { # name url script
 	printf '%-34s ' "$1"
-	wrk -t2 -c16 -d"$DURATION" --latency -s "bench/$3" "$2" | grep '^RESULT'
+	$WRK wrk -t2 -c16 -d"$DURATION" --latency -s "bench/$3" "$2" | grep '^RESULT'
 }
 echo "query: $WRK_BODY"
 run "cayley http /api/v2/query" "http://127.0.0.1:$CY_PORT/api/v2/query?lang=gizmo" post.lua

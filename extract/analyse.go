@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,7 +31,8 @@ type sentCtx struct {
 	relocs []reloc
 	// metricEnts are the subjects of the sentence's metrics.
 	metricEnts []*entity
-	fronted    int // the fronted phrase's comma, -1 when none, 0 before it is known
+	fronted    int    // the fronted phrase's comma, -1 when none, 0 before it is known
+	listed     []bool // scratch for groupLists
 }
 
 // reloc is a relocation a rule read: where it starts in the sentence and
@@ -40,11 +42,15 @@ type reloc struct {
 	dest       *entity
 }
 
-func newSentCtx(s sentence, spans []*span, st *corefState, reg *registry) *sentCtx {
-	c := &sentCtx{s: s, text: s.text, lower: s.lower, spans: spans, state: st, reg: reg}
+// reset readies c for sentence s. One sentCtx serves a whole document: its
+// slices keep their arrays from sentence to sentence, as nothing holds on
+// to them once the sentence's facts are recorded.
+func (c *sentCtx) reset(s sentence, spans []*span, st *corefState, reg *registry, g *ontology.Gazetteer) {
+	*c = sentCtx{s: s, text: s.text, lower: s.lower, spans: spans, state: st, reg: reg, gaz: g,
+		group: c.group[:0], props: c.props[:0], extra: c.extra[:0], relocs: c.relocs[:0],
+		metricEnts: c.metricEnts[:0], listed: c.listed[:0]}
 	c.markAppositions()
 	c.groupLists()
-	return c
 }
 
 // posEnd is where the text after span i starts, past any possessive.
@@ -158,11 +164,14 @@ func (c *sentCtx) spanStarting(pos int) int {
 // Xining"). A chain of commas without a conjunction is not a list
 // ("Hunnan District, Shenyang City").
 func (c *sentCtx) groupLists() {
-	c.group = make([]int, len(c.spans))
+	n := len(c.spans)
+	c.group = slices.Grow(c.group[:0], n)[:n]
 	for i := range c.group {
 		c.group[i] = i
 	}
-	done := make([]bool, len(c.spans))
+	c.listed = slices.Grow(c.listed[:0], n)[:n]
+	done := c.listed
+	clear(done)
 	var ms []int
 	for i := range c.spans {
 		if done[i] {

@@ -155,11 +155,36 @@ func hasLowerPrefix(line, p string) bool {
 
 // isChrome reports whether a line is navigation or page furniture.
 func isChrome(line string) bool {
+	return chromePrefix(line) || isChromeBody(line)
+}
+
+// chromePrefix reports whether hasLowerPrefix(line, p) holds for one of
+// chromePrefixes, examining the line's head once rather than per prefix.
+func chromePrefix(line string) bool {
+	head := line[:min(len(line), 32)]
+	for i := 0; i < len(head); i++ {
+		if head[i] >= utf8.RuneSelf {
+			lh := lowerLineHead(line) // hasLowerPrefix's way with such a head
+			for _, p := range chromePrefixes {
+				if strings.HasPrefix(lh, p) {
+					return true
+				}
+			}
+			return false
+		}
+	}
 	for _, p := range chromePrefixes {
-		if hasLowerPrefix(line, p) {
+		// an ASCII head: first bytes must agree (|0x20 lower-cases letters)
+		if len(head) >= len(p) && head[0]|0x20 == p[0] && strings.EqualFold(head[:len(p)], p) {
 			return true
 		}
 	}
+	return false
+}
+
+// isChromeBody reports navigation told by the whole line: separators and
+// pagination.
+func isChromeBody(line string) bool {
 	if strings.Count(line, "|") >= 2 || strings.Count(line, ">") >= 2 && !endsSentence(line) {
 		return true
 	}
@@ -321,19 +346,29 @@ func stripPrefixes(line string) string {
 			line = strings.TrimSpace(line[len(p):])
 		}
 	}
-	if i := strings.Index(line, " -- "); i > 0 && i < 50 && isDateline(line[:i]) {
+	if i := indexBefore(line, " -- ", 50); i > 0 && isDateline(line[:i]) {
 		line = strings.TrimSpace(line[i+4:])
-	} else if i := strings.Index(line, " — "); i > 0 && i < 40 && isDateline(line[:i]) {
+	} else if i := indexBefore(line, " — ", 40); i > 0 && isDateline(line[:i]) {
 		line = strings.TrimSpace(line[i+len(" — "):])
 	}
 	return line
 }
 
+// indexBefore is strings.Index(s, sub) when that is below limit, else -1;
+// it reads only the head of a long paragraph.
+func indexBefore(s, sub string, limit int) int {
+	i := strings.Index(s[:min(len(s), limit-1+len(sub))], sub)
+	if i >= limit {
+		return -1
+	}
+	return i
+}
+
 // datelineAgency returns the agency a news dateline credits: "Xinhua" in
 // "NANJING, April 12 (Xinhua) -- ...", or "".
 func datelineAgency(line string) string {
-	i := strings.Index(line, " -- ")
-	if i <= 0 || i >= 50 || !isDateline(line[:i]) {
+	i := indexBefore(line, " -- ", 50)
+	if i <= 0 || !isDateline(line[:i]) {
 		return ""
 	}
 	d := strings.TrimSpace(line[:i])

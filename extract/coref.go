@@ -39,6 +39,16 @@ var nominals = []struct {
 	{"initiative", []ontology.EntityType{ontology.Strategy}},
 }
 
+// nominalsByInitial lists, for each first byte, the indices of the
+// nominals whose noun starts with it, in the order of nominals: only those
+// can follow, and the first that does is the one taken.
+var nominalsByInitial = func() (t [256][]int) {
+	for k, n := range nominals {
+		t[n.noun[0]] = append(t[n.noun[0]], k)
+	}
+	return t
+}()
+
 // corefState carries what coreference needs across sentences.
 type corefState struct {
 	history     []*entity // mentioned entities, most recent last
@@ -81,11 +91,11 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 		return h
 	}
 	for k := range s.ws {
-		if n := len(s.ws[k].text); n < 2 || n > 6 {
+		if n := s.ws[k].end - s.ws[k].start; n < 2 || n > 6 {
 			continue // every word the switch asks for is 2 to 6 bytes, even lower-cased
 		}
 		w := s.ws[k]
-		lw := w.text
+		lw := w.text(text)
 		if hasUpperASCII(lw) {
 			// the lower-cased word matters only if the switch knows it
 			var ok bool
@@ -132,7 +142,12 @@ func (c *corefState) nominal(text, lower string, w word, history func() []*entit
 		return nil
 	}
 	rest = rest[1:]
-	for _, n := range nominals {
+	var cands []int
+	if rest != "" {
+		cands = nominalsByInitial[rest[0]]
+	}
+	for _, k := range cands {
+		n := nominals[k]
 		if !strings.HasPrefix(rest, n.noun) || !boundaryAfter(text, w.end+1+len(n.noun)) {
 			continue
 		}
@@ -148,7 +163,7 @@ func (c *corefState) nominal(text, lower string, w word, history func() []*entit
 	}
 	// "the island province", "the coastal city": one describing word
 	sp := strings.IndexByte(rest, ' ')
-	if sp <= 0 || !lowerWord(rest[:sp]) || notDescribing[rest[:sp]] || lw(w.text) != "the" {
+	if sp <= 0 || !lowerWord(rest[:sp]) || notDescribing[rest[:sp]] || lw(w.text(text)) != "the" {
 		return nil
 	}
 	for _, n := range []string{"province", "city"} {

@@ -64,12 +64,12 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 	b.mentions = make([]ontology.Mention, 0, nspans+nspans/4) // most spans are mentions
 	st := newCorefState()
 	var last *entity
+	c := new(sentCtx)
 	for i, s := range sents {
 		spans := res.resolve(all[i])
 		spans = append(spans, st.refs(s, spans)...)
 		slices.SortStableFunc(spans, func(a, b *span) int { return cmp.Compare(a.start, b.start) })
-		c := newSentCtx(s, spans, st, res.reg)
-		c.gaz = x.gaz
+		c.reset(s, spans, st, res.reg, x.gaz)
 		x.relate(c)
 		ms := x.metrics(c, last)
 		if len(c.metricEnts) > 0 {
@@ -101,11 +101,14 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		}
 		return people[i] < people[j]
 	})
-	strategies := map[string]string{}
+	var strategies strategyNames
 	all := make([][]*span, len(sents))
-	hits := x.matcher.ac.FindAllOverlapping([]byte(dt.lower))
-	var cands []ahocorasick.Match // scratch for findHits
-	var places []*span            // scratch for strategySpans
+	hits := x.matcher.ac.FindAllOverlapping(dt.bytes) // no copy: nothing writes dt.bytes
+	var cands []ahocorasick.Match                     // scratch for findHits
+	var arena spanArena                               // the gazetteer spans of the document
+	var places []*span                                // scratch for strategySpans
+	var runs []run                                    // scratch for names
+	var merged []*span                                // scratch for merge
 	for i := range sents {
 		s := &sents[i]
 		ws := s.ws
@@ -118,19 +121,19 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		}
 		mine := hits[:n]
 		hits = hits[n:]
-		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands)
-		nm := names(s.text, ws, gz)
+		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &arena)
+		nm := names(s.text, ws, gz, &runs)
 		ps := personSpans(s.text, people)
 		lower := s.lower
 		var st, zs []*span
-		if len(strategies) > 0 || s.trig.hasMask(&strategyMask) {
+		if len(strategies.phrases) > 0 || s.trig.hasMask(&strategyMask) {
 			places = append(append(places[:0], gz...), nm...) // strategySpans only reads them
-			st = strategySpans(s.text, lower, &s.trig, places, strategies)
+			st = strategySpans(s.text, lower, &s.trig, places, &strategies)
 		}
-		if s.trig.has(" zone") {
+		if s.trig.hasMask(&zoneMask) {
 			zs = lowerZones(s.text, lower, gz)
 		}
-		all[i] = merge(ps, gz, nm, st, zs)
+		all[i] = merge(&merged, ps, gz, nm, st, zs)
 		if s.kind == asker {
 			all[i] = askerSpans(s.text, all[i])
 		}
@@ -153,11 +156,18 @@ func askerSpans(text string, spans []*span) []*span {
 // builder assembles an Extraction: entities in first-seen order, deduped
 // facts, validated, with provenance.
 type builder struct {
-	doc      ontology.DocumentID
-	gaz      *ontology.Gazetteer
-	reg      *registry
-	used     map[ontology.EntityID]bool
+	doc  ontology.DocumentID
+	gaz  *ontology.Gazetteer
+	reg  *registry
+	used map[ontology.EntityID]bool
+	// seen holds the facts recorded so far without a sentence (the
+	// gazetteer's); seenHere those of sentence here. A fact of a sentence is
+	// only made while that sentence is read, so the set of one sentence is
+	// cleared when the next begins and stays small however long the
+	// document.
 	seen     map[factKey]bool
+	seenHere map[factKey]bool
+	here     int
 	facts    []ontology.Fact
 	rejected []ontology.Rejection
 	metrics  []ontology.Metric
@@ -165,7 +175,8 @@ type builder struct {
 }
 
 func newBuilder(doc ontology.DocumentID, g *ontology.Gazetteer, reg *registry) *builder {
-	return &builder{doc: doc, gaz: g, reg: reg, used: map[ontology.EntityID]bool{}, seen: map[factKey]bool{}}
+	return &builder{doc: doc, gaz: g, reg: reg, used: map[ontology.EntityID]bool{}, seen: map[factKey]bool{},
+		seenHere: map[factKey]bool{}}
 }
 
 func (b *builder) evidence(c *sentCtx, rule string) ontology.Evidence {
@@ -235,10 +246,9 @@ func (b *builder) fact(sub, obj *entity, p ontology.Predicate, ev ontology.Evide
 	}
 	f := ontology.Fact{Subject: sub.id, Predicate: p, Object: obj.id, Evidence: ev}
 	key := factKey{sub: f.Subject, obj: f.Object, pred: f.Predicate, sentence: ev.Sentence, rule: ev.Rule}
-	if b.seen[key] {
+	if !b.firstTime(key) {
 		return
 	}
-	b.seen[key] = true
 	if err := ontology.Validate(f, sub.typ, obj.typ); err != nil {
 		b.rejected = append(b.rejected, ontology.Rejection{Fact: f, Reason: err})
 		return
@@ -246,6 +256,23 @@ func (b *builder) fact(sub, obj *entity, p ontology.Predicate, ev ontology.Evide
 	b.use(sub)
 	b.use(obj)
 	b.facts = append(b.facts, f)
+}
+
+// firstTime reports whether key is new, and records it.
+func (b *builder) firstTime(key factKey) bool {
+	seen := b.seen
+	if key.sentence != 0 {
+		if key.sentence != b.here {
+			clear(b.seenHere)
+			b.here = key.sentence
+		}
+		seen = b.seenHere
+	}
+	if seen[key] {
+		return false
+	}
+	seen[key] = true
+	return true
 }
 
 // extraction returns the finished Extraction.

@@ -57,7 +57,11 @@ type target struct {
 type matcher struct {
 	ac      *ahocorasick.Automaton
 	targets [][]target
-	gaz     *ontology.Gazetteer
+	// codes[i][1] are the gazetteer codes pattern i names where the text
+	// has an upper-case initial, codes[i][0] where it has not; worked out
+	// once, as they depend on nothing else. Shared: never appended to.
+	codes [][2][]string
+	gaz   *ontology.Gazetteer
 }
 
 // ambiguousWords are gazetteer names that are also common English words.
@@ -114,14 +118,32 @@ func newMatcher(g *ontology.Gazetteer) (*matcher, error) {
 		return nil, fmt.Errorf("build name automaton: %w", err)
 	}
 	m.ac = ac
+	m.codes = make([][2][]string, len(m.targets))
+	for i, ts := range m.targets {
+		m.codes[i] = [2][]string{targetCodes(ts, false), targetCodes(ts, true)}
+	}
 	return m, nil
+}
+
+// targetCodes returns the distinct codes of the targets a match with an
+// upper-case initial, or without one, may name, in target order; the
+// slice's capacity is its length, so an append would copy it.
+func targetCodes(ts []target, upper bool) []string {
+	var out []string
+	for _, t := range ts {
+		if t.trigger > 0 || !t.anyCase && !upper || t.code == "" || containsStr(out, t.code) {
+			continue
+		}
+		out = append(out, t.code)
+	}
+	return slices.Clip(out)
 }
 
 // findHits returns the gazetteer and curated names in s, leftmost-longest,
 // at word boundaries, upper-case initial unless the pattern is lower-case.
 // It is given the automaton's hits for s, found in a longer text where s
 // starts at off, and buf, scratch space reused from call to call.
-func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *triggerSet, buf *[]ahocorasick.Match) []*span {
+func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *triggerSet, buf *[]ahocorasick.Match, spans *spanArena) []*span {
 	cands := (*buf)[:0]
 	for _, h := range hits {
 		h.Start -= off
@@ -154,7 +176,7 @@ func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *tr
 		if h.Start < last {
 			continue
 		}
-		sp := m.spanOf(s, h)
+		sp := m.spanOf(s, h, spans)
 		if sp == nil {
 			continue
 		}
@@ -165,11 +187,12 @@ func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *tr
 	return out
 }
 
-func (m *matcher) spanOf(s string, h ahocorasick.Match) *span {
+func (m *matcher) spanOf(s string, h ahocorasick.Match, spans *spanArena) *span {
 	r, _ := utf8.DecodeRuneInString(s[h.Start:])
-	// built on the stack, moved to the heap only when it is a name
-	v := span{start: h.Start, end: h.End, surface: s[h.Start:h.End], known: -1}
 	upper := unicode.IsUpper(r)
+	// built on the stack, moved to the arena only when it is a name
+	v := span{start: h.Start, end: h.End, surface: s[h.Start:h.End], known: -1,
+		codes: m.codes[h.PatternID][boolInt(upper)]}
 	for _, t := range m.targets[h.PatternID] {
 		if t.trigger > 0 || !t.anyCase && !upper {
 			continue
@@ -185,14 +208,11 @@ func (m *matcher) spanOf(s string, h ahocorasick.Match) *span {
 				}
 			}
 		}
-		if t.code != "" && !containsStr(v.codes, t.code) {
-			v.codes = append(v.codes, t.code)
-		}
 	}
 	if v.known < 0 && len(v.codes) == 0 {
 		return nil
 	}
-	sp := new(span)
+	sp := spans.new()
 	*sp = v
 	if sp.known < 0 {
 		sp.kind = spanGazetteer
@@ -228,12 +248,20 @@ var genericWords = []struct {
 	{"banner", []ontology.EntityType{ontology.County}},
 }
 
+// genericInitial marks the first letters of genericWords.
+var genericInitial = func() (t [256]bool) {
+	for _, gw := range genericWords {
+		t[gw.word[0]] = true
+	}
+	return t
+}()
+
 // extendGeneric takes a following generic word into the span and keeps the
 // candidates of the matching types.
 func (m *matcher) extendGeneric(s string, sp *span) {
 	rest := s[sp.end:]
-	if !strings.HasPrefix(rest, " ") {
-		return
+	if len(rest) < 2 || rest[0] != ' ' || !genericInitial[rest[1]|0x20] {
+		return // no generic word starts so (they are ASCII; |0x20 lower-cases)
 	}
 	for _, gw := range genericWords {
 		if !hasPrefixFold(rest[1:], gw.word) || !boundaryAfter(s, sp.end+1+len(gw.word)) {
@@ -321,13 +349,11 @@ func containsType(ts []ontology.EntityType, t ontology.EntityType) bool {
 
 // merge combines gazetteer and curated spans with pattern-found names and
 // people: a longer span wins; on a tie the gazetteer or curated one does,
-// except that people always win (their names hold place names).
-func merge(lists ...[]*span) []*span {
-	n := 0
-	for _, l := range lists {
-		n += len(l)
-	}
-	all := make([]*span, 0, n)
+// except that people always win (their names hold place names). buf is
+// scratch space reused from call to call.
+func merge(buf *[]*span, lists ...[]*span) []*span {
+	all := (*buf)[:0]
+	defer func() { *buf = all[:0] }()
 	for _, l := range lists {
 		all = append(all, l...)
 	}

@@ -15,14 +15,27 @@ var spelled = map[string]float64{
 	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
-// spelledInitial holds the first letters of the number words.
-var spelledInitial = func() [256]bool {
-	var t [256]bool
+// spelledShape holds, for the first two letters of the number words, the
+// lengths they come in, as bits: a word of another shape ("the", "for")
+// is no number word, and need not be looked up.
+var spelledShape = func() (t [26 * 26]uint16) {
 	for w := range spelled {
-		t[w[0]] = true
+		t[int(w[0]-'a')*26+int(w[1]-'a')] |= 1 << len(w)
 	}
 	return t
 }()
+
+// maySpell reports whether t, in any ASCII case, may be a number word.
+func maySpell(t string) bool {
+	if len(t) < 2 || len(t) > 15 {
+		return false
+	}
+	a, b := t[0]|0x20, t[1]|0x20 // lower case for ASCII letters
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+		return false
+	}
+	return spelledShape[int(a-'a')*26+int(b-'a')]&(1<<len(t)) != 0
+}
 
 var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
@@ -68,7 +81,7 @@ func figures(text, lower string, ws []word) []figure {
 	var out []figure
 	prevUnit := ""
 	for i := 0; i < len(ws); i++ {
-		if b := ws[i].text[0]; (b < '0' || b > '9') && !spelledInitial[b|0x20] {
+		if t := ws[i].text(text); (t[0] < '0' || t[0] > '9') && !maySpell(t) {
 			continue // readFigure's first test, without the call
 		}
 		f, next, ok := readFigure(text, lower, ws, i, prevUnit)
@@ -87,12 +100,13 @@ func figures(text, lower string, ws []word) []figure {
 // readFigure reads a figure at word i: the number, a scale word, and the unit.
 func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, int, bool) {
 	w := ws[i]
-	if b := w.text[0]; (b < '0' || b > '9') && !spelledInitial[b|0x20] {
+	wt := w.text(text)
+	if b := wt[0]; (b < '0' || b > '9') && !maySpell(wt) {
 		return figure{}, 0, false // neither digits nor a number word
 	}
-	value, isDigits := parseNumber(w.text)
+	value, isDigits := parseNumber(wt)
 	if !isDigits {
-		lw := lower[w.start : w.start+len(w.text)] // lowerASCII(w.text): same offsets
+		lw := lower[w.start:w.end] // lowerASCII(wt): same offsets
 		v, ok := spelled[lw]
 		if !ok {
 			return figure{}, 0, false
@@ -103,34 +117,34 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 		return figure{}, 0, false
 	}
 	j := i + 1
-	if isDigits && value >= 1900 && value <= 2100 && !strings.ContainsAny(w.text, ",.") && !strings.HasPrefix(text[w.end:], "%") &&
-		!(j < len(ws) && (strings.EqualFold(ws[j].text, "percent") || lowerScale(ws[j].text) > 0)) {
+	if isDigits && value >= 1900 && value <= 2100 && !strings.ContainsAny(wt, ",.") && !strings.HasPrefix(text[w.end:], "%") &&
+		!(j < len(ws) && (strings.EqualFold(ws[j].text(text), "percent") || lowerScale(ws[j].text(text)) > 0)) {
 		return figure{}, 0, false // a year
 	}
 	if j < len(ws) {
-		if s, ok := lookupLower(scales, ws[j].text); ok {
-			value = scale(w.text, value, s, isDigits)
+		if s, ok := lookupLower(scales, ws[j].text(text)); ok {
+			value = scale(wt, value, s, isDigits)
 			j++
 		}
 	}
 	unit, end, next := "", w.end, j
 	if strings.HasPrefix(text[w.end:], "%") {
 		unit, end = "percent", w.end+1
-	} else if j < len(ws) && strings.EqualFold(ws[j].text, "percent") {
+	} else if j < len(ws) && strings.EqualFold(ws[j].text(text), "percent") {
 		unit, end, next = "percent", ws[j].end, j+1
-	} else if j+1 < len(ws) && strings.EqualFold(ws[j].text, "percentage") && strings.HasPrefix(strings.ToLower(ws[j+1].text), "point") {
+	} else if j+1 < len(ws) && strings.EqualFold(ws[j].text(text), "percentage") && strings.HasPrefix(strings.ToLower(ws[j+1].text(text)), "point") {
 		unit, end, next = "percentage points", ws[j+1].end, j+2
-	} else if j+1 < len(ws) && strings.EqualFold(ws[j].text, "per") && strings.EqualFold(ws[j+1].text, "cent") {
+	} else if j+1 < len(ws) && strings.EqualFold(ws[j].text(text), "per") && strings.EqualFold(ws[j+1].text(text), "cent") {
 		unit, end, next = "percent", ws[j+1].end, j+2
 	} else {
 		unit, end, next = nounUnit(text, ws, j, prevUnit)
-		if unit == "" && j+1 < len(ws) && strings.EqualFold(ws[j].text, "and") {
+		if unit == "" && j+1 < len(ws) && strings.EqualFold(ws[j].text(text), "and") {
 			// "146,000 and 98,000 new firms respectively": the next figure's unit
-			if _, num := parseNumber(ws[j+1].text); num == isDigits {
+			if _, num := parseNumber(ws[j+1].text(text)); num == isDigits {
 				if nf, _, ok := readFigure(text, lower, ws, j+1, prevUnit); ok {
 					unit, end, next = nf.unit, w.end, j
-					if j == i+1 && j+2 < len(ws) && lowerScale(ws[j+2].text) > 0 {
-						value = scale(w.text, value, lowerScale(ws[j+2].text), isDigits)
+					if j == i+1 && j+2 < len(ws) && lowerScale(ws[j+2].text(text)) > 0 {
+						value = scale(wt, value, lowerScale(ws[j+2].text(text)), isDigits)
 					}
 				}
 			}
@@ -170,18 +184,18 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 	unitMod := false
 	end, k := 0, j
 	for ; k < len(ws) && k < j+6; k++ {
-		t := ws[k].text
+		t := ws[k].text(text)
 		lt := strings.ToLower(t)
-		if lt == "and" && k > j && capitalised(ws[k-1].text) && k+1 < len(ws) && capitalised(ws[k+1].text) {
+		if lt == "and" && k > j && ws[k-1].caps && k+1 < len(ws) && ws[k+1].caps {
 			continue // "1,357 Hong Kong and Macao companies"
 		}
-		if k >= j+4 && !(k > j && capitalised(ws[k-1].text)) {
+		if k >= j+4 && !(k > j && ws[k-1].caps) {
 			break
 		}
 		if lt == "and" && unit != "" && !unitMod && k+2 < len(ws) && conjoinedModifier(text, ws, k) {
 			continue // "56 fireworks and electronics projects"
 		}
-		if unitStops[lt] || ws[k].text == "(" || ws[k].text == ")" || strings.HasPrefix(lt, "co-") ||
+		if unitStops[lt] || ws[k].text(text) == "(" || ws[k].text(text) == ")" || strings.HasPrefix(lt, "co-") ||
 			unit != "" && !unitMod && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
 			k > j && ws[k-1].poss {
 			break
@@ -191,7 +205,7 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		}
 		// "newly established foreign-invested enterprises": adverbs and
 		// participles before the head noun modify it
-		unitMod = strings.HasSuffix(lt, "ly") || (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && k+1 < len(ws) && joinedLoose(text, ws[k], ws[k+1]) && !lowerIn(unitStops, ws[k+1].text)
+		unitMod = strings.HasSuffix(lt, "ly") || (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && k+1 < len(ws) && joinedLoose(text, ws[k], ws[k+1]) && !lowerIn(unitStops, ws[k+1].text(text))
 		unit, end = t, ws[k].end
 		if strings.HasPrefix(text[ws[k].end:], ",") || strings.HasPrefix(text[ws[k].end:], ".") {
 			k++
@@ -202,19 +216,19 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		return unit, end, k
 	}
 	// "eleven of its vessels", "1,568 of them"
-	if j < len(ws) && strings.EqualFold(ws[j].text, "of") && j+1 < len(ws) {
+	if j < len(ws) && strings.EqualFold(ws[j].text(text), "of") && j+1 < len(ws) {
 		n := j + 1
-		switch strings.ToLower(ws[n].text) {
+		switch strings.ToLower(ws[n].text(text)) {
 		case "them", "which", "these", "those":
 			return prevUnit, ws[j].start - 1, n + 1
 		case "its", "their", "the":
 			n++
 		}
-		if n < len(ws) && !lowerIn(unitStops, ws[n].text) {
-			return ws[n].text, ws[n].end, n + 1
+		if n < len(ws) && !lowerIn(unitStops, ws[n].text(text)) {
+			return ws[n].text(text), ws[n].end, n + 1
 		}
 	}
-	gapped := j >= 2 && capitalised(ws[j-2].text) && (j >= len(ws) || strings.HasPrefix(text[ws[j-1].end:], ".") || strings.HasPrefix(text[ws[j-1].end:], ","))
+	gapped := j >= 2 && ws[j-2].caps && (j >= len(ws) || strings.HasPrefix(text[ws[j-1].end:], ".") || strings.HasPrefix(text[ws[j-1].end:], ","))
 	if unit == "" && prevUnit != "" && gapped {
 		return prevUnit, ws[j-1].end, j
 	}
@@ -226,11 +240,12 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 // projects"), not one ("schools and hospitals").
 func conjoinedModifier(text string, ws []word, k int) bool {
 	a, b := ws[k+1], ws[k+2]
-	la, lb := strings.ToLower(a.text), strings.ToLower(b.text)
-	if capitalised(a.text) || capitalised(b.text) || unitStops[la] || unitStops[lb] || !joinedLoose(text, ws[k], a) || !joinedLoose(text, a, b) {
+	at, bt := a.text(text), b.text(text)
+	la, lb := strings.ToLower(at), strings.ToLower(bt)
+	if capitalised(at) || capitalised(bt) || unitStops[la] || unitStops[lb] || !joinedLoose(text, ws[k], a) || !joinedLoose(text, a, b) {
 		return false
 	}
-	if _, num := parseNumber(a.text); num {
+	if _, num := parseNumber(at); num {
 		return false
 	}
 	return strings.HasSuffix(lb, "s")
@@ -273,17 +288,17 @@ func skipNumber(text, lower string, ws []word, i int, digits bool) bool {
 		}
 	}
 	if i > 0 {
-		prev := strings.ToLower(strings.TrimSuffix(ws[i-1].text, "."))
+		prev := strings.ToLower(strings.TrimSuffix(ws[i-1].text(text), "."))
 		if _, ok := monthNames[prev]; ok || prev == "no" || prev == "page" {
 			return true
 		}
 	}
 	if i+1 < len(ws) {
-		if _, ok := lookupLower(monthNames, ws[i+1].text); ok && digits {
+		if _, ok := lookupLower(monthNames, ws[i+1].text(text)); ok && digits {
 			return true
 		}
 	}
-	if !digits && strings.HasSuffix(before, ", ") && i+1 < len(ws) && !lowerIn(ratioWords, ws[i+1].text) {
+	if !digits && strings.HasSuffix(before, ", ") && i+1 < len(ws) && !lowerIn(ratioWords, ws[i+1].text(text)) {
 		return true // ", two ancient capitals in Henan" describes a list
 	}
 	if !digits && (strings.HasSuffix(before, "the ") || strings.HasSuffix(before, "these ") || strings.HasSuffix(before, "all ")) {
@@ -333,9 +348,12 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 	if c.s.kind != prose {
 		return nil
 	}
+	figs := figures(c.text, c.lower, c.s.ws)
+	if len(figs) == 0 {
+		return nil // most sentences: no need to look for their year
+	}
 	var out []ontology.Metric
 	year := yearOf(c.lower)
-	figs := figures(c.text, c.lower, c.s.ws)
 	resp := c.respectively(figs)
 	for i, f := range figs {
 		subj := resp[i]

@@ -80,6 +80,18 @@ var multiSuffix = []struct {
 	{"Urban Agglomeration", ontology.Region},
 }
 
+// multiSuffixByLast lists, by last word, the indices of the multiSuffix
+// endings, in order: a run can end with an ending only if it ends with
+// that ending's last word.
+var multiSuffixByLast = func() map[string][]int {
+	m := map[string][]int{}
+	for k, ms := range multiSuffix {
+		last := ms.words[strings.LastIndexByte(ms.words, ' ')+1:]
+		m[last] = append(m[last], k)
+	}
+	return m
+}()
+
 // facilityHeads before a final "Station" make a facility, which the contract
 // does not annotate, rather than a broadcaster: "Nuclear Power Station".
 var facilityHeads = map[string]bool{"Power": true, "Railway": true, "Metro": true, "Subway": true,
@@ -88,27 +100,26 @@ var facilityHeads = map[string]bool{"Power": true, "Railway": true, "Metro": tru
 // run is a stretch of capitalised words joined by connectors.
 type run struct{ ws []word }
 
-// capitalRuns finds the runs of capitalised words of a sentence. A comma or
-// other punctuation ends a run, and so does a possessive.
-func capitalRuns(s string, ws []word) []run {
-	var out []run
+// capitalRuns appends the runs of capitalised words of a sentence to out. A
+// comma or other punctuation ends a run, and so does a possessive.
+func capitalRuns(out []run, s string, ws []word) []run {
 	i := 0
 	for i < len(ws) {
-		if !capitalised(ws[i].text) {
+		if !ws[i].caps {
 			i++
 			continue
 		}
 		j := i + 1
 		last := i // last capitalised word
 		for j < len(ws) && !ws[j-1].poss && joined(s, ws[j-1], ws[j]) {
-			t := ws[j].text
+			t := ws[j].text(s)
 			switch {
-			case capitalised(t):
+			case ws[j].caps:
 				last = j
-			case t == "(" && j+2 < len(ws) && capitalised(ws[j+1].text) && ws[j+2].text == ")":
+			case t == "(" && j+2 < len(ws) && ws[j+1].caps && ws[j+2].text(s) == ")":
 				j += 2
 				last = j
-			case t == "and" && j+1 < len(ws) && ws[j+1].text == "the":
+			case t == "and" && j+1 < len(ws) && ws[j+1].text(s) == "the":
 				j = len(ws) + 1
 				continue
 			case connectors[t]:
@@ -145,27 +156,33 @@ func joined(s string, a, b word) bool {
 func (r run) text(s string) string { return s[r.ws[0].start:r.ws[len(r.ws)-1].end] }
 
 // trimOpeners drops sentence openers and titles from the front of a run.
-func (r run) trimOpeners() run {
-	for len(r.ws) > 0 && (openers[r.ws[0].text] || !capitalised(r.ws[0].text) || strings.HasSuffix(r.ws[0].text, "-based")) {
+func (r run) trimOpeners(s string) run {
+	for len(r.ws) > 0 && trimmable(r.ws[0].text(s)) {
 		r.ws = r.ws[1:]
 	}
 	return r
 }
 
+// trimmable reports whether a run's first word is an opener or title, not
+// capitalised, or "X-based", and so not part of a name.
+func trimmable(t string) bool {
+	return openers[t] || !capitalised(t) || strings.HasSuffix(t, "-based")
+}
+
 // classify names a run as an organization, zone, strategy and so on.
 func classify(s string, r run) (*span, bool) {
-	r = r.trimOpeners()
+	r = r.trimOpeners(s)
 	n := len(r.ws)
 	if n == 0 {
 		return nil, false
 	}
-	last := r.ws[n-1].text
-	if last == "Station" && n >= 2 && facilityHeads[r.ws[n-2].text] {
+	last := r.ws[n-1].text(s)
+	if last == "Station" && n >= 2 && facilityHeads[r.ws[n-2].text(s)] {
 		return nil, false
 	}
 	generic := true
 	for _, w := range r.ws {
-		generic = generic && lowerIn(zoneWords, w.text)
+		generic = generic && lowerIn(zoneWords, w.text(s))
 	}
 	if generic {
 		return nil, false // "a Free Trade Port" in a title-case heading names nothing
@@ -176,17 +193,18 @@ func classify(s string, r run) (*span, bool) {
 			typ: t, name: text, known: -1, poss: r.ws[n-1].poss}, true
 	}
 	for i, w := range r.ws {
-		if strategyHeads[w.text] && (i == n-1 || i+1 < n && (r.ws[i+1].text == "for" || r.ws[i+1].text == "of" || r.ws[i+1].text == "on")) && (n >= 2) {
+		if strategyHeads[w.text(s)] && (i == n-1 || i+1 < n && (r.ws[i+1].text(s) == "for" || r.ws[i+1].text(s) == "of" || r.ws[i+1].text(s) == "on")) && (n >= 2) {
 			return mk(ontology.Strategy)
 		}
 	}
 	for i, w := range r.ws {
-		if w.text == "of" && i > 0 && orgHeads[r.ws[i-1].text] {
+		if w.text(s) == "of" && i > 0 && orgHeads[r.ws[i-1].text(s)] {
 			return mk(ontology.Organization)
 		}
 	}
 	text := r.text(s)
-	for _, ms := range multiSuffix {
+	for _, k := range multiSuffixByLast[text[strings.LastIndexByte(text, ' ')+1:]] {
+		ms := multiSuffix[k]
 		if hasWordSuffix(text, ms.words) && n > len(strings.Fields(ms.words)) {
 			return mk(ms.typ)
 		}
@@ -212,11 +230,11 @@ func classify(s string, r run) (*span, bool) {
 // must not start with one ("Hebei Radio and TV Station" stays whole).
 func splitConjoined(s string, r run) []*span {
 	for i, w := range r.ws {
-		if w.text != "and" || i < 2 || len(r.ws)-i-1 < 2 {
+		if w.text(s) != "and" || i < 2 || len(r.ws)-i-1 < 2 {
 			continue
 		}
 		left, right := run{r.ws[:i]}, run{r.ws[i+1:]}
-		lh, rh := left.ws[len(left.ws)-1].text, right.ws[0].text
+		lh, rh := left.ws[len(left.ws)-1].text(s), right.ws[0].text(s)
 		if !orgHeads[lh] && suffixType[lh] == "" || orgHeads[rh] || !capitalised(rh) {
 			continue
 		}
@@ -254,10 +272,11 @@ var directions = map[string]bool{"northern": true, "southern": true, "eastern": 
 
 // names finds the pattern-found names of a sentence: capitalised runs by
 // their heads, regions and governments with lower-case heads, and
-// directional regions.
-func names(s string, ws []word, places []*span) []*span {
+// directional regions. runs is scratch space reused from call to call.
+func names(s string, ws []word, places []*span, runs *[]run) []*span {
 	var out []*span
-	for _, r := range capitalRuns(s, ws) {
+	*runs = capitalRuns((*runs)[:0], s, ws)
+	for _, r := range *runs {
 		if parts := splitConjoined(s, r); parts != nil {
 			out = append(out, parts...)
 			continue
@@ -266,7 +285,7 @@ func names(s string, ws []word, places []*span) []*span {
 			out = append(out, sp)
 			continue
 		}
-		rt := r.trimOpeners()
+		rt := r.trimOpeners(s)
 		if len(rt.ws) == 0 {
 			continue
 		}

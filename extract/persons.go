@@ -52,16 +52,18 @@ func hasUpperASCII(s string) bool {
 	return false
 }
 
-// personName reports whether two words look like a Chinese personal name:
-// two capitalised alphabetic tokens, not openers, not places.
-func personName(a, b word, g *ontology.Gazetteer) bool {
-	if !personWord(a.text) || !personWord(b.text) {
+// personName reports whether two words of the sentence s look like a
+// Chinese personal name: two capitalised alphabetic tokens, not openers,
+// not places.
+func personName(s string, a, b word, g *ontology.Gazetteer) bool {
+	at, bt := a.text(s), b.text(s)
+	if !personWord(at) || !personWord(bt) {
 		return false
 	}
-	if a.poss || utf8.RuneCountInString(a.text) > 6 || allUpper(a.text) {
+	if a.poss || utf8.RuneCountInString(at) > 6 || allUpper(at) {
 		return false
 	}
-	if len(g.Lookup(a.text+" "+b.text)) > 0 || len(g.Lookup(a.text)) > 0 && len(g.Lookup(b.text)) > 0 {
+	if len(g.Lookup(at+" "+bt)) > 0 || len(g.Lookup(at)) > 0 && len(g.Lookup(bt)) > 0 {
 		return false
 	}
 	return true
@@ -102,7 +104,7 @@ func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
 	for _, s := range sents {
 		ws := s.ws
 		if s.kind == speaker {
-			if len(ws) == 2 && personName(ws[0], ws[1], g) {
+			if len(ws) == 2 && personName(s.text, ws[0], ws[1], g) {
 				if _, org := classify(s.text, run{ws}); !org {
 					people[s.text[ws[0].start:ws[1].end]] = true
 				}
@@ -110,18 +112,22 @@ func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
 			continue
 		}
 		for i := 0; i+1 < len(ws); i++ {
-			if !capitalised(ws[i+1].text) {
+			if !ws[i+1].caps {
 				i++ // neither this pair nor the next can be a name
 				continue
 			}
-			if !personName(ws[i], ws[i+1], g) || !joined(s.text, ws[i], ws[i+1]) {
+			// the cheap tests first: personName looks names up in the gazetteer
+			if !joined(s.text, ws[i], ws[i+1]) {
 				continue
 			}
-			if i+2 < len(ws) && capitalised(ws[i+2].text) && joined(s.text, ws[i+1], ws[i+2]) {
+			if i+2 < len(ws) && ws[i+2].caps && joined(s.text, ws[i+1], ws[i+2]) {
 				continue // part of a longer capitalised name
 			}
+			if !personName(s.text, ws[i], ws[i+1], g) {
+				continue
+			}
 			name := s.text[ws[i].start:ws[i+1].end]
-			if i > 0 && (honorifics[ws[i-1].text] || isTitleWord(ws[i-1].text)) {
+			if i > 0 && (honorifics[ws[i-1].text(s.text)] || isTitleWord(ws[i-1].text(s.text))) {
 				people[name] = true
 				continue
 			}

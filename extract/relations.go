@@ -22,7 +22,6 @@ var (
 	reTogether = regexp.MustCompile(`^, (?:together|along) with (?:the )?$`)
 	reLater    = regexp.MustCompile(`^,? and [\d,.]+(?: [\w-]+)? $|^, [\d,.]+(?: [\w-]+)? $`)
 
-	reMovedTo = regexp.MustCompile(`\b(?:moved|relocated|transferred|shifted) (?:\w+ ){0,3}?to $`)
 	reJoint   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
 	reOffice  = regexp.MustCompile(`^, (?:a |an |the )?((?:[\w-]+ ){0,5}?)(?:of|at|with|from|for|in) (?:the )?$`)
 	reTitleBy = regexp.MustCompile(`^ ((?:[\w-]+ ){1,3})$`)
@@ -37,6 +36,15 @@ var (
 	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}
 	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut"}
 )
+
+// coverStems start the verbs of reCovers.
+var coverStems = []string{"cover", "span", "encompass", "straddl"}
+
+// headWindow returns the part of a gap where the verb of an anchored gap
+// pattern must start, for the stem tests before the regexp: reCovers'
+// optional opening (",? which ") takes at most 8 bytes, reMadeUp's (",?
+// which also are ") at most 17, and a stem is at most klen bytes long.
+func headWindow(gap string, lead, klen int) string { return gap[:min(len(gap), lead+klen)] }
 
 // containsAny reports whether s contains one of the stems.
 func containsAny(s string, stems []string) bool {
@@ -183,13 +191,13 @@ func (x *Extractor) containment(c *sentCtx) {
 			for _, k := range c.subjectsOf(i, lg) {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
 			}
-		case containsAny(lg, []string{"cover", "span", "encompass", "straddl"}) && reCovers.MatchString(lg):
+		case c.hasMask(&coverMask) && containsAny(headWindow(lg, 8, len("encompass")), coverStems) && reCovers.MatchString(lg):
 			c.contain(a.ent, b.ent, "covers", g)
 		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && reMembers.MatchString(lg):
 			for _, k := range c.members(i) {
 				c.contain(c.spans[k].ent, b.ent, "listed-members-of-y", g)
 			}
-		case containsAny(lg, madeUpStems) && reMadeUp.MatchString(lg):
+		case c.hasMask(&madeUpMask) && containsAny(headWindow(lg, 17, len("composed")), madeUpStems) && reMadeUp.MatchString(lg):
 			for _, k := range c.listFrom(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "made-up-of", g)
 			}
@@ -481,8 +489,54 @@ func (c *sentCtx) gapped(sources []int, dest int, start int) {
 	}
 }
 
-// movedToVerbs are the verbs of reMovedTo.
+// movedToVerbs are the verbs of movedToStart.
 var movedToVerbs = []string{"moved", "relocated", "transferred", "shifted"}
+
+// movedToStart returns where the leftmost "moved [up to three words] to "
+// ending s starts, or -1: the regular expression
+// \b(?:moved|relocated|transferred|shifted) (?:\w+ ){0,3}?to $ scanned by
+// hand, as the backtracking matcher tried it at every byte of the window.
+func movedToStart(s string) int {
+	for p := 0; p < len(s); p++ {
+		if p > 0 && isWordByte(s[p-1]) {
+			continue // \b: every verb starts with a word byte
+		}
+		for _, v := range movedToVerbs {
+			e := p + len(v)
+			if strings.HasPrefix(s[p:], v) && e < len(s) && s[e] == ' ' && wordsThenTo(s[e+1:]) {
+				return p
+			}
+		}
+	}
+	return -1
+}
+
+// wordsThenTo reports whether s is (\w+ ){0,3}to followed by a space and
+// nothing more.
+func wordsThenTo(s string) bool {
+	body, ok := strings.CutSuffix(s, "to ")
+	if !ok {
+		return false
+	}
+	for n := 0; body != ""; n++ {
+		sp := strings.IndexByte(body, ' ')
+		if n == 3 || sp <= 0 || !allWordBytes(body[:sp]) {
+			return false
+		}
+		body = body[sp+1:]
+	}
+	return true
+}
+
+// allWordBytes reports whether every byte of s is a \w byte.
+func allWordBytes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isWordByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
 
 // movedTo reads "41 more Shenzhen firms moved to Huizhou" and "a maker
 // based in A ..., which moved its production to B".
@@ -496,11 +550,11 @@ func (x *Extractor) movedTo(c *sentCtx) {
 		if !containsAny(window, movedToVerbs) {
 			continue // the regexp needs one of them
 		}
-		m := reMovedTo.FindStringIndex(window)
-		if m == nil {
+		m := movedToStart(window)
+		if m < 0 {
 			continue
 		}
-		trig := max(0, len(before)-60) + m[0]
+		trig := max(0, len(before)-60) + m
 		if strings.Contains(c.lower[max(0, trig-80):trig], "from ") || strings.Contains(c.lower[trig:c.spans[k].start], "from ") {
 			continue
 		}
@@ -623,7 +677,7 @@ func (c *sentCtx) conceptAt(start, end int) *entity {
 // "signed agreements with", "paired with", gapped "E with F", and joint
 // statements "A, B and C have worked together".
 func (x *Extractor) cooperation(c *sentCtx) {
-	coop := c.has(" with ") && c.hasMask(&coopMask) && anyWord(c.lower, coopWord)
+	coop := c.hasMask(&withMask) && c.hasMask(&coopMask) && anyWord(c.lower, coopWord)
 	for off := 0; coop; {
 		w := strings.Index(c.lower[off:], " with ")
 		if w < 0 {

@@ -86,6 +86,9 @@ type resolver struct {
 	// docAbove holds every code that is an ancestor of another code of
 	// docCodes, so pick need not walk the gazetteer for each pair
 	docAbove map[string]bool
+	// sentCodes holds the codes of the sentence being resolved; one map
+	// serves every sentence, cleared for each
+	sentCodes map[string]bool
 }
 
 // addDocName adds strings.ToLower(name) to the document's names, lower-casing
@@ -98,7 +101,7 @@ func (r *resolver) addDocName(name string) {
 
 func newResolver(g *ontology.Gazetteer, all [][]*span) *resolver {
 	r := &resolver{gaz: g, reg: newRegistry(), docCodes: map[string]bool{}, docNames: map[string]bool{},
-		shortForms: map[string]*span{}}
+		shortForms: map[string]*span{}, sentCodes: map[string]bool{}}
 	for _, spans := range all {
 		for _, sp := range spans {
 			if len(sp.codes) == 1 {
@@ -136,7 +139,8 @@ func newResolver(g *ontology.Gazetteer, all [][]*span) *resolver {
 // resolve sets the entity of every span of a sentence; spans that cannot be
 // resolved are dropped.
 func (r *resolver) resolve(spans []*span) []*span {
-	sentCodes := map[string]bool{}
+	sentCodes := r.sentCodes
+	clear(sentCodes)
 	for _, sp := range spans {
 		for _, c := range sp.codes {
 			sentCodes[c] = true

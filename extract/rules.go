@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/policykg/policykg/ontology"
@@ -69,6 +70,21 @@ var receiveVerbs = []string{"receiving ", "receive ", "receives ", "received ", 
 	"undertaking ", "undertook ", "take in ", "takes in ", "taking in ", "took in ", "absorb ", "absorbs ",
 	"absorbing ", "absorbed ", "host ", "hosting "}
 
+// receiveVerbTriggers[k] is the index of the longest trigger word that
+// receiveVerbs[k] holds, or -1: where that word is missing, so is the verb.
+var receiveVerbTriggers = func() []int {
+	out := make([]int, len(receiveVerbs))
+	for k, v := range receiveVerbs {
+		out[k] = -1
+		for i, w := range triggerWords {
+			if strings.Contains(v, w) && (out[k] < 0 || len(w) > len(triggerWords[out[k]])) {
+				out[k] = i
+			}
+		}
+	}
+	return out
+}()
+
 // receivers reads "X will undertake industries transferred from A": X
 // recipient_of the industries (a Concept named by the phrase) and A
 // transfers_to X; also with a curated concept ("receiving non-capital
@@ -77,7 +93,10 @@ func (x *Extractor) receivers(c *sentCtx) {
 	if !c.hasMask(&takeMask) {
 		return
 	}
-	for _, v := range receiveVerbs {
+	for k, v := range receiveVerbs {
+		if b := receiveVerbTriggers[k]; b >= 0 && !c.s.trig.hasIndex(b) {
+			continue // the sentence lacks a trigger word the verb holds
+		}
 		for off := 0; ; {
 			i := strings.Index(c.lower[off:], v)
 			if i < 0 {
@@ -227,6 +246,18 @@ func (x *Extractor) homeTo(c *sentCtx) {
 var countWords = map[string]int{"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10}
 
+// countTriggers are the count words with the space that follows them
+// before a group noun, sorted: trigger words, so that countedGroup runs
+// only on the sentences that hold one.
+var countTriggers = func() []string {
+	var out []string
+	for w := range countWords {
+		out = append(out, w+" ")
+	}
+	slices.Sort(out)
+	return out
+}()
+
 // groupNouns follow a count to refer back to a list of places.
 var groupNouns = []string{"cities", "provinces", "places", "sides", "regions", "localities", "counties", "districts", "parties", "municipalities"}
 
@@ -234,7 +265,7 @@ var groupNouns = []string{"cities", "provinces", "places", "sides", "regions", "
 // "the four cities will jointly build": every pair of the last list of
 // that many places cooperates.
 func (x *Extractor) countedGroup(c *sentCtx) {
-	if !c.hasMask(&jointMask) {
+	if !c.hasMask(&jointMask) || !c.hasMask(&countMask) {
 		return
 	}
 	for _, n := range groupNouns {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/policykg/policykg/ontology"
@@ -20,7 +21,7 @@ var headMask = maskOf("development of ", "revitaliz", "rise of ")
 
 // strategySpans finds strategies written in lower case, ending at the first
 // place they name, and later repetitions of the phrases already found.
-func strategySpans(text, lower string, trig *triggerSet, places []*span, known map[string]string) []*span {
+func strategySpans(text, lower string, trig *triggerSet, places []*span, known *strategyNames) []*span {
 	var out []*span
 	add := func(start int, fromOpener bool) {
 		for strings.HasPrefix(lower[start:], "the ") || strings.HasPrefix(lower[start:], "promote ") || strings.HasPrefix(lower[start:], "promoting ") {
@@ -45,12 +46,12 @@ func strategySpans(text, lower string, trig *triggerSet, places []*span, known m
 		if last.typ != ontology.Region {
 			last = nil // only a region a strategy names is a mention of its own
 		}
-		known[strings.ToLower(phrase)] = name
+		known.add(strings.ToLower(phrase), name)
 		out = append(out, &span{start: start, end: end, surface: phrase, kind: spanName,
 			typ: ontology.Strategy, name: name, known: -1, poss: possessiveAt(text, end), inner: last})
 	}
 	for _, op := range strategyOpeners {
-		if !trig.has("strategy ") {
+		if !trig.hasMask(&strategyWordMask) {
 			break // every opener holds it
 		}
 		for off := 0; ; {
@@ -79,7 +80,11 @@ func strategySpans(text, lower string, trig *triggerSet, places []*span, known m
 			}
 		}
 	}
-	for phrase, name := range known {
+	for k, phrase := range known.phrases {
+		if !trig.hasAll(&known.needs[k]) {
+			continue // a trigger word of the phrase is missing, so is the phrase
+		}
+		name := known.name[phrase]
 		for off := 0; ; {
 			i := strings.Index(lower[off:], phrase)
 			if i < 0 {
@@ -92,6 +97,40 @@ func strategySpans(text, lower string, trig *triggerSet, places []*span, known m
 		}
 	}
 	return out
+}
+
+// strategyNames are the strategy phrases a document has named so far, to
+// be found again in later sentences. They are read in sorted order: merge
+// breaks ties by list order, so a map's random order could change which
+// of two equal spans is kept from run to run.
+type strategyNames struct {
+	name    map[string]string // lower-case phrase -> strategy name
+	phrases []string          // the keys of name, sorted
+	needs   []triggerSet      // needs[k]: the trigger words phrases[k] contains
+}
+
+// add records the name of a phrase, the last one given winning.
+func (n *strategyNames) add(phrase, name string) {
+	if n.name == nil {
+		n.name = map[string]string{}
+	}
+	if _, ok := n.name[phrase]; !ok {
+		k, _ := slices.BinarySearch(n.phrases, phrase)
+		n.phrases = slices.Insert(n.phrases, k, phrase)
+		n.needs = slices.Insert(n.needs, k, triggersIn(phrase))
+	}
+	n.name[phrase] = name
+}
+
+// triggersIn returns the set of trigger words s contains.
+func triggersIn(s string) triggerSet {
+	var t triggerSet
+	for i, w := range triggerWords {
+		if strings.Contains(s, w) {
+			t.set(i)
+		}
+	}
+	return t
 }
 
 func startsWithAny(s string, ps []string) bool {

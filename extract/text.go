@@ -6,12 +6,18 @@ import (
 	"unicode/utf8"
 )
 
-// word is a token of a sentence for the pattern rules.
+// word is a token of a sentence for the pattern rules. It holds no
+// pointer: a document's words fill arrays of megabytes, which the garbage
+// collector then need not scan, and its text is read from the sentence.
 type word struct {
-	start, end int    // byte offsets; end excludes a possessive 's
-	text       string // the token without a possessive 's
-	poss       bool   // followed by 's or ’s
+	start, end int  // byte offsets; end excludes a possessive 's
+	poss       bool // followed by 's or ’s
+	caps       bool // capitalised(text): asked of most words by several stages
 }
+
+// text returns the token without a possessive 's; s is the text of the
+// sentence the word was cut from.
+func (w word) text(s string) string { return s[w.start:w.end] }
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -27,9 +33,13 @@ func isWordRune(r rune) bool {
 func tokenizeAppend(out []word, s string) []word {
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] && c != '(' && c != ')' {
+			i++ // the common case between words: a space or punctuation
+			continue
+		}
 		r, n := decodeRune(s, i)
 		if r == '(' || r == ')' {
-			out = append(out, word{start: i, end: i + n, text: s[i : i+n]})
+			out = append(out, word{start: i, end: i + n})
 			i += n
 			continue
 		}
@@ -39,9 +49,13 @@ func tokenizeAppend(out []word, s string) []word {
 		}
 		j := i + n
 		for j < len(s) {
-			if c := s[j]; asciiWord[c] {
+			c := s[j]
+			if asciiWord[c] {
 				j++ // the common case: an ASCII letter or digit
 				continue
+			}
+			if c == ' ' {
+				break // the next common case: a space ends the word
 			}
 			r2, n2 := decodeRune(s, j)
 			if isWordRune(r2) {
@@ -61,16 +75,16 @@ func tokenizeAppend(out []word, s string) []word {
 			}
 			break
 		}
-		w := word{start: i, end: j, text: s[i:j]}
-		if j < len(s) && s[j] == '.' && lowerIn(abbreviations, w.text) {
+		w := word{start: i, end: j}
+		if j < len(s) && s[j] == '.' && lowerIn(abbreviations, s[i:j]) {
 			w.end++
-			w.text = s[i : j+1]
 			j++
 		}
-		if t, ok := cutPossessive(w.text); ok {
-			w.text, w.poss = t, true
+		if t, ok := cutPossessive(s[w.start:w.end]); ok {
+			w.poss = true
 			w.end = w.start + len(t)
 		}
+		w.caps = capitalised(s[w.start:w.end])
 		out = append(out, w)
 		i = j
 	}
@@ -182,14 +196,15 @@ func lowerScale(t string) float64 {
 	return v
 }
 
-// appendLowerASCII appends s to b with ASCII letters lower-cased.
+// appendLowerASCII appends s to b with ASCII letters lower-cased: copied
+// whole, then lower-cased in place, which is faster than byte by byte.
 func appendLowerASCII(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	n := len(b)
+	b = append(b, s...)
+	for i, c := range b[n:] {
 		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+			b[n+i] = c + 'a' - 'A'
 		}
-		b = append(b, c)
 	}
 	return b
 }

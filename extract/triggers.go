@@ -22,7 +22,7 @@ var triggerWords = withStems([]string{
 	" is home to ", " hosts ", " now hosts ", " has hosted ",
 	"integrated development of ", "coordinated development of ", "integration of ", "cooperation between ",
 	"strategy ", "development of ", "revitaliz", "rise of ",
-}, moveStems, receiveStems, coopStems, jointStems, implStems)
+}, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems)
 
 // withStems adds the rules' stem lists to the trigger words, once each.
 func withStems(base []string, lists ...[]string) []string {
@@ -62,6 +62,9 @@ func init() {
 
 func (t *triggerSet) set(i int) { t[i/64] |= 1 << (i % 64) }
 
+// hasIndex reports whether the sentence holds triggerWords[i].
+func (t *triggerSet) hasIndex(i int) bool { return t[i/64]&(1<<(i%64)) != 0 }
+
 // has reports whether the sentence holds w, which must be a trigger word.
 func (t *triggerSet) has(w string) bool {
 	i, ok := triggerIndex[w]
@@ -99,6 +102,16 @@ func (t *triggerSet) hasMask(m *triggerSet) bool {
 
 func (c *sentCtx) hasMask(m *triggerSet) bool { return c.s.trig.hasMask(m) }
 
+// hasAll reports whether the sentence holds every word of mask m.
+func (t *triggerSet) hasAll(m *triggerSet) bool {
+	for i := range t {
+		if t[i]&m[i] != m[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // Masks of the trigger lists the rules ask about, built once.
 var (
 	moveMask     = maskOf(moveStems...)
@@ -106,6 +119,13 @@ var (
 	coopMask     = maskOf(coopStems...)
 	jointMask    = maskOf(jointStems...)
 	implMask     = maskOf(implStems...)
+	countMask    = maskOf(countTriggers...)
+	coverMask    = maskOf(coverStems...)
+	madeUpMask   = maskOf(madeUpStems...)
 	strategyMask = maskOf("strategy ", "development of ", "revitaliz", "rise of ")
 	takeMask     = maskOf("receiv", "undert", "take", "took", "absorb", "host")
+	// single words asked of every sentence: a mask spares has its map
+	zoneMask         = maskOf(" zone")
+	withMask         = maskOf(" with ")
+	strategyWordMask = maskOf("strategy ")
 )

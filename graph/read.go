@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/cayley/query"
 	_ "github.com/cayleygraph/cayley/query/gizmo"   // registers Gizmo
 	_ "github.com/cayleygraph/cayley/query/graphql" // registers GraphQL
@@ -29,7 +30,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	out := Stats{Nodes: st.Nodes.Value, Quads: st.Quads.Value, Predicates: map[ontology.Predicate]int64{}}
 	for _, p := range ontology.Predicates() {
-		n, err := s.count(ctx, quad.Predicate, vocab(string(p.Name)))
+		n, err := s.countRefs(ctx, quad.Predicate, vocab(string(p.Name)))
 		if err != nil {
 			return Stats{}, err
 		}
@@ -37,33 +38,83 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 			out.Predicates[p.Name] = n
 		}
 	}
-	types := map[quad.Value]bool{}
-	for _, t := range ontology.Types() {
-		types[vocab(string(t.Type))] = true
-	}
-	ents := map[quad.Value]bool{}
-	err = s.eachQuad(ctx, quad.Predicate, rdfType, func(q quad.Quad) {
-		switch {
-		case q.Object == vocab("Document"):
-			out.Documents++
-		case types[q.Object]:
-			ents[q.Subject] = true
-		}
-	})
-	if err != nil {
+	if err := s.countTyped(ctx, &out); err != nil {
 		return Stats{}, fmt.Errorf("stats %s: %w", s.loc, err)
 	}
-	out.Entities = int64(len(ents))
 	return out, nil
 }
 
-func (s *Store) count(ctx context.Context, d quad.Direction, v quad.Value) (int64, error) {
+// countRefs counts the quads with v in direction d. It walks references
+// only: decoding each quad's values would cost several reads per quad.
+func (s *Store) countRefs(ctx context.Context, d quad.Direction, v quad.Value) (int64, error) {
+	ref, err := s.qs.ValueOf(v)
+	if err != nil || ref == nil {
+		return 0, err
+	}
+	it := s.qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
 	var n int64
-	err := s.eachQuad(ctx, d, v, func(quad.Quad) { n++ })
-	if err != nil {
+	for it.Next(ctx) {
+		n++
+	}
+	if err := it.Err(); err != nil {
 		return 0, fmt.Errorf("stats %s: count %v: %w", s.loc, v, err)
 	}
 	return n, nil
+}
+
+// countTyped counts documents and typed entities from the rdf:type quads,
+// comparing node references rather than decoded values.
+func (s *Store) countTyped(ctx context.Context, out *Stats) error {
+	key := func(v quad.Value) (any, error) {
+		ref, err := s.qs.ValueOf(v)
+		if err != nil || ref == nil {
+			return nil, err
+		}
+		return refs.ToKey(ref), nil
+	}
+	docType, err := key(vocab("Document"))
+	if err != nil {
+		return err
+	}
+	types := map[any]bool{}
+	for _, t := range ontology.Types() {
+		k, err := key(vocab(string(t.Type)))
+		if err != nil {
+			return err
+		}
+		if k != nil {
+			types[k] = true
+		}
+	}
+	typeRef, err := s.qs.ValueOf(rdfType)
+	if err != nil || typeRef == nil {
+		return err
+	}
+	ents := map[any]bool{}
+	it := s.qs.QuadIterator(quad.Predicate, typeRef).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		o, err := s.qs.QuadDirection(it.Result(), quad.Object)
+		if err != nil {
+			return err
+		}
+		switch k := refs.ToKey(o); {
+		case docType != nil && k == docType:
+			out.Documents++
+		case types[k]:
+			sub, err := s.qs.QuadDirection(it.Result(), quad.Subject)
+			if err != nil {
+				return err
+			}
+			ents[refs.ToKey(sub)] = true
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	out.Entities = int64(len(ents))
+	return nil
 }
 
 // Languages are the query languages Query accepts.

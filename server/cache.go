@@ -136,3 +136,33 @@ func (r *recorder) Flush() {
 		f.Flush()
 	}
 }
+
+// flights tracks the cacheable requests running now, by cache key, so that
+// identical requests arriving meanwhile wait for the first one's answer.
+type flights struct {
+	mu sync.Mutex
+	m  map[string]chan struct{}
+}
+
+// join returns the channel closed when the request with this key is done,
+// and whether the caller is the one to run it (and then call leave).
+func (f *flights) join(key string) (chan struct{}, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if ch, ok := f.m[key]; ok {
+		return ch, false
+	}
+	if f.m == nil {
+		f.m = map[string]chan struct{}{}
+	}
+	ch := make(chan struct{})
+	f.m[key] = ch
+	return ch, true
+}
+
+func (f *flights) leave(key string, ch chan struct{}) {
+	f.mu.Lock()
+	delete(f.m, key)
+	f.mu.Unlock()
+	close(ch)
+}

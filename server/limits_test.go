@@ -137,3 +137,32 @@ func TestCacheByGeneration(t *testing.T) {
 		t.Errorf("an error answer came from the cache")
 	}
 }
+
+// TestIdenticalQueriesShareOneRun: identical requests arriving while the
+// first runs wait for its answer instead of each taking a query slot, so
+// with one slot none is refused and the query runs once.
+func TestIdenticalQueriesShareOneRun(t *testing.T) {
+	_, ts := MustServer(t, MustStore(t), Config{MaxConcurrent: 1, QueryTimeout: 10 * time.Second})
+	slow := `var t0 = Date.now(); while (Date.now() - t0 < 400) {} g.V("` + caofeidian + `").Out().All()`
+	const n = 12
+	answers := make(chan answer, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			answers <- do(t, "POST", ts.URL+"/api/v2/query?lang=gizmo", slow)
+		}()
+	}
+	wg.Wait()
+	close(answers)
+	for a := range answers {
+		if a.status != 200 || !strings.Contains(a.body, tangshan) {
+			t.Errorf("identical query: %d %s", a.status, a.body)
+		}
+	}
+	m := do(t, "GET", ts.URL+"/metrics", "").body
+	if !strings.Contains(m, "policykg_cache_misses_total 1\n") {
+		t.Errorf("the query ran more than once:\n%s", grepLines(m, "policykg_cache"))
+	}
+}

@@ -18,6 +18,9 @@ type metrics struct {
 	cacheMisses prometheus.Counter
 	rejected    prometheus.Counter
 	generation  prometheus.Gauge
+
+	engineStarts  prometheus.Counter
+	engineCrashes prometheus.Counter
 }
 
 func newMetrics(s *Server) *metrics {
@@ -38,6 +41,11 @@ func newMetrics(s *Server) *metrics {
 			Name: "policykg_queries_rejected_total", Help: "Queries refused with 503: all slots busy."}),
 		generation: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "policykg_snapshot_generation", Help: "Number of the snapshot in service."}),
+		engineStarts: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "policykg_query_engine_starts_total", Help: "Query engine processes started."}),
+		engineCrashes: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "policykg_query_engine_crashes_total",
+			Help: "Query engines that died under a request (a query crashed Cayley, or overran its timeout)."}),
 	}
 	inflight := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "policykg_queries_running", Help: "Queries running now."},
@@ -51,7 +59,7 @@ func newMetrics(s *Server) *metrics {
 			return float64(s.cache.len())
 		})
 	m.reg.MustRegister(m.requests, m.duration, m.cacheHits, m.cacheMisses, m.rejected,
-		m.generation, inflight, cached,
+		m.generation, m.engineStarts, m.engineCrashes, inflight, cached,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }

@@ -109,6 +109,25 @@ func (s *Server) query(check func(http.Handler) http.Handler, cacheable bool,
 				writeCached(w, c)
 				return
 			}
+			// The same request arriving while one runs waits for its
+			// answer rather than taking a query slot of its own.
+			done, leader := s.flights.join(key)
+			if leader {
+				defer s.flights.leave(key, done)
+			} else {
+				select {
+				case <-done:
+				case <-r.Context().Done():
+					writeError(w, fmt.Errorf("%s: %w", r.URL.Path, r.Context().Err()))
+					return
+				}
+				if c, ok := s.cache.get(key); ok {
+					s.metrics.cacheHits.Inc()
+					writeCached(w, c)
+					return
+				}
+				key = "" // not cacheable after all: run it
+			}
 			s.metrics.cacheMisses.Inc()
 		}
 		select {

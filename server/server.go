@@ -7,6 +7,10 @@
 // Nothing served can change the store: the server answers from read-only
 // snapshots of it (see snapshot.go), every write route of Cayley's API
 // answers 403, and the snapshot's writer refuses every change.
+//
+// Cayley's query engines run in a child process (engine.go), so that a query
+// that crashes Cayley cannot take the server down: a program that runs a
+// Server must call MaybeRunEngine first thing in main.
 package server
 
 import (
@@ -50,7 +54,12 @@ type Config struct {
 	IdleTimeout       time.Duration // default 120s
 
 	TempDir string // where snapshots live; default os.TempDir()
-	Logger  *slog.Logger
+
+	// EngineExe is the executable started as the query engine that runs
+	// Cayley's API (see engine.go); it must call MaybeRunEngine first thing.
+	// Default: this process's own executable.
+	EngineExe string
+	Logger    *slog.Logger
 
 	Catalogue Catalogue // canned queries; nil: /api/queries answers 501
 }
@@ -96,7 +105,9 @@ type Server struct {
 	cfg     Config
 	snaps   *snapshots
 	tmp     string
+	sockDir string
 	cache   *cache
+	flights flights // cacheable requests running now
 	sem     chan struct{}
 	metrics *metrics
 	handler http.Handler
@@ -109,7 +120,20 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("serve %s: %w", cfg.DB, err)
 	}
-	s := &Server{cfg: cfg, tmp: tmp, sem: make(chan struct{}, cfg.MaxConcurrent)}
+	exe := cfg.EngineExe
+	if exe == "" {
+		if exe, err = os.Executable(); err != nil {
+			os.RemoveAll(tmp)
+			return nil, fmt.Errorf("serve %s: find the query engine: %w", cfg.DB, err)
+		}
+	}
+	// Unix socket paths are limited to about 100 bytes: a short directory.
+	sockDir, err := os.MkdirTemp("", "pkge")
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("serve %s: %w", cfg.DB, err)
+	}
+	s := &Server{cfg: cfg, tmp: tmp, sockDir: sockDir, sem: make(chan struct{}, cfg.MaxConcurrent)}
 	if cfg.CacheEntries > 0 {
 		s.cache = newCache(cfg.CacheEntries, cfg.CacheBytes)
 	}
@@ -117,9 +141,17 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.snaps = &snapshots{db: cfg.DB, tmp: tmp, cfg: cayleyhttp.Config{
 		QueryTimeout: cfg.QueryTimeout, QueryLimit: cfg.ResultLimit,
 		ReadLimit: cfg.ReadLimit, MaxBody: cfg.MaxBody,
-	}, onSwap: s.swapped}
+	}, onSwap: s.swapped, engine: engineConfig{
+		exe: exe, sockDir: sockDir,
+		started: s.metrics.engineStarts.Inc,
+		crashed: func(reason string) {
+			s.metrics.engineCrashes.Inc()
+			cfg.Logger.Warn("query engine died under a request; restarting", "reason", reason)
+		},
+	}}
 	if _, err := s.snaps.Reload(ctx, true); err != nil {
 		os.RemoveAll(tmp)
+		os.RemoveAll(sockDir)
 		return nil, fmt.Errorf("serve %s: %w", cfg.DB, err)
 	}
 	s.handler = s.routes()
@@ -151,6 +183,9 @@ func (s *Server) Reload(ctx context.Context) (bool, error) {
 func (s *Server) Close() error {
 	err := s.snaps.close()
 	if rerr := os.RemoveAll(s.tmp); err == nil {
+		err = rerr
+	}
+	if rerr := os.RemoveAll(s.sockDir); err == nil {
 		err = rerr
 	}
 	return err

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -30,7 +29,7 @@ type generation struct {
 	stamp  string // graph.Stamp of the store when copied
 	loaded time.Time
 	st     *graph.Store
-	cayley http.Handler
+	cayley *engines  // Cayley's API, in an engine process (engine.go)
 	names  nameIndex // for entity search
 
 	mu     sync.RWMutex // held for reading by each request using it
@@ -42,6 +41,7 @@ type snapshots struct {
 	db     string
 	tmp    string
 	cfg    cayleyhttp.Config
+	engine engineConfig
 	cur    atomic.Pointer[generation]
 	reload sync.Mutex // one reload at a time
 	onSwap func(*generation)
@@ -57,10 +57,10 @@ func (s *snapshots) load(ctx context.Context, n uint64) (*generation, error) {
 	if err != nil {
 		return nil, err
 	}
-	h, err := cayleyhttp.New(st, s.cfg)
-	if err != nil {
-		st.Close()
-		return nil, err
+	h := &engines{
+		exe: s.engine.exe, sockDir: s.engine.sockDir, hard: s.cfg.QueryTimeout + engineGrace,
+		spec:    engineSpec{Store: st.Location().Path, Cayley: s.cfg},
+		crashed: s.engine.crashed, started: s.engine.started, gen: n,
 	}
 	return &generation{n: n, stamp: stamp, loaded: time.Now(), st: st, cayley: h}, nil
 }
@@ -121,6 +121,7 @@ func (g *generation) retire() error {
 		return nil
 	}
 	g.closed = true
+	g.cayley.close()
 	return g.st.Close()
 }
 
@@ -132,4 +133,12 @@ func (s *snapshots) close() error {
 		return g.retire()
 	}
 	return nil
+}
+
+// engineConfig is how a generation starts its query engine.
+type engineConfig struct {
+	exe     string              // executable that runs MaybeRunEngine first
+	sockDir string              // short directory for the engines' sockets
+	crashed func(reason string) // an engine died under a request
+	started func()              // an engine started
 }

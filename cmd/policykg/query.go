@@ -49,6 +49,9 @@ Examples:
   policykg query gizmo -f question.js --format csv`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 && args[0] == "gizmo" && o.name == "" && !inChild {
+				return runIsolated(cmd.Context(), e) // see isolate.go
+			}
 			return runQuery(cmd, e, o, args)
 		},
 	}
