@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	"github.com/policykg/policykg/ontology"
 )
@@ -113,7 +115,7 @@ func (s *Store) matchNames(ctx context.Context, name string) ([]Ref, error) {
 			hits[q.Subject] = "alias"
 		}
 	}
-	if err := s.eachQuad(ctx, quad.Object, quad.String(name), keep); err != nil {
+	if err := s.exactNames(ctx, name, hits); err != nil {
 		return nil, fmt.Errorf("look up %q: %w", name, err)
 	}
 	if len(hits) == 0 {
@@ -144,35 +146,83 @@ func (s *Store) matchNames(ctx context.Context, name string) ([]Ref, error) {
 	return out, nil
 }
 
-// ref describes the node iri: its label and type. found is false when no
-// quad mentions the node as subject or object.
+// exactNames records in hits the subjects whose label ("label") or alias
+// ("alias", unless also a label) is exactly name. It reads the object
+// index and compares predicates by reference, so a name that a thousand
+// documents state costs a thousand index entries, not a thousand quads.
+func (s *Store) exactNames(ctx context.Context, name string, hits map[quad.Value]string) error {
+	r := newReader(ctx, s)
+	str, err := r.ref(quad.String(name))
+	if err != nil {
+		return err
+	}
+	label, err := r.ref(rdfsLabel)
+	if err != nil {
+		return err
+	}
+	alias, err := r.ref(vocab(ontology.Alias))
+	if err != nil {
+		return err
+	}
+	via := map[any]string{}
+	var order []cgraph.Ref
+	err = r.each(pattern{o: str}, func(l link) error {
+		k := refs.ToKey(l.s)
+		switch {
+		case same(label, l.p):
+			if _, ok := via[k]; !ok {
+				order = append(order, l.s)
+			}
+			via[k] = "label"
+		case same(alias, l.p) && via[k] == "":
+			order = append(order, l.s)
+			via[k] = "alias"
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, x := range order {
+		v, err := r.value(x)
+		if err != nil {
+			return err
+		}
+		if v != nil {
+			hits[v] = via[refs.ToKey(x)]
+		}
+	}
+	return nil
+}
+
+// ref describes the node iri: its label and type. found is false when the
+// store holds no such node. It reads only the node's label and type quads,
+// not all the quads it is the subject of (thousands, for a busy place).
 func (s *Store) ref(ctx context.Context, iri string) (ref Ref, found bool, err error) {
 	ref.IRI = iri
-	v := quad.IRI(iri)
-	err = s.eachQuad(ctx, quad.Subject, v, func(q quad.Quad) {
-		found = true
-		switch {
-		case q.Predicate == rdfsLabel && ref.Label == "":
-			if str, ok := q.Object.(quad.String); ok {
-				ref.Label = string(str)
-			}
-		case q.Predicate == rdfType && ref.Type == "":
-			if t, ok := q.Object.(quad.IRI); ok {
-				ref.Type = localName(string(t))
-			}
-		}
-	})
+	r := newReader(ctx, s)
+	node, err := r.ref(quad.IRI(iri))
 	if err != nil {
 		return ref, false, fmt.Errorf("read %s: %w", iri, err)
 	}
-	if !found {
-		n, err := s.qs.ValueOf(v)
-		if err != nil {
-			return ref, false, fmt.Errorf("read %s: %w", iri, err)
-		}
-		found = n != nil
+	if _, ok := node.(absent); ok {
+		return ref, false, nil
 	}
-	return ref, found, nil
+	label, err := r.firstObject(node, rdfsLabel, func(v quad.Value) bool { _, ok := v.(quad.String); return ok })
+	if err == nil && label != nil {
+		ref.Label = string(label.(quad.String))
+	}
+	if err == nil {
+		var t quad.Value
+		t, err = r.firstObject(node, rdfType, func(v quad.Value) bool { _, ok := v.(quad.IRI); return ok })
+		if t != nil {
+			ref.Type = localName(string(t.(quad.IRI)))
+		}
+	}
+	if err != nil {
+		return ref, false, fmt.Errorf("read %s: %w", iri, err)
+	}
+	return ref, true, nil
 }
 
 func localName(iri string) string {

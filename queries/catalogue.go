@@ -238,41 +238,61 @@ func (q *Query) checkPlaceholders(file string) error {
 // IRIs first. Every value is inserted as a quoted string literal or a
 // checked integer, so no value can change the query's structure.
 func (q Query) Bind(args map[string]string, resolve Resolver) (string, error) {
-	values := map[string]string{}
+	b, err := q.Prepare(args, resolve)
+	return b.Text, err
+}
+
+// Bound is a query with its parameters filled in.
+type Bound struct {
+	Text string // the query text, as Bind returns it
+	// Values holds each parameter's value as resolved, before quoting: an
+	// IRI in angle brackets for entities, types and predicates (when a
+	// Resolver gave one), the text for text, the number for int.
+	Values map[string]string
+}
+
+// Prepare is Bind that also returns the resolved value of each parameter,
+// for code that answers the query without running its text.
+func (q Query) Prepare(args map[string]string, resolve Resolver) (Bound, error) {
 	for name := range args {
 		if !q.hasParam(name) {
-			return "", fmt.Errorf("query %s: parameter %q: %w (have %s)", q.Name, name, ErrUnknown, q.paramNames())
+			return Bound{}, fmt.Errorf("query %s: parameter %q: %w (have %s)", q.Name, name, ErrUnknown, q.paramNames())
 		}
 	}
+	values := make(map[string]string, len(q.Params))
+	literals := make(map[string]string, len(q.Params))
 	for _, p := range q.Params {
 		v, ok := args[p.Name]
 		if !ok {
 			v = p.Default
 		}
-		lit, err := p.literal(v, resolve)
+		val, err := p.value(v, resolve)
 		if err != nil {
-			return "", fmt.Errorf("query %s: parameter %s=%q: %w", q.Name, p.Name, v, err)
+			return Bound{}, fmt.Errorf("query %s: parameter %s=%q: %w", q.Name, p.Name, v, err)
 		}
-		values[p.Name] = lit
+		values[p.Name] = val
+		literals[p.Name] = val
+		if p.Kind != Int {
+			literals[p.Name] = Quote(val)
+		}
 	}
-	return placeholder.ReplaceAllStringFunc(q.Text, func(m string) string {
-		return values[placeholder.FindStringSubmatch(m)[1]]
-	}), nil
+	text := placeholder.ReplaceAllStringFunc(q.Text, func(m string) string {
+		return literals[placeholder.FindStringSubmatch(m)[1]]
+	})
+	return Bound{Text: text, Values: values}, nil
 }
 
-func (p Param) literal(v string, resolve Resolver) (string, error) {
+// value checks v and resolves it: a checked integer, or a name turned into
+// an IRI by resolve.
+func (p Param) value(v string, resolve Resolver) (string, error) {
 	if p.Kind == Int {
 		n, err := checkInt(v)
 		return strconv.Itoa(n), err
 	}
 	if p.Kind != Text && resolve != nil {
-		r, err := resolve(p.Kind, v)
-		if err != nil {
-			return "", err
-		}
-		v = r
+		return resolve(p.Kind, v)
 	}
-	return Quote(v), nil
+	return v, nil
 }
 
 func checkInt(s string) (int, error) {

@@ -30,7 +30,8 @@ func (Library) List() []CannedQuery {
 }
 
 // Run binds the parameters (names resolved through the served store) and
-// runs the query, dropping the repeated results Cayley yields per path.
+// runs the query (its Go version where graph has one), dropping the
+// repeated results Cayley yields per path.
 func (Library) Run(ctx context.Context, st *graph.Store, name string, params map[string]string, limit int, fn func(any) error) error {
 	q, err := queries.Get(name)
 	if errors.Is(err, queries.ErrUnknown) {
@@ -39,12 +40,13 @@ func (Library) Run(ctx context.Context, st *graph.Store, name string, params map
 	if err != nil {
 		return err
 	}
-	text, err := q.Bind(params, st.ParamResolver(ctx))
+	b, err := q.Prepare(params, st.ParamResolver(ctx))
 	switch {
 	case errors.Is(err, queries.ErrUnknown), errors.Is(err, graph.ErrAmbiguous):
 		return fmt.Errorf("%w: %w", ErrBadRequest, err)
 	case err != nil:
 		return err
 	}
-	return st.Query(ctx, q.Language, text, limit, graph.Distinct(fn))
+	c := graph.Canned{Name: q.Name, Language: q.Language, Source: q.Text, Text: b.Text, Params: b.Values}
+	return st.RunCanned(ctx, c, limit, fn)
 }

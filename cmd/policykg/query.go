@@ -90,15 +90,16 @@ func runQuery(cmd *cobra.Command, e *env, o queryOptions, args []string) error {
 		return err
 	}
 	defer st.Close()
-	lang, text, err := queryText(ctx, e, st, o, args)
+	q, err := queryText(ctx, e, st, o, args)
 	if err != nil {
 		return err
 	}
-	write := out.write
-	if o.name != "" {
-		write = graph.Distinct(write) // canned questions answer with sets
+	lang := q.Language
+	if q.Name != "" {
+		err = st.RunCanned(ctx, q, o.limit, out.write) // answers as sets
+	} else {
+		err = st.Query(ctx, lang, q.Text, o.limit, out.write)
 	}
-	err = st.Query(ctx, lang, text, o.limit, write)
 	if errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("%s query: stopped after %s (raise --timeout to wait longer)", lang, o.timeout)
 	}
@@ -109,14 +110,21 @@ func runQuery(cmd *cobra.Command, e *env, o queryOptions, args []string) error {
 }
 
 // queryText finds the language and text of the query to run: a canned
-// query bound to its parameters, or text from an argument, a file or stdin.
-func queryText(ctx context.Context, e *env, st *graph.Store, o queryOptions, args []string) (string, string, error) {
+// query bound to its parameters (with its name), or text from an argument,
+// a file or stdin.
+func queryText(ctx context.Context, e *env, st *graph.Store, o queryOptions, args []string) (graph.Canned, error) {
 	if o.name != "" {
 		if len(args) > 0 || o.file != "" {
-			return "", "", fmt.Errorf("query: --name runs a canned query; give no query text or -f with it")
+			return graph.Canned{}, fmt.Errorf("query: --name runs a canned query; give no query text or -f with it")
 		}
 		return cannedText(ctx, st, o.name, o.params)
 	}
+	lang, text, err := adHocText(e, o, args)
+	return graph.Canned{Language: lang, Text: text}, err
+}
+
+// adHocText reads the query from an argument, a file or stdin.
+func adHocText(e *env, o queryOptions, args []string) (string, string, error) {
 	if len(o.params) > 0 {
 		return "", "", fmt.Errorf("query: --param needs --name")
 	}
@@ -144,21 +152,21 @@ func queryText(ctx context.Context, e *env, st *graph.Store, o queryOptions, arg
 }
 
 // cannedText binds a canned query's parameters, resolving names to IRIs.
-func cannedText(ctx context.Context, st *graph.Store, name string, params []string) (string, string, error) {
+func cannedText(ctx context.Context, st *graph.Store, name string, params []string) (graph.Canned, error) {
 	q, err := queries.Get(name)
 	if err != nil {
-		return "", "", err
+		return graph.Canned{}, err
 	}
 	args := map[string]string{}
 	for _, p := range params {
 		k, v, ok := strings.Cut(p, "=")
 		if !ok || k == "" {
-			return "", "", fmt.Errorf("query %s: --param %q: want name=value", name, p)
+			return graph.Canned{}, fmt.Errorf("query %s: --param %q: want name=value", name, p)
 		}
 		args[k] = v
 	}
-	text, err := q.Bind(args, st.ParamResolver(ctx))
-	return q.Language, text, err
+	b, err := q.Prepare(args, st.ParamResolver(ctx))
+	return graph.Canned{Name: q.Name, Language: q.Language, Source: q.Text, Text: b.Text, Params: b.Values}, err
 }
 
 // resultWriter prints query results as JSON Lines at once, or collects them
