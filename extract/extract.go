@@ -161,17 +161,20 @@ type builder struct {
 	reg  *registry
 	used map[ontology.EntityID]bool
 	// seen holds the facts recorded so far without a sentence (the
-	// gazetteer's); seenHere those of sentence here. A fact of a sentence is
-	// only made while that sentence is read, so the set of one sentence is
-	// cleared when the next begins and stays small however long the
-	// document.
-	seen     map[factKey]bool
-	seenHere map[factKey]bool
-	here     int
-	facts    []ontology.Fact
-	rejected []ontology.Rejection
-	metrics  []ontology.Metric
-	mentions []ontology.Mention
+	// gazetteer's); listedHere and then seenHere those of sentence here. A
+	// fact of a sentence is only made while that sentence is read, so the
+	// set of one sentence is cleared when the next begins and stays small
+	// however long the document. Its first keys go to a short list searched
+	// in order, cheaper than hashing a key's four strings; only a sentence
+	// with more facts than that fills the map.
+	seen       map[factKey]bool
+	listedHere []factKey
+	seenHere   map[factKey]bool
+	here       int
+	facts      []ontology.Fact
+	rejected   []ontology.Rejection
+	metrics    []ontology.Metric
+	mentions   []ontology.Mention
 }
 
 func newBuilder(doc ontology.DocumentID, g *ontology.Gazetteer, reg *registry) *builder {
@@ -260,20 +263,35 @@ func (b *builder) fact(sub, obj *entity, p ontology.Predicate, ev ontology.Evide
 
 // firstTime reports whether key is new, and records it.
 func (b *builder) firstTime(key factKey) bool {
-	seen := b.seen
-	if key.sentence != 0 {
-		if key.sentence != b.here {
-			clear(b.seenHere)
-			b.here = key.sentence
+	if key.sentence == 0 {
+		if b.seen[key] {
+			return false
 		}
-		seen = b.seenHere
+		b.seen[key] = true
+		return true
 	}
-	if seen[key] {
+	if key.sentence != b.here {
+		b.listedHere = b.listedHere[:0]
+		if len(b.seenHere) > 0 {
+			clear(b.seenHere)
+		}
+		b.here = key.sentence
+	}
+	if slices.Contains(b.listedHere, key) || b.seenHere[key] {
 		return false
 	}
-	seen[key] = true
+	if len(b.listedHere) < maxListedHere {
+		b.listedHere = append(b.listedHere, key)
+	} else {
+		b.seenHere[key] = true
+	}
 	return true
 }
+
+// maxListedHere bounds the list of a sentence's facts, which is searched in
+// order, so a sentence with a long list of places paired with each other
+// costs no more than a map would.
+const maxListedHere = 16
 
 // extraction returns the finished Extraction.
 func (b *builder) extraction(doc ontology.Document, sents []sentence) ontology.Extraction {
