@@ -156,10 +156,9 @@ func askerSpans(text string, spans []*span) []*span {
 // builder assembles an Extraction: entities in first-seen order, deduped
 // facts, validated, with provenance.
 type builder struct {
-	doc  ontology.DocumentID
-	gaz  *ontology.Gazetteer
-	reg  *registry
-	used map[ontology.EntityID]bool
+	doc ontology.DocumentID
+	gaz *ontology.Gazetteer
+	reg *registry
 	// seen holds the facts recorded so far without a sentence (the
 	// gazetteer's); listedHere and then seenHere those of sentence here. A
 	// fact of a sentence is only made while that sentence is read, so the
@@ -178,7 +177,7 @@ type builder struct {
 }
 
 func newBuilder(doc ontology.DocumentID, g *ontology.Gazetteer, reg *registry) *builder {
-	return &builder{doc: doc, gaz: g, reg: reg, used: map[ontology.EntityID]bool{}, seen: map[factKey]bool{},
+	return &builder{doc: doc, gaz: g, reg: reg, seen: map[factKey]bool{},
 		seenHere: map[factKey]bool{}}
 }
 
@@ -206,24 +205,24 @@ func (b *builder) sentence(c *sentCtx, ms []ontology.Metric) {
 	}
 	for _, m := range ms {
 		m.Evidence = b.evidence(c, "figure")
-		b.used[m.Subject] = true
+		b.reg.byID[m.Subject].used = true // every entity is the registry's
 		b.metrics = append(b.metrics, m)
 	}
 }
 
 // use marks e as referenced, and adds its gazetteer ancestors as part_of facts.
 func (b *builder) use(e *entity) {
-	if b.used[e.id] {
+	if e.used {
 		return
 	}
-	b.used[e.id] = true
+	e.used = true
 	if e.code == "" {
 		return
 	}
 	child := e
 	for _, a := range b.gaz.Ancestors(e.code) {
 		parent := b.reg.get(a.Name, a.Type, a.Code)
-		b.used[parent.id] = true
+		parent.used = true
 		p := ontology.PartOf
 		switch child.typ {
 		case ontology.Zone, ontology.Port, ontology.Airport, ontology.NewArea:
@@ -307,7 +306,7 @@ func (b *builder) extraction(doc ontology.Document, sents []sentence) ontology.E
 		out.Sentences = append(out.Sentences, s.text)
 	}
 	for _, e := range b.reg.order {
-		if !b.used[e.id] {
+		if !e.used {
 			continue
 		}
 		out.Entities = append(out.Entities, ontology.Entity{ID: e.id, Name: e.name, Type: e.typ,
