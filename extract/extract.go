@@ -156,26 +156,28 @@ func askerSpans(text string, spans []*span) []*span {
 // builder assembles an Extraction: entities in first-seen order, deduped
 // facts, validated, with provenance.
 type builder struct {
-	doc  ontology.DocumentID
-	gaz  *ontology.Gazetteer
-	reg  *registry
-	used map[ontology.EntityID]bool
+	doc ontology.DocumentID
+	gaz *ontology.Gazetteer
+	reg *registry
 	// seen holds the facts recorded so far without a sentence (the
-	// gazetteer's); seenHere those of sentence here. A fact of a sentence is
-	// only made while that sentence is read, so the set of one sentence is
-	// cleared when the next begins and stays small however long the
-	// document.
-	seen     map[factKey]bool
-	seenHere map[factKey]bool
-	here     int
-	facts    []ontology.Fact
-	rejected []ontology.Rejection
-	metrics  []ontology.Metric
-	mentions []ontology.Mention
+	// gazetteer's); listedHere and then seenHere those of sentence here. A
+	// fact of a sentence is only made while that sentence is read, so the
+	// set of one sentence is cleared when the next begins and stays small
+	// however long the document. Its first keys go to a short list searched
+	// in order, cheaper than hashing a key's four strings; only a sentence
+	// with more facts than that fills the map.
+	seen       map[factKey]bool
+	listedHere []factKey
+	seenHere   map[factKey]bool
+	here       int
+	facts      []ontology.Fact
+	rejected   []ontology.Rejection
+	metrics    []ontology.Metric
+	mentions   []ontology.Mention
 }
 
 func newBuilder(doc ontology.DocumentID, g *ontology.Gazetteer, reg *registry) *builder {
-	return &builder{doc: doc, gaz: g, reg: reg, used: map[ontology.EntityID]bool{}, seen: map[factKey]bool{},
+	return &builder{doc: doc, gaz: g, reg: reg, seen: map[factKey]bool{},
 		seenHere: map[factKey]bool{}}
 }
 
@@ -203,24 +205,24 @@ func (b *builder) sentence(c *sentCtx, ms []ontology.Metric) {
 	}
 	for _, m := range ms {
 		m.Evidence = b.evidence(c, "figure")
-		b.used[m.Subject] = true
+		b.reg.byID[m.Subject].used = true // every entity is the registry's
 		b.metrics = append(b.metrics, m)
 	}
 }
 
 // use marks e as referenced, and adds its gazetteer ancestors as part_of facts.
 func (b *builder) use(e *entity) {
-	if b.used[e.id] {
+	if e.used {
 		return
 	}
-	b.used[e.id] = true
+	e.used = true
 	if e.code == "" {
 		return
 	}
 	child := e
 	for _, a := range b.gaz.Ancestors(e.code) {
 		parent := b.reg.get(a.Name, a.Type, a.Code)
-		b.used[parent.id] = true
+		parent.used = true
 		p := ontology.PartOf
 		switch child.typ {
 		case ontology.Zone, ontology.Port, ontology.Airport, ontology.NewArea:
@@ -260,20 +262,35 @@ func (b *builder) fact(sub, obj *entity, p ontology.Predicate, ev ontology.Evide
 
 // firstTime reports whether key is new, and records it.
 func (b *builder) firstTime(key factKey) bool {
-	seen := b.seen
-	if key.sentence != 0 {
-		if key.sentence != b.here {
-			clear(b.seenHere)
-			b.here = key.sentence
+	if key.sentence == 0 {
+		if b.seen[key] {
+			return false
 		}
-		seen = b.seenHere
+		b.seen[key] = true
+		return true
 	}
-	if seen[key] {
+	if key.sentence != b.here {
+		b.listedHere = b.listedHere[:0]
+		if len(b.seenHere) > 0 {
+			clear(b.seenHere)
+		}
+		b.here = key.sentence
+	}
+	if slices.Contains(b.listedHere, key) || b.seenHere[key] {
 		return false
 	}
-	seen[key] = true
+	if len(b.listedHere) < maxListedHere {
+		b.listedHere = append(b.listedHere, key)
+	} else {
+		b.seenHere[key] = true
+	}
 	return true
 }
+
+// maxListedHere bounds the list of a sentence's facts, which is searched in
+// order, so a sentence with a long list of places paired with each other
+// costs no more than a map would.
+const maxListedHere = 16
 
 // extraction returns the finished Extraction.
 func (b *builder) extraction(doc ontology.Document, sents []sentence) ontology.Extraction {
@@ -289,7 +306,7 @@ func (b *builder) extraction(doc ontology.Document, sents []sentence) ontology.E
 		out.Sentences = append(out.Sentences, s.text)
 	}
 	for _, e := range b.reg.order {
-		if !b.used[e.id] {
+		if !e.used {
 			continue
 		}
 		out.Entities = append(out.Entities, ontology.Entity{ID: e.id, Name: e.name, Type: e.typ,

@@ -15,6 +15,10 @@ type entity struct {
 	aliases []string
 	members []string // for curated regions
 	order   int
+	// used marks an entity the Extraction lists: one a fact, mention or
+	// figure names, or an ancestor of one. A flag rather than a set of IDs,
+	// as it is asked at every mention; the registry holds one entity per ID.
+	used bool
 }
 
 // registry holds a document's entities in first-seen order.

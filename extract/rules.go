@@ -26,7 +26,7 @@ var (
 // "signed a cooperation agreement" (not "... with X", which the
 // working-with rule reads), "teamed up".
 func jointStatement(rest string) bool {
-	if !containsAny(rest, jointStems) {
+	if !mayBeJoint(rest) || !containsAny(rest, jointStems) {
 		return false
 	}
 	if reJoint.MatchString(rest) {
@@ -46,6 +46,44 @@ func jointStatement(rest string) bool {
 		}
 	}
 	return false
+}
+
+// jointAux are the auxiliary words that reJoint, reSigned, reUp, reAlly
+// and reAgreed allow before their verb, all lists together.
+var jointAux = map[string]bool{"have": true, "has": true, "had": true, "will": true, "would": true,
+	"are": true, "is": true, "were": true, "was": true, "been": true, "also": true, "now": true,
+	"jointly": true, "each": true, "recently": true, "just": true, "formally": true}
+
+// jointHeads begin every verb those expressions allow after the auxiliaries.
+var jointHeads = []string{"work", "jointly", "set up", "establish", "opened", "launch", "buil",
+	"signed", "inked", "reached", "concluded", "team", "pair", "join", "link", "form", "creat",
+	"founded", "agree", "pledged", "decided"}
+
+// mayBeJoint reports whether rest may match one of the joint-statement
+// expressions, a quick test before them. Each is anchored and reads ",? ",
+// auxiliary words and then a verb. The auxiliaries any one of them skips are
+// a prefix of the run of jointAux words that opens rest (each is a whole
+// word followed by one space), so looking for a head after each word of the
+// run finds every match. The test costs a few words where a call of Go's
+// backtracker clears a bitmap the size of the expression times all of rest.
+func mayBeJoint(rest string) bool {
+	rest = strings.TrimPrefix(rest, ",")
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	p := rest[1:]
+	for {
+		for _, h := range jointHeads {
+			if strings.HasPrefix(p, h) {
+				return true
+			}
+		}
+		sp := strings.IndexByte(p, ' ')
+		if sp < 0 || !jointAux[p[:sp]] {
+			return false
+		}
+		p = p[sp+1:]
+	}
 }
 
 // skipApposition returns the end of an apposition that starts at pos
