@@ -229,6 +229,29 @@ func nextField(s string) (field, rest string) {
 	return s[:i], s[i:]
 }
 
+// indexASCIIFold is strings.Index ignoring ASCII case, for a lower-case
+// ASCII sub. Unlike searching strings.ToLower(s), its index is into s
+// itself even when s holds invalid UTF-8, which ToLower widens.
+func indexASCIIFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && lowerByte(s[i+j]) == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 func allDigits(s string) bool {
 	for _, r := range s {
 		if r < '0' || r > '9' {
@@ -246,7 +269,7 @@ func outletLine(line string) ([]string, bool) {
 	case hasLowerPrefix(line, "copyright"):
 		s := strings.TrimSpace(line[len("copyright"):])
 		s = strings.TrimLeft(s, "©(c) 0123456789-")
-		if i := strings.Index(strings.ToLower(s), "all rights reserved"); i >= 0 {
+		if i := indexASCIIFold(s, "all rights reserved"); i >= 0 {
 			s = s[:i]
 		}
 		return nonEmpty(strings.Trim(strings.TrimSpace(s), ".,")), true
