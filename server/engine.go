@@ -174,7 +174,7 @@ type engine struct {
 	stderr *tail
 }
 
-// ErrEngineClosed is what a request on a retired generation's engine gets.
+// errEngineClosed is what a request on a retired generation's engine gets.
 var errEngineClosed = errors.New("query engine stopped")
 
 // get returns the running engine of the slot (the shared one, or the probe
