@@ -29,66 +29,88 @@ func isWordRune(r rune) bool {
 // tokenizeAppend cuts s into words and appends them to out: letters,
 // digits, internal apostrophes, hyphens, ampersands and dots ("Xi'an",
 // "Guangdong-Hong", "China.org.cn", "Co."), and single-character tokens for
-// parentheses.
+// parentheses. Most bytes are ASCII, so an ASCII byte is classified by
+// table and only other bytes are decoded as runes.
 func tokenizeAppend(out []word, s string) []word {
-	i := 0
-	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] && c != '(' && c != ')' {
-			i++ // the common case between words: a space or punctuation
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case asciiWord[c]:
+				j := wordEnd(s, i, i+1)
+				out = appendWord(out, s, i, j)
+				i = j
+			case c == '(' || c == ')':
+				out = append(out, word{start: i, end: i + 1})
+				i++
+			default:
+				i++ // the common case between words: a space or punctuation
+			}
 			continue
 		}
-		r, n := decodeRune(s, i)
-		if r == '(' || r == ')' {
-			out = append(out, word{start: i, end: i + n})
-			i += n
-			continue
-		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
 			i += n
 			continue
 		}
-		j := i + n
-		for j < len(s) {
-			c := s[j]
-			if asciiWord[c] {
-				j++ // the common case: an ASCII letter or digit
-				continue
-			}
-			if c == ' ' {
-				break // the next common case: a space ends the word
-			}
-			r2, n2 := decodeRune(s, j)
-			if isWordRune(r2) {
+		j := wordEnd(s, i, i+n)
+		out = appendWord(out, s, i, j)
+		i = j
+	}
+	return out
+}
+
+// wordEnd returns where the word that starts at i ends, scanning from j.
+func wordEnd(s string, i, j int) int {
+	for j < len(s) {
+		c := s[j]
+		if asciiWord[c] {
+			j++ // the common case: an ASCII letter or digit
+			continue
+		}
+		if c == ' ' {
+			break // the next common case: a space ends the word
+		}
+		r2, n2 := decodeRune(s, j)
+		if isWordRune(r2) {
+			j += n2
+			continue
+		}
+		if r2 == ',' && j > i && isDigitByte(s[j-1]) && j+4 <= len(s) && allDigits(s[j+1:j+4]) && (j+4 == len(s) || !isDigitByte(s[j+4])) {
+			j += 4
+			continue
+		}
+		if (r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&') && j+n2 < len(s) {
+			r3, _ := decodeRune(s, j+n2)
+			if isWordRune(r3) {
 				j += n2
 				continue
 			}
-			if r2 == ',' && j > i && isDigitByte(s[j-1]) && j+4 <= len(s) && allDigits(s[j+1:j+4]) && (j+4 == len(s) || !isDigitByte(s[j+4])) {
-				j += 4
-				continue
-			}
-			if (r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&') && j+n2 < len(s) {
-				r3, _ := decodeRune(s, j+n2)
-				if isWordRune(r3) {
-					j += n2
-					continue
-				}
-			}
-			break
 		}
-		w := word{start: i, end: j}
-		if j < len(s) && s[j] == '.' && lowerIn(abbreviations, s[i:j]) {
-			w.end++
-			j++
-		}
+		break
+	}
+	return j
+}
+
+// appendWord appends the word s[i:j], taking in an abbreviation's period
+// and leaving out a possessive 's.
+func appendWord(out []word, s string, i, j int) []word {
+	w := word{start: i, end: j}
+	if j < len(s) && s[j] == '.' && lowerIn(abbreviations, s[i:j]) {
+		w.end++
+	}
+	if s[w.end-1] == 's' { // cutPossessive's own first test, without the call
 		if t, ok := cutPossessive(s[w.start:w.end]); ok {
 			w.poss = true
 			w.end = w.start + len(t)
 		}
-		w.caps = capitalised(s[w.start:w.end])
-		out = append(out, w)
-		i = j
 	}
-	return out
+	if c := s[i]; c < utf8.RuneSelf && (c < '0' || c > '9') {
+		w.caps = 'A' <= c && c <= 'Z' // capitalised's ASCII case, without the call
+	} else {
+		w.caps = capitalised(s[w.start:w.end])
+	}
+	return append(out, w)
 }
 
 // asciiWord marks the ASCII bytes isWordRune accepts.
