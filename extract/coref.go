@@ -56,6 +56,7 @@ type corefState struct {
 	speakers    map[string]*entity // speaker -> the place or body he serves
 	lastOffice  *entity            // place or body of the latest official
 	current     []*span            // the spans of the sentence being read
+	recent      []*entity          // scratch for refs: the entities before a reference
 }
 
 func newCorefState() *corefState { return &corefState{speakers: map[string]*entity{}} }
@@ -81,13 +82,16 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 		}
 		return false
 	}
+	// before lists the entities named before pos; the list is read only
+	// until the next call, so one array serves them all
 	before := func(pos int) []*entity {
-		h := append([]*entity(nil), c.history[max(0, len(c.history)-40):]...)
+		h := append(c.recent[:0], c.history[max(0, len(c.history)-40):]...)
 		for _, sp := range spans {
 			if sp.end <= pos && sp.ent != nil {
 				h = append(h, sp.ent)
 			}
 		}
+		c.recent = h
 		return h
 	}
 	for k := range s.ws {

@@ -108,7 +108,9 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 	var arena spanArena                               // the gazetteer spans of the document
 	var places []*span                                // scratch for strategySpans
 	var runs []run                                    // scratch for names
-	var merged []*span                                // scratch for merge
+	var merge1 mergeScratch                           // scratch for merge
+	var lists spanLists                               // the merged lists of the document
+	var gzBuf, nmBuf []*span                          // scratch for findHits and names
 	for i := range sents {
 		s := &sents[i]
 		ws := s.ws
@@ -121,8 +123,8 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		}
 		mine := hits[:n]
 		hits = hits[n:]
-		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &arena)
-		nm := names(s.text, ws, gz, &runs)
+		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &gzBuf, &arena)
+		nm := names(s.text, ws, gz, &runs, &nmBuf)
 		ps := personSpans(s.text, people)
 		lower := s.lower
 		var st, zs []*span
@@ -133,7 +135,7 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		if s.trig.hasMask(&zoneMask) {
 			zs = lowerZones(s.text, lower, gz)
 		}
-		all[i] = merge(&merged, ps, gz, nm, st, zs)
+		all[i] = merge(&merge1, &lists, ps, gz, nm, st, zs)
 		if s.kind == asker {
 			all[i] = askerSpans(s.text, all[i])
 		}

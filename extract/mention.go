@@ -142,8 +142,9 @@ func targetCodes(ts []target, upper bool) []string {
 // findHits returns the gazetteer and curated names in s, leftmost-longest,
 // at word boundaries, upper-case initial unless the pattern is lower-case.
 // It is given the automaton's hits for s, found in a longer text where s
-// starts at off, and buf, scratch space reused from call to call.
-func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *triggerSet, buf *[]ahocorasick.Match, spans *spanArena) []*span {
+// starts at off, and buf and outBuf, scratch space reused from call to call:
+// the list it returns is only read until the next call.
+func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *triggerSet, buf *[]ahocorasick.Match, outBuf *[]*span, spans *spanArena) []*span {
 	cands := (*buf)[:0]
 	for _, h := range hits {
 		h.Start -= off
@@ -170,7 +171,7 @@ func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *tr
 		}
 		return cmp.Compare(b.End, a.End)
 	})
-	var out []*span
+	out := (*outBuf)[:0]
 	last := 0
 	for _, h := range cands {
 		if h.Start < last {
@@ -184,6 +185,7 @@ func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *tr
 		last = sp.end
 	}
 	*buf = cands[:0]
+	*outBuf = out[:0]
 	return out
 }
 
@@ -349,14 +351,14 @@ func containsType(ts []ontology.EntityType, t ontology.EntityType) bool {
 
 // merge combines gazetteer and curated spans with pattern-found names and
 // people: a longer span wins; on a tie the gazetteer or curated one does,
-// except that people always win (their names hold place names). buf is
-// scratch space reused from call to call.
-func merge(buf *[]*span, lists ...[]*span) []*span {
-	all := (*buf)[:0]
-	defer func() { *buf = all[:0] }()
+// except that people always win (their names hold place names). The list
+// is kept in lists; sc is scratch space reused from call to call.
+func merge(sc *mergeScratch, keep *spanLists, lists ...[]*span) []*span {
+	all := sc.all[:0]
 	for _, l := range lists {
 		all = append(all, l...)
 	}
+	defer func() { sc.all = all[:0] }()
 	// a stable sort has one result, whichever algorithm makes it
 	slices.SortStableFunc(all, func(a, b *span) int {
 		if (a.kind == spanPerson) != (b.kind == spanPerson) {
@@ -370,7 +372,8 @@ func merge(buf *[]*span, lists ...[]*span) []*span {
 		}
 		return cmp.Compare(a.kind, b.kind)
 	})
-	kept := make([]*span, 0, len(all))
+	kept := sc.kept[:0]
+	defer func() { sc.kept = kept[:0] }()
 	for _, s := range all {
 		overlap := false
 		for _, k := range kept {
@@ -391,5 +394,23 @@ func merge(buf *[]*span, lists ...[]*span) []*span {
 	if !slices.IsSortedFunc(kept, func(a, b *span) int { return cmp.Compare(a.start, b.start) }) || hasEqualStarts(kept) {
 		sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
 	}
-	return kept
+	return keep.clone(kept)
+}
+
+// mergeScratch is the scratch space of merge.
+type mergeScratch struct{ all, kept []*span }
+
+// spanLists holds the span lists of a document's sentences in shared
+// arrays, one allocation for many sentences.
+type spanLists struct{ free []*span }
+
+// clone returns a copy of l whose capacity is its length, so that an
+// append to it copies it rather than writing into the next list.
+func (a *spanLists) clone(l []*span) []*span {
+	if cap(a.free)-len(a.free) < len(l) {
+		a.free = make([]*span, 0, max(len(l), 1024))
+	}
+	n := len(a.free)
+	a.free = append(a.free, l...)
+	return a.free[n:len(a.free):len(a.free)]
 }

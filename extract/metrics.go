@@ -480,7 +480,7 @@ func (c *sentCtx) metricSubject(f figure, last *entity) *entity {
 func (c *sentCtx) subjectPosition(k, cs int) bool {
 	before := strings.TrimSpace(c.lower[cs:c.spans[k].start])
 	for _, p := range []string{" from", " to", " with", " of", " by", " for", " across", " between", " in", " than", " on"} {
-		if strings.HasSuffix(" "+before, p) {
+		if strings.HasSuffix(before, p) || before == p[1:] { // " "+before ends with p
 			return false
 		}
 	}

@@ -272,9 +272,11 @@ var directions = map[string]bool{"northern": true, "southern": true, "eastern": 
 
 // names finds the pattern-found names of a sentence: capitalised runs by
 // their heads, regions and governments with lower-case heads, and
-// directional regions. runs is scratch space reused from call to call.
-func names(s string, ws []word, places []*span, runs *[]run) []*span {
-	var out []*span
+// directional regions. runs and outBuf are scratch space reused from call
+// to call: the list it returns is only read until the next call.
+func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []*span {
+	out := (*outBuf)[:0]
+	defer func() { *outBuf = out[:0] }()
 	*runs = capitalRuns((*runs)[:0], s, ws)
 	for _, r := range *runs {
 		if parts := splitConjoined(s, r); parts != nil {

@@ -93,6 +93,9 @@ type resolver struct {
 	// sentCodes holds the codes of the sentence being resolved; one map
 	// serves every sentence, cleared for each
 	sentCodes map[string]bool
+	// out is the array of the list resolve returns, reused from sentence
+	// to sentence: a sentence's spans are read only while it is
+	out []*span
 }
 
 // addDocName adds strings.ToLower(name) to the document's names, lower-casing
@@ -141,7 +144,7 @@ func newResolver(g *ontology.Gazetteer, all [][]*span) *resolver {
 }
 
 // resolve sets the entity of every span of a sentence; spans that cannot be
-// resolved are dropped.
+// resolved are dropped. The list it returns is valid until the next call.
 func (r *resolver) resolve(spans []*span) []*span {
 	sentCodes := r.sentCodes
 	clear(sentCodes)
@@ -150,7 +153,8 @@ func (r *resolver) resolve(spans []*span) []*span {
 			sentCodes[c] = true
 		}
 	}
-	var out []*span
+	out := r.out[:0]
+	defer func() { r.out = out[:0] }()
 	for _, sp := range spans {
 		if e := r.entityOf(sp, sentCodes); e != nil {
 			sp.ent = e
