@@ -25,6 +25,19 @@ var spelledShape = func() (t [26 * 26]uint16) {
 	return t
 }()
 
+// figureInitial marks the bytes a figure may start with: digits and the
+// first letters of the number words, in either case.
+var figureInitial = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for w := range spelled {
+		t[w[0]] = true
+		t[w[0]-'a'+'A'] = true
+	}
+	return t
+}()
+
 // maySpell reports whether t, in any ASCII case, may be a number word.
 func maySpell(t string) bool {
 	if len(t) < 2 || len(t) > 15 {
@@ -81,6 +94,9 @@ func figures(text, lower string, ws []word) []figure {
 	var out []figure
 	prevUnit := ""
 	for i := 0; i < len(ws); i++ {
+		if c := text[ws[i].start]; !figureInitial[c] {
+			continue // no digit and no number word starts so
+		}
 		if t := ws[i].text(text); (t[0] < '0' || t[0] > '9') && !maySpell(t) {
 			continue // readFigure's first test, without the call
 		}

@@ -101,6 +101,10 @@ func allUpper(t string) bool {
 // an office (", vice governor of", ", Hainan's vice governor").
 func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
 	people := map[string]bool{}
+	// isName remembers personName of the pairs of words already asked
+	// about, by their text: a document names the same people and places
+	// again and again, and personName looks each pair up in the gazetteer
+	isName := map[string]bool{}
 	for _, s := range sents {
 		ws := s.ws
 		if s.kind == speaker {
@@ -123,10 +127,15 @@ func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
 			if i+2 < len(ws) && ws[i+2].caps && joined(s.text, ws[i+1], ws[i+2]) {
 				continue // part of a longer capitalised name
 			}
-			if !personName(s.text, ws[i], ws[i+1], g) {
+			name := s.text[ws[i].start:ws[i+1].end]
+			is, ok := isName[name]
+			if !ok {
+				is = personName(s.text, ws[i], ws[i+1], g) // a function of the two words' text alone
+				isName[name] = is
+			}
+			if !is {
 				continue
 			}
-			name := s.text[ws[i].start:ws[i+1].end]
 			if i > 0 && (honorifics[ws[i-1].text(s.text)] || isTitleWord(ws[i-1].text(s.text))) {
 				people[name] = true
 				continue
