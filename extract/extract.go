@@ -103,26 +103,18 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 	})
 	var strategies strategyNames
 	all := make([][]*span, len(sents))
-	hits := x.matcher.ac.FindAllOverlapping(dt.bytes) // no copy: nothing writes dt.bytes
-	var cands []ahocorasick.Match                     // scratch for findHits
-	var arena spanArena                               // the gazetteer spans of the document
-	var places []*span                                // scratch for strategySpans
-	var runs []run                                    // scratch for names
-	var merge1 mergeScratch                           // scratch for merge
-	var lists spanLists                               // the merged lists of the document
-	var gzBuf, nmBuf []*span                          // scratch for findHits and names
+	var scan hitScanner           // the automaton's hits, a few sentences at a time
+	var cands []ahocorasick.Match // scratch for findHits
+	var arena spanArena           // the gazetteer spans of the document
+	var places []*span            // scratch for strategySpans
+	var runs []run                // scratch for names
+	var merge1 mergeScratch       // scratch for merge
+	var lists spanLists           // the merged lists of the document
+	var gzBuf, nmBuf []*span      // scratch for findHits and names
 	for i := range sents {
 		s := &sents[i]
 		ws := s.ws
-		// the hits of sentence i lie within it; none crosses the newline
-		// that ends it, as no pattern holds one
-		off, end := dt.offs[i], dt.offs[i]+len(s.text)
-		n := 0
-		for n < len(hits) && hits[n].End <= end {
-			n++
-		}
-		mine := hits[:n]
-		hits = hits[n:]
+		mine, off := scan.sentence(x.matcher.ac, dt, i, len(s.text))
 		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &gzBuf, &arena)
 		nm := names(s.text, ws, gz, &runs, &nmBuf)
 		ps := personSpans(s.text, people)
@@ -141,6 +133,53 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		}
 	}
 	return all
+}
+
+// hitScanner runs the name automaton over a document's lower-cased text a
+// few kilobytes of whole sentences at a time, rather than over the whole
+// text at once: the automaton returns its hits in a list it grows as it
+// goes, and a list of a few hundred hits grows by doubling, cheaply, where
+// one of tens of thousands grows by a quarter at a time, copying itself
+// again and again. The hits are the same: no pattern holds a newline, so
+// after the newline that ends a sentence the automaton is back in its start
+// state, as at the start of a chunk.
+type hitScanner struct {
+	hits  []ahocorasick.Match // the hits not yet handed out, offsets within the chunk
+	start int                 // where the chunk starts in the document text
+	next  int                 // the first sentence after the chunk
+	buf   []byte              // the chunk's text, for the automaton, which reads bytes
+}
+
+// scanChunk is about how many bytes of text the automaton reads at a time.
+const scanChunk = 4 << 10
+
+// sentence returns the hits of sentence i, n bytes long, which must follow
+// the sentence of the previous call, and where the sentence starts in the
+// text the hits' offsets count from.
+func (h *hitScanner) sentence(ac *ahocorasick.Automaton, dt docText, i, n int) ([]ahocorasick.Match, int) {
+	if i >= h.next {
+		end := i + 1
+		for end < len(dt.offs) && dt.offs[end]-dt.offs[i] < scanChunk {
+			end++
+		}
+		stop := len(dt.lower)
+		if end < len(dt.offs) {
+			stop = dt.offs[end]
+		}
+		h.start, h.next = dt.offs[i], end
+		h.buf = append(h.buf[:0], dt.lower[h.start:stop]...)
+		h.hits = ac.FindAllOverlapping(h.buf)
+	}
+	// the hits of sentence i lie within it: none crosses the newline that
+	// ends it
+	off := dt.offs[i] - h.start
+	k := 0
+	for k < len(h.hits) && h.hits[k].End <= off+n {
+		k++
+	}
+	mine := h.hits[:k]
+	h.hits = h.hits[k:]
+	return mine, off
 }
 
 // askerSpans makes the outlet a questioner's turn label names an

@@ -18,11 +18,11 @@ type sentence struct {
 }
 
 // docText holds the lower-cased text of every sentence of a document,
-// joined by newlines, so that the name automaton scans the document once.
+// joined by newlines, so that the name automaton scans the document in few
+// passes.
 type docText struct {
 	lower string
-	bytes []byte // the same text as lower, for the automaton, which reads bytes
-	offs  []int  // offs[i] is where sentence i starts in lower
+	offs  []int // offs[i] is where sentence i starts in lower
 }
 
 // abbreviations end with a period that does not end a sentence.
@@ -76,14 +76,22 @@ func sentencesText(blocks []block) ([]sentence, docText) {
 			total += len(s) + 1
 		}
 	}
-	buf := make([]byte, 0, total)
+	// the text is built once, in its final array: a string made of a
+	// byte slice would be a copy
+	var b strings.Builder
+	b.Grow(total)
 	offs := make([]int, len(out))
+	var seg [512]byte
 	for i := range out {
-		offs[i] = len(buf)
-		buf = appendLowerASCII(buf, out[i].text)
-		buf = append(buf, '\n')
+		offs[i] = b.Len()
+		for s := out[i].text; s != ""; {
+			n := min(len(s), len(seg))
+			b.Write(appendLowerASCII(seg[:0], s[:n]))
+			s = s[n:]
+		}
+		b.WriteByte('\n')
 	}
-	lower := string(buf)
+	lower := b.String()
 	var arena []word
 	for i := range out {
 		s := &out[i]
@@ -97,7 +105,7 @@ func sentencesText(blocks []block) ([]sentence, docText) {
 		arena = tokenizeAppend(arena, s.text)
 		s.ws = arena[n:len(arena):len(arena)]
 	}
-	return out, docText{lower: lower, bytes: buf, offs: offs}
+	return out, docText{lower: lower, offs: offs}
 }
 
 // splitSentences cuts a paragraph at '.', '!' and '?' followed by space and
