@@ -61,6 +61,24 @@ type corefState struct {
 
 func newCorefState() *corefState { return &corefState{speakers: map[string]*entity{}} }
 
+// corefShape holds, for the lower-cased first letter of each of
+// corefWords, the lengths they come in, as bits: a word of another shape
+// ("to", "was") is none of them, even lower-cased, as all are ASCII.
+var corefShape = func() (t [256]uint8) {
+	for w := range corefWords {
+		t[w[0]] |= 1 << len(w)
+		t[w[0]-'a'+'A'] |= 1 << len(w)
+	}
+	return t
+}()
+
+// mayCoref is a cheap test that w of text may be one of corefWords in any
+// case.
+func mayCoref(text string, w word) bool {
+	n := w.end - w.start
+	return n < 8 && corefShape[text[w.start]]&(1<<n) != 0
+}
+
 // corefWords are the words refs looks for, each mapped to itself.
 var corefWords = map[string]string{"latter": "latter", "former": "former", "the": "the", "this": "this",
 	"that": "that", "both": "both", "its": "its", "it": "it", "we": "we", "our": "our"}
@@ -95,8 +113,8 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 		return h
 	}
 	for k := range s.ws {
-		if n := s.ws[k].end - s.ws[k].start; n < 2 || n > 6 {
-			continue // every word the switch asks for is 2 to 6 bytes, even lower-cased
+		if !mayCoref(text, s.ws[k]) {
+			continue
 		}
 		w := s.ws[k]
 		lw := w.text(text)
@@ -167,7 +185,7 @@ func (c *corefState) nominal(text, lower string, w word, history func() []*entit
 	}
 	// "the island province", "the coastal city": one describing word
 	sp := strings.IndexByte(rest, ' ')
-	if sp <= 0 || !lowerWord(rest[:sp]) || notDescribing[rest[:sp]] || lw(w.text(text)) != "the" {
+	if sp <= 0 || !describedDivision(rest[sp+1:]) || !lowerWord(rest[:sp]) || notDescribing[rest[:sp]] || !strings.EqualFold(w.text(text), "the") {
 		return nil
 	}
 	for _, n := range []string{"province", "city"} {
@@ -187,14 +205,18 @@ func (c *corefState) nominal(text, lower string, w word, history func() []*entit
 	return nil
 }
 
+// describedDivision is a cheap test that after, the text after a
+// describing word, starts with one of the nouns nominal then looks for.
+func describedDivision(after string) bool {
+	return strings.HasPrefix(after, "province") || strings.HasPrefix(after, "city")
+}
+
 // notDescribing are words between "the" and "province" or "city" that
 // point to another place than the last one named.
 var notDescribing = map[string]bool{"other": true, "next": true, "neighboring": true, "neighbouring": true,
 	"sister": true, "partner": true, "new": true, "first": true, "second": true, "third": true, "last": true,
 	"capital": true, "provincial": true, "central": true,
 	"another": true, "each": true, "every": true, "adjacent": true, "nearby": true, "former": true, "latter": true}
-
-func lw(s string) string { return strings.ToLower(s) }
 
 // divisionNouns name administrative levels: "the province", "the city".
 var divisionNouns = map[string]bool{"province": true, "city": true, "municipality": true, "county": true, "district": true}
