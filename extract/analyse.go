@@ -110,7 +110,7 @@ func (c *sentCtx) markAppositions() {
 func (c *sentCtx) frontedComma() int {
 	if c.fronted == 0 {
 		c.fronted = -1
-		if sp := strings.IndexByte(c.text, ' '); sp > 0 && frontedOpeners[c.text[:sp]] {
+		if sp := strings.IndexByte(c.text, ' '); sp > 0 && frontedOpeners.has(c.text[:sp]) {
 			c.fronted = strings.Index(c.text, ", ")
 		}
 	}
@@ -118,10 +118,9 @@ func (c *sentCtx) frontedComma() int {
 }
 
 // frontedOpeners start a sentence with a phrase that ends at the first comma.
-var frontedOpeners = map[string]bool{"In": true, "Located": true, "Situated": true, "Based": true, "By": true,
-	"Since": true, "From": true, "Under": true, "At": true, "After": true, "Over": true, "Among": true,
-	"For": true, "During": true, "With": true, "Through": true, "Last": true, "Next": true, "Separately": true,
-	"Further": true, "Besides": true, "Meanwhile": true, "Before": true, "Along": true, "On": true}
+var frontedOpeners = newWordSet("In", "Located", "Situated", "Based", "By", "Since", "From", "Under",
+	"At", "After", "Over", "Among", "For", "During", "With", "Through", "Last", "Next", "Separately",
+	"Further", "Besides", "Meanwhile", "Before", "Along", "On")
 
 // appositionEnd returns where an apposition starting at pos ends: the
 // first comma outside parentheses that does not continue a list.

@@ -7,11 +7,11 @@ import (
 )
 
 // connectors may stand inside a capitalised name: "Academy of Sciences".
-var connectors = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "&": true, "de": true, "in": false}
+var connectors = newWordSet("of", "for", "and", "the", "on", "&", "de")
 
 // openers are capitalised words that start sentences or precede names but
 // are not part of them.
-var openers = map[string]bool{}
+var openers = newWordSet()
 
 func init() {
 	for _, w := range strings.Fields(`The A An In At On By For From Since Under Among With After Before During Over
@@ -21,7 +21,7 @@ func init() {
 		Every Such Other First Second Third Finally Last Yesterday Today And But Or So Then Now Here There
 		What How Why Where Which Who Whose Ahead Going Currently Recently Meanwhile According
 		President Premier Vice Governor Mayor Secretary Minister Director Chairman Professor`) {
-		openers[w] = true
+		openers.add(w)
 	}
 }
 
@@ -34,10 +34,10 @@ var suffixType = map[string]ontology.EntityType{
 }
 
 // orgHeads end (or head, before "of") the names of organizations.
-var orgHeads = map[string]bool{}
+var orgHeads = newWordSet()
 
 // strategyHeads end or head the names of plans and strategies.
-var strategyHeads = map[string]bool{}
+var strategyHeads = newWordSet()
 
 // researchTitles make a person affiliated with, rather than an official of, a body.
 var researchTitles = map[string]bool{}
@@ -49,11 +49,11 @@ func init() {
 		Shipping Holdings Parts Industries Logistics Technologies Motors Airlines Congress Court
 		Procuratorate Department Chamber Media Weekly Review Exchange Fund Foundation Society School
 		College Hospital League Authority Service Services Inc. Corp. Limited Telecom Pharmaceutical`) {
-		orgHeads[w] = true
+		orgHeads.add(w)
 	}
 	for _, w := range strings.Fields(`Plan Outline Initiative Strategy Program Programme Project Blueprint Guideline
 		Guidelines Opinions Scheme Action Vision Agenda`) {
-		strategyHeads[w] = true
+		strategyHeads.add(w)
 	}
 	for _, w := range strings.Fields(`reporter journalist correspondent researcher economist professor scholar analyst
 		editor fellow expert lecturer anchor student member`) {
@@ -122,7 +122,7 @@ func capitalRuns(out []run, s string, ws []word) []run {
 			case t == "and" && j+1 < len(ws) && ws[j+1].text(s) == "the":
 				j = len(ws) + 1
 				continue
-			case connectors[t]:
+			case connectors.has(t):
 			default:
 				j = len(ws) + 1
 				continue
@@ -166,7 +166,7 @@ func (r run) trimOpeners(s string) run {
 // trimmable reports whether a run's first word is an opener or title, not
 // capitalised, or "X-based", and so not part of a name.
 func trimmable(t string) bool {
-	return openers[t] || !capitalised(t) || strings.HasSuffix(t, "-based")
+	return openers.has(t) || !capitalised(t) || strings.HasSuffix(t, "-based")
 }
 
 // classify names a run as an organization, zone, strategy and so on.
@@ -193,12 +193,12 @@ func classify(s string, r run) (*span, bool) {
 			typ: t, name: text, known: -1, poss: r.ws[n-1].poss}, true
 	}
 	for i, w := range r.ws {
-		if strategyHeads[w.text(s)] && (i == n-1 || i+1 < n && (r.ws[i+1].text(s) == "for" || r.ws[i+1].text(s) == "of" || r.ws[i+1].text(s) == "on")) && (n >= 2) {
+		if strategyHeads.has(w.text(s)) && (i == n-1 || i+1 < n && (r.ws[i+1].text(s) == "for" || r.ws[i+1].text(s) == "of" || r.ws[i+1].text(s) == "on")) && (n >= 2) {
 			return mk(ontology.Strategy)
 		}
 	}
 	for i, w := range r.ws {
-		if w.text(s) == "of" && i > 0 && orgHeads[r.ws[i-1].text(s)] {
+		if w.text(s) == "of" && i > 0 && orgHeads.has(r.ws[i-1].text(s)) {
 			return mk(ontology.Organization)
 		}
 	}
@@ -215,7 +215,7 @@ func classify(s string, r run) (*span, bool) {
 	if n < 2 {
 		return nil, false
 	}
-	if orgHeads[last] || strings.HasSuffix(last, ".cn") || strings.HasSuffix(last, ".com") {
+	if orgHeads.has(last) || strings.HasSuffix(last, ".cn") || strings.HasSuffix(last, ".com") {
 		return mk(ontology.Organization)
 	}
 	if t, ok := suffixType[last]; ok {
@@ -235,7 +235,7 @@ func splitConjoined(s string, r run) []*span {
 		}
 		left, right := run{r.ws[:i]}, run{r.ws[i+1:]}
 		lh, rh := left.ws[len(left.ws)-1].text(s), right.ws[0].text(s)
-		if !orgHeads[lh] && suffixType[lh] == "" || orgHeads[rh] || !capitalised(rh) {
+		if !orgHeads.has(lh) && suffixType[lh] == "" || orgHeads.has(rh) || !capitalised(rh) {
 			continue
 		}
 		a, okA := classify(s, left)
@@ -267,8 +267,8 @@ var governmentHeads = []string{"provincial people's government", "municipal peop
 	"provincial department of commerce"}
 
 // directions make a region of part of a province: "northern Guangdong".
-var directions = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true,
-	"central": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true}
+var directions = newWordSet("northern", "southern", "eastern", "western", "central",
+	"northeastern", "northwestern", "southeastern", "southwestern")
 
 // names finds the pattern-found names of a sentence: capitalised runs by
 // their heads, regions and governments with lower-case heads, and
@@ -344,7 +344,7 @@ func directional(s string, p *span) []*span {
 		i := strings.LastIndexByte(strings.TrimRight(s[:end], " "), ' ') + 1
 		w := strings.TrimRight(s[i:end], " ")
 		dir := strings.ToLower(w)
-		if !directions[dir] {
+		if !directions.has(dir) {
 			break
 		}
 		name := dir + " " + p.surface

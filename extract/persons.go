@@ -24,23 +24,23 @@ func init() {
 		titleWords[w] = true
 	}
 	for w := range titleWords {
-		titleCased[w] = true
-		titleCased[strings.ToUpper(w[:1])+w[1:]] = true
-		titleCased[strings.ToUpper(w)] = true
+		titleCased.add(w)
+		titleCased.add(strings.ToUpper(w[:1]) + w[1:])
+		titleCased.add(strings.ToUpper(w))
 		parts := strings.Split(w, "-")
 		for i, p := range parts {
 			parts[i] = strings.ToUpper(p[:1]) + p[1:]
 		}
-		titleCased[strings.Join(parts, "-")] = true // "Secretary-General"
+		titleCased.add(strings.Join(parts, "-")) // "Secretary-General"
 	}
 }
 
 // isTitleWord reports whether w (lower, title or upper case) is an office
 // or research title.
-func isTitleWord(w string) bool { return titleCased[w] }
+func isTitleWord(w string) bool { return titleCased.has(w) }
 
 // titleCased holds the title words in lower, title and upper case.
-var titleCased = map[string]bool{}
+var titleCased = newWordSet()
 
 // hasUpperASCII reports whether s holds an upper-case ASCII letter.
 func hasUpperASCII(s string) bool {
@@ -73,7 +73,7 @@ func personName(s string, a, b word, g *ontology.Gazetteer) bool {
 // capitalised word of letters and hyphens that is no opener, title or
 // organisation head.
 func personWord(t string) bool {
-	if !capitalised(t) || openers[t] || isTitleWord(t) || orgHeads[t] {
+	if !capitalised(t) || openers.has(t) || isTitleWord(t) || orgHeads.has(t) {
 		return false
 	}
 	for _, r := range t {

@@ -53,7 +53,7 @@ var moveWords = setOf("move moved moves moving transfer transferred transfers tr
 
 // moveWord: mov(e|ed|es|ing), relocat*, transferr?(ed|ing|s)?, shift(ed|ing)?, migrat*, introduc(ed|ing).
 func moveWord(_, w string, _ int) bool {
-	return moveWords[w] || strings.HasPrefix(w, "relocat") || strings.HasPrefix(w, "migrat")
+	return moveWords.has(w) || strings.HasPrefix(w, "relocat") || strings.HasPrefix(w, "migrat")
 }
 
 var receiveWords = setOf("receive received receives attract attracted attracts drew draw draws drawn landed absorbed introduced")
@@ -61,7 +61,7 @@ var receiveWords = setOf("receive received receives attract attracted attracts d
 // receiveWord: receive(d|s), attract(ed|s), took/take/takes in, drew/draw(s|n),
 // landed, brought in, absorbed, introduced.
 func receiveWord(s, w string, end int) bool {
-	if receiveWords[w] {
+	if receiveWords.has(w) {
 		return true
 	}
 	switch w {
@@ -78,7 +78,7 @@ var coopWords = setOf("work works worked working pair paired pairing agreement a
 // together.
 func coopWord(s, w string, end int) bool {
 	switch {
-	case coopWords[w], strings.HasPrefix(w, "cooperat"), strings.HasPrefix(w, "collaborat"), strings.HasPrefix(w, "partner"):
+	case coopWords.has(w), strings.HasPrefix(w, "cooperat"), strings.HasPrefix(w, "collaborat"), strings.HasPrefix(w, "partner"):
 		return true
 	case w == "joined":
 		return followedBy(s, end, "hands")
@@ -99,7 +99,7 @@ func implMatches(s string) [][2]int {
 	var out [][2]int
 	scanWords(s, func(w string, start, end int) bool {
 		switch {
-		case implWords[w]:
+		case implWords.has(w):
 			out = append(out, [2]int{start, end})
 		case w == "carry" || w == "carries" || w == "carried" || w == "carrying":
 			if followedBy(s, end, "out") {
@@ -119,10 +119,4 @@ func implMatches(s string) [][2]int {
 	return out
 }
 
-func setOf(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
+func setOf(words string) *wordSet { return newWordSet(strings.Fields(words)...) }

@@ -1,0 +1,46 @@
+package extract
+
+// wordSet is a fixed set of words that hot loops ask about, mostly about
+// words not in it. One bit for each hash of a word's length and first and
+// last bytes rules most of those out in a few instructions, without
+// hashing the whole word for the map; the map answers the rest.
+type wordSet struct {
+	words map[string]bool
+	bits  [wordSetBits / 64]uint64
+}
+
+// wordSetBits is the size of a set's filter: a few hundred words leave
+// most of its bits clear.
+const wordSetBits = 1 << 12
+
+// newWordSet returns the set of words.
+func newWordSet(words ...string) *wordSet {
+	s := &wordSet{words: make(map[string]bool, len(words))}
+	for _, w := range words {
+		s.add(w)
+	}
+	return s
+}
+
+// add puts w in the set.
+func (s *wordSet) add(w string) {
+	s.words[w] = true
+	b := shapeBit(w)
+	s.bits[b/64] |= 1 << (b % 64)
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	b := shapeBit(w)
+	return s.bits[b/64]&(1<<(b%64)) != 0 && s.words[w]
+}
+
+// shapeBit returns the filter bit of w: a multiplicative hash of its
+// length and its first and last bytes.
+func shapeBit(w string) uint32 {
+	if w == "" {
+		return 0
+	}
+	x := uint32(w[0]) | uint32(w[len(w)-1])<<8 | uint32(len(w))<<16
+	return x * 0x9e3779b1 >> (32 - 12) // 12 bits: wordSetBits
+}

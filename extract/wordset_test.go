@@ -1,0 +1,27 @@
+package extract
+
+import "testing"
+
+// TestWordSet checks that the filter never rules out a word of the set,
+// and that the set answers exactly as its map does.
+func TestWordSet(t *testing.T) {
+	in := []string{"", "a", "of", "Committee", "Co.", "secretary-general", "Ürümqi", "Plan"}
+	s := newWordSet(in...)
+	for _, w := range in {
+		if !s.has(w) {
+			t.Errorf("has(%q) = false for a member", w)
+		}
+	}
+	for _, w := range []string{"b", "OF", "Committees", "Co", "Pla", "Plant", "plan", "Ürümq"} {
+		if s.has(w) {
+			t.Errorf("has(%q) = true for a word not in the set", w)
+		}
+	}
+	for _, set := range []*wordSet{openers, orgHeads, strategyHeads, connectors, titleCased} {
+		for w := range set.words {
+			if !set.has(w) {
+				t.Errorf("has(%q) = false for a member", w)
+			}
+		}
+	}
+}
