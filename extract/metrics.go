@@ -538,12 +538,22 @@ func (c *sentCtx) jointSubject(k int) *entity {
 
 func (c *sentCtx) groupAfterApposition(int) *entity { return nil }
 
-// clauseAround returns the clause of the sentence that holds pos.
+// clauseAround returns the clause of the sentence that holds pos. It
+// starts after the last of clauseStarts that ends by pos; as each starts
+// with a comma or semicolon, only those are tried, from the last back,
+// until none can end later than the best found.
 func clauseAround(s string, pos int) (int, int) {
 	start := 0
-	for _, sep := range []string{"; ", ", and ", ", while ", ", but "} {
-		if i := strings.LastIndex(s[:pos], sep); i >= 0 && i+len(sep) > start {
-			start = i + len(sep)
+	head := s[:pos]
+	for i := len(head); i > 0; {
+		i = strings.LastIndexAny(head[:i], ",;")
+		if i < 0 || i+len(", while ") <= start { // no separator is longer
+			break
+		}
+		for _, sep := range clauseStarts {
+			if strings.HasPrefix(head[i:], sep) && i+len(sep) > start {
+				start = i + len(sep)
+			}
 		}
 	}
 	return start, clauseEndAfter(s, pos)

@@ -419,15 +419,30 @@ func (x *Extractor) transfers(c *sentCtx) {
 	x.movedTo(c)
 }
 
-// clauseEndAfter returns the end of the clause that holds pos.
+// clauseEnds are the separators that end a clause; clauseStarts, those
+// that start one. Each starts with a comma or a semicolon.
+var (
+	clauseEnds   = []string{"; ", ", and ", ", while ", ", but ", ", bringing ", ", with "}
+	clauseStarts = clauseEnds[:4]
+)
+
+// clauseEndAfter returns the end of the clause that holds pos: where the
+// first of clauseEnds at or after pos starts, or len(s). Every separator
+// starts with a comma or semicolon, so only those are tried.
 func clauseEndAfter(s string, pos int) int {
-	end := len(s)
-	for _, sep := range []string{"; ", ", and ", ", while ", ", but ", ", bringing ", ", with "} {
-		if i := strings.Index(s[pos:], sep); i >= 0 && pos+i < end {
-			end = pos + i
+	for i := pos; i < len(s); i++ {
+		j := strings.IndexAny(s[i:], ",;")
+		if j < 0 {
+			break
+		}
+		i += j
+		for _, sep := range clauseEnds {
+			if strings.HasPrefix(s[i:], sep) {
+				return i
+			}
 		}
 	}
-	return end
+	return len(s)
 }
 
 // sources returns the spans between from and to that name where things
@@ -644,15 +659,26 @@ func (c *sentCtx) sourcesIn(start, end int) []*entity {
 	return out
 }
 
-// conceptEnd returns the length of the noun phrase at the start of s.
+// conceptStops end a noun phrase: punctuation, or a space that starts one
+// of the words.
+var conceptStops = []string{" that ", " which ", " has ", " have ", " is ", " are ", " will ", " to "}
+
+// conceptEnd returns the length of the noun phrase at the start of s: where
+// the first of ",", ".", ";" and conceptStops starts, or len(s).
 func conceptEnd(s string) int {
-	end := len(s)
-	for _, stop := range []string{",", ".", ";", " that ", " which ", " has ", " have ", " is ", " are ", " will ", " to "} {
-		if i := strings.Index(s, stop); i >= 0 && i < end {
-			end = i
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', '.', ';':
+			return i
+		case ' ':
+			for _, stop := range conceptStops {
+				if strings.HasPrefix(s[i:], stop) {
+					return i
+				}
+			}
 		}
 	}
-	return end
+	return len(s)
 }
 
 // conceptAt returns the concept a noun phrase names: a curated concept
