@@ -49,6 +49,13 @@ var nominalsByInitial = func() (t [256][]int) {
 	return t
 }()
 
+// historyWindow is how many of the latest entities of the history are
+// read; maxHistory, how long it grows before the older ones are dropped.
+const (
+	historyWindow = 40
+	maxHistory    = 256
+)
+
 // corefState carries what coreference needs across sentences.
 type corefState struct {
 	history     []*entity // mentioned entities, most recent last
@@ -103,7 +110,7 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 	// before lists the entities named before pos; the list is read only
 	// until the next call, so one array serves them all
 	before := func(pos int) []*entity {
-		h := append(c.recent[:0], c.history[max(0, len(c.history)-40):]...)
+		h := append(c.recent[:0], c.history[max(0, len(c.history)-historyWindow):]...)
 		for _, sp := range spans {
 			if sp.end <= pos && sp.ent != nil {
 				h = append(h, sp.ent)
@@ -117,6 +124,7 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 			continue
 		}
 		w := s.ws[k]
+		start, end := int(w.start), int(w.end)
 		lw := w.text(text)
 		if hasUpperASCII(lw) {
 			// the lower-cased word matters only if the switch knows it
@@ -128,19 +136,19 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 		var ref *span
 		switch lw {
 		case "latter", "former":
-			if i := w.start - 4; i >= 0 && lower[i:w.start] == "the " {
-				ref = &span{start: i, end: w.end}
+			if i := start - 4; i >= 0 && lower[i:start] == "the " {
+				ref = &span{start: i, end: end}
 				ref.ent = latterFormer(before(i), lw == "latter")
 			}
 		case "the", "this", "that", "both":
-			ref = c.nominal(text, lower, w, func() []*entity { return before(w.start) })
+			ref = c.nominal(text, lower, start, end, func() []*entity { return before(start) })
 		case "its", "it":
-			if e := c.subjectBefore(spans, w.start); e != nil {
-				ref = &span{start: w.start, end: w.end, ent: e}
+			if e := c.subjectBefore(spans, start); e != nil {
+				ref = &span{start: start, end: end, ent: e}
 			}
 		case "we", "our":
 			if e := c.speakerEntity(s.speaker); e != nil {
-				ref = &span{start: w.start, end: w.end, ent: e}
+				ref = &span{start: start, end: end, ent: e}
 			}
 		}
 		if ref == nil || ref.ent == nil || taken(ref.start, ref.end) {
@@ -157,9 +165,10 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 	return out
 }
 
-// nominal resolves "the city", "the zone's", "this zone".
-func (c *corefState) nominal(text, lower string, w word, history func() []*entity) *span {
-	rest := lower[w.end:]
+// nominal resolves "the city", "the zone's", "this zone": the article is
+// text[start:wend].
+func (c *corefState) nominal(text, lower string, start, wend int, history func() []*entity) *span {
+	rest := lower[wend:]
 	if !strings.HasPrefix(rest, " ") {
 		return nil
 	}
@@ -170,27 +179,27 @@ func (c *corefState) nominal(text, lower string, w word, history func() []*entit
 	}
 	for _, k := range cands {
 		n := nominals[k]
-		if !strings.HasPrefix(rest, n.noun) || !boundaryAfter(text, w.end+1+len(n.noun)) {
+		if !strings.HasPrefix(rest, n.noun) || !boundaryAfter(text, wend+1+len(n.noun)) {
 			continue
 		}
-		end := w.end + 1 + len(n.noun)
+		end := wend + 1 + len(n.noun)
 		if strings.HasPrefix(text[end:], " of ") || strings.HasPrefix(text[end:], "-") {
 			return nil // "the city of X", "the city-level"
 		}
-		e := c.salient(history(), n.noun, n.types, w.start)
+		e := c.salient(history(), n.noun, n.types, start)
 		if e == nil {
 			return nil
 		}
-		return &span{start: w.start, end: end, ent: e}
+		return &span{start: start, end: end, ent: e}
 	}
 	// "the island province", "the coastal city": one describing word
 	sp := strings.IndexByte(rest, ' ')
-	if sp <= 0 || !describedDivision(rest[sp+1:]) || !lowerWord(rest[:sp]) || notDescribing[rest[:sp]] || !strings.EqualFold(w.text(text), "the") {
+	if sp <= 0 || !describedDivision(rest[sp+1:]) || !lowerWord(rest[:sp]) || notDescribing[rest[:sp]] || !strings.EqualFold(text[start:wend], "the") {
 		return nil
 	}
 	for _, n := range []string{"province", "city"} {
 		after := rest[sp+1:]
-		end := w.end + 1 + sp + 1 + len(n)
+		end := wend + 1 + sp + 1 + len(n)
 		if !strings.HasPrefix(after, n) || !boundaryAfter(text, end) || strings.HasPrefix(text[end:], " of ") {
 			continue
 		}
@@ -198,8 +207,8 @@ func (c *corefState) nominal(text, lower string, w word, history func() []*entit
 		if n == "city" {
 			types = []ontology.EntityType{ontology.City, ontology.Municipality}
 		}
-		if e := c.salient(history(), n, types, w.start); e != nil {
-			return &span{start: w.start, end: end, ent: e}
+		if e := c.salient(history(), n, types, start); e != nil {
+			return &span{start: start, end: end, ent: e}
 		}
 	}
 	return nil
@@ -243,19 +252,19 @@ func (c *corefState) salient(hist []*entity, noun string, types []ontology.Entit
 // mostRecent returns the latest entity whose name ends with noun, else the
 // latest of one of the types.
 func mostRecent(hist []*entity, noun string, types []ontology.EntityType) *entity {
-	for i := len(hist) - 1; i >= 0 && i >= len(hist)-40; i-- {
+	for i := len(hist) - 1; i >= 0 && i >= len(hist)-historyWindow; i-- {
 		if strings.HasSuffix(strings.ToLower(hist[i].name), noun) && containsType(types, hist[i].typ) {
 			return hist[i]
 		}
 	}
 	if noun != "" {
-		for i := len(hist) - 1; i >= 0 && i >= len(hist)-40; i-- {
+		for i := len(hist) - 1; i >= 0 && i >= len(hist)-historyWindow; i-- {
 			if strings.Contains(strings.ToLower(hist[i].name), noun) && containsType(types, hist[i].typ) {
 				return hist[i]
 			}
 		}
 	}
-	for i := len(hist) - 1; i >= 0 && i >= len(hist)-40; i-- {
+	for i := len(hist) - 1; i >= 0 && i >= len(hist)-historyWindow; i-- {
 		if containsType(types, hist[i].typ) {
 			return hist[i]
 		}
@@ -319,6 +328,11 @@ func (c *corefState) remember(spans []*span) {
 			continue
 		}
 		c.history = append(c.history, sp.ent)
+		if len(c.history) == maxHistory {
+			// only the latest historyWindow are ever read: keep those in
+			// the same array rather than growing it for a whole document
+			c.history = append(c.history[:0], c.history[maxHistory-historyWindow:]...)
+		}
 		if !subject && !sp.appos && ontology.IsPlace(sp.ent.typ) {
 			c.lastSubject, subject = sp.ent, true
 		}

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"unicode/utf8"
@@ -19,6 +20,10 @@ var (
 	ErrEmpty  = errors.New("empty document")
 	ErrBinary = errors.New("not UTF-8 text")
 )
+
+// maxText is the longest text Extract reads: the offsets of its words are
+// 32-bit.
+const maxText = math.MaxInt32
 
 // Extractor reads documents. It holds the gazetteer and the name automaton,
 // built once; it is safe for concurrent use.
@@ -49,6 +54,9 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 	}
 	if len(bytes.TrimSpace(text)) == 0 {
 		return ontology.Extraction{}, fmt.Errorf("extract: %w", ErrEmpty)
+	}
+	if len(text) > maxText {
+		return ontology.Extraction{}, fmt.Errorf("extract: text of %d bytes, more than the %d it can read", len(text), maxText)
 	}
 	sents, dt := sentencesText(clean(string(text)))
 	if len(sents) == 0 {

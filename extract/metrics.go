@@ -143,22 +143,22 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 			j++
 		}
 	}
-	unit, end, next := "", w.end, j
+	unit, end, next := "", int(w.end), j
 	if strings.HasPrefix(text[w.end:], "%") {
-		unit, end = "percent", w.end+1
+		unit, end = "percent", int(w.end)+1
 	} else if j < len(ws) && strings.EqualFold(ws[j].text(text), "percent") {
-		unit, end, next = "percent", ws[j].end, j+1
+		unit, end, next = "percent", int(ws[j].end), j+1
 	} else if j+1 < len(ws) && strings.EqualFold(ws[j].text(text), "percentage") && strings.HasPrefix(strings.ToLower(ws[j+1].text(text)), "point") {
-		unit, end, next = "percentage points", ws[j+1].end, j+2
+		unit, end, next = "percentage points", int(ws[j+1].end), j+2
 	} else if j+1 < len(ws) && strings.EqualFold(ws[j].text(text), "per") && strings.EqualFold(ws[j+1].text(text), "cent") {
-		unit, end, next = "percent", ws[j+1].end, j+2
+		unit, end, next = "percent", int(ws[j+1].end), j+2
 	} else {
 		unit, end, next = nounUnit(text, ws, j, prevUnit)
 		if unit == "" && j+1 < len(ws) && strings.EqualFold(ws[j].text(text), "and") {
 			// "146,000 and 98,000 new firms respectively": the next figure's unit
 			if _, num := parseNumber(ws[j+1].text(text)); num == isDigits {
 				if nf, _, ok := readFigure(text, lower, ws, j+1, prevUnit); ok {
-					unit, end, next = nf.unit, w.end, j
+					unit, end, next = nf.unit, int(w.end), j
 					if j == i+1 && j+2 < len(ws) && lowerScale(ws[j+2].text(text)) > 0 {
 						value = scale(wt, value, lowerScale(ws[j+2].text(text)), isDigits)
 					}
@@ -172,7 +172,7 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 	if timeUnits[unit] || !isDigits && placeNouns[unit] {
 		return figure{}, 0, false
 	}
-	return figure{start: w.start, end: end, value: value, unit: unit, text: text[w.start:end]}, next, true
+	return figure{start: int(w.start), end: end, value: value, unit: unit, text: text[w.start:end]}, next, true
 }
 
 // scale multiplies a figure by a scale word without binary rounding
@@ -222,7 +222,7 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		// "newly established foreign-invested enterprises": adverbs and
 		// participles before the head noun modify it
 		unitMod = strings.HasSuffix(lt, "ly") || (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && k+1 < len(ws) && joinedLoose(text, ws[k], ws[k+1]) && !lowerIn(unitStops, ws[k+1].text(text))
-		unit, end = t, ws[k].end
+		unit, end = t, int(ws[k].end)
 		if strings.HasPrefix(text[ws[k].end:], ",") || strings.HasPrefix(text[ws[k].end:], ".") {
 			k++
 			break
@@ -236,17 +236,17 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		n := j + 1
 		switch strings.ToLower(ws[n].text(text)) {
 		case "them", "which", "these", "those":
-			return prevUnit, ws[j].start - 1, n + 1
+			return prevUnit, int(ws[j].start) - 1, n + 1
 		case "its", "their", "the":
 			n++
 		}
 		if n < len(ws) && !lowerIn(unitStops, ws[n].text(text)) {
-			return ws[n].text(text), ws[n].end, n + 1
+			return ws[n].text(text), int(ws[n].end), n + 1
 		}
 	}
 	gapped := j >= 2 && ws[j-2].caps && (j >= len(ws) || strings.HasPrefix(text[ws[j-1].end:], ".") || strings.HasPrefix(text[ws[j-1].end:], ","))
 	if unit == "" && prevUnit != "" && gapped {
-		return prevUnit, ws[j-1].end, j
+		return prevUnit, int(ws[j-1].end), j
 	}
 	return "", 0, j
 }

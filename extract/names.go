@@ -189,7 +189,7 @@ func classify(s string, r run) (*span, bool) {
 	}
 	mk := func(t ontology.EntityType) (*span, bool) {
 		text := r.text(s)
-		return &span{start: r.ws[0].start, end: r.ws[n-1].end, surface: text, kind: spanName,
+		return &span{start: int(r.ws[0].start), end: int(r.ws[n-1].end), surface: text, kind: spanName,
 			typ: t, name: text, known: -1, poss: r.ws[n-1].poss}, true
 	}
 	for i, w := range r.ws {
@@ -291,7 +291,7 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 		if len(rt.ws) == 0 {
 			continue
 		}
-		if sp := lowerHead(s, rt.ws[0].start, rt.ws[len(rt.ws)-1].end, rt.ws[len(rt.ws)-1].poss); sp != nil {
+		if sp := lowerHead(s, int(rt.ws[0].start), int(rt.ws[len(rt.ws)-1].end), rt.ws[len(rt.ws)-1].poss); sp != nil {
 			out = append(out, sp)
 		}
 	}

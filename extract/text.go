@@ -10,10 +10,13 @@ import (
 // word is a token of a sentence for the pattern rules. It holds no
 // pointer: a document's words fill arrays of megabytes, which the garbage
 // collector then need not scan, and its text is read from the sentence.
+// Its offsets are 32 bits, half the size of ints, as the arrays are the
+// largest an extraction allocates; Extract takes no text longer than they
+// can count.
 type word struct {
-	start, end int  // byte offsets; end excludes a possessive 's
-	poss       bool // followed by 's or ’s
-	caps       bool // capitalised(text): asked of most words by several stages
+	start, end int32 // byte offsets; end excludes a possessive 's
+	poss       bool  // followed by 's or ’s
+	caps       bool  // capitalised(text): asked of most words by several stages
 }
 
 // text returns the token without a possessive 's; s is the text of the
@@ -42,7 +45,7 @@ func tokenizeAppend(out []word, s string) []word {
 				out = appendWord(out, s, i, j)
 				i = j
 			case c == '(' || c == ')':
-				out = append(out, word{start: i, end: i + 1})
+				out = append(out, word{start: int32(i), end: int32(i + 1)})
 				i++
 			default:
 				i++ // the common case between words: a space or punctuation
@@ -96,14 +99,14 @@ func wordEnd(s string, i, j int) int {
 // appendWord appends the word s[i:j], taking in an abbreviation's period
 // and leaving out a possessive 's.
 func appendWord(out []word, s string, i, j int) []word {
-	w := word{start: i, end: j}
+	w := word{start: int32(i), end: int32(j)}
 	if j < len(s) && s[j] == '.' && lowerIn(abbreviations, s[i:j]) {
 		w.end++
 	}
 	if s[w.end-1] == 's' { // cutPossessive's own first test, without the call
 		if t, ok := cutPossessive(s[w.start:w.end]); ok {
 			w.poss = true
-			w.end = w.start + len(t)
+			w.end = w.start + int32(len(t))
 		}
 	}
 	if c := s[i]; c < utf8.RuneSelf && (c < '0' || c > '9') {
