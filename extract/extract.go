@@ -30,6 +30,9 @@ const maxText = math.MaxInt32
 type Extractor struct {
 	gaz     *ontology.Gazetteer
 	matcher *matcher
+	// ctxCodes are the codes of the divisions whose names contextual
+	// aliases ask about (contextCodes)
+	ctxCodes map[string]bool
 }
 
 // New builds an Extractor.
@@ -42,7 +45,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new extractor: %w", err)
 	}
-	return &Extractor{gaz: g, matcher: m}, nil
+	return &Extractor{gaz: g, matcher: m, ctxCodes: contextCodes(g)}, nil
 }
 
 // Extract reads one document. doc carries its ID and metadata; text is the
@@ -63,7 +66,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 		return ontology.Extraction{}, fmt.Errorf("extract: %w", ErrEmpty)
 	}
 	all := x.findSpans(sents, dt)
-	res := newResolver(x.gaz, all)
+	res := newResolver(x.gaz, x.ctxCodes, all)
 	b := newBuilder(doc.ID, x.gaz, res.reg)
 	nspans := 0
 	for _, spans := range all {

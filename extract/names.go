@@ -251,13 +251,23 @@ func splitConjoined(s string, r run) []*span {
 var regionHeads = []string{"economic circle", "metropolitan circle", "city cluster", "core area",
 	"economic belt", "urban agglomeration", "metropolitan area", "economic rim", "region"}
 
-// headInitial marks the first bytes of regionHeads and governmentHeads.
-var headInitial = func() (t [256]bool) {
+// headStarts marks the first two letters of regionHeads and
+// governmentHeads, which are lower-case ASCII, at (a-'a')*26 + b-'a'.
+var headStarts = func() (t [26 * 26]bool) {
 	for _, h := range append(append([]string(nil), regionHeads...), governmentHeads...) {
-		t[h[0]] = true
+		t[int(h[0]-'a')*26+int(h[1]-'a')] = true
 	}
 	return t
 }()
+
+// mayStartHead reports whether s starts with the first two letters of a
+// head of regionHeads or governmentHeads.
+func mayStartHead(s string) bool {
+	if len(s) < 2 || s[0] < 'a' || s[0] > 'z' || s[1] < 'a' || s[1] > 'z' {
+		return false
+	}
+	return headStarts[int(s[0]-'a')*26+int(s[1]-'a')]
+}
 
 // governmentHeads follow a place to make a government body.
 var governmentHeads = []string{"provincial people's government", "municipal people's government",
@@ -311,7 +321,7 @@ func lowerHead(s string, start, end int, poss bool) *span {
 		return nil
 	}
 	rest := s[end+1:]
-	if rest == "" || !headInitial[rest[0]] {
+	if !mayStartHead(rest) {
 		return nil // no head starts so
 	}
 	for _, h := range governmentHeads {

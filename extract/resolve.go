@@ -99,14 +99,48 @@ type resolver struct {
 }
 
 // addDocName adds strings.ToLower(name) to the document's names, lower-casing
-// (and allocating) only when it is not there yet.
+// (and allocating) only when it is not there yet. The only names ever asked
+// about are contextNames, so a name that cannot be one of them is left out.
 func (r *resolver) addDocName(name string) {
+	if !contextNames.mayHaveLower(name) {
+		return
+	}
 	if !lowerIn(r.docNames, name) {
 		r.docNames[strings.ToLower(name)] = true
 	}
 }
 
-func newResolver(g *ontology.Gazetteer, all [][]*span) *resolver {
+// contextNames are the names contextOK asks the document's names about,
+// lower-cased: those of the curated entities with contextual aliases and of
+// their members.
+var contextNames = func() *wordSet {
+	s := newWordSet()
+	for _, k := range ontology.KnownEntities() {
+		if len(k.Contextual) == 0 {
+			continue
+		}
+		s.add(strings.ToLower(k.Name))
+		for _, m := range k.Members {
+			s.add(strings.ToLower(m))
+		}
+	}
+	return s
+}()
+
+// contextCodes returns the gazetteer codes of the divisions whose names
+// are among contextNames: newResolver adds only their names, without
+// looking up the divisions of all the others.
+func contextCodes(g *ontology.Gazetteer) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range g.Units() {
+		if contextNames.has(strings.ToLower(d.Name)) {
+			out[d.Code] = true
+		}
+	}
+	return out
+}
+
+func newResolver(g *ontology.Gazetteer, ctxCodes map[string]bool, all [][]*span) *resolver {
 	r := &resolver{gaz: g, reg: newRegistry(), docCodes: map[string]bool{}, docNames: map[string]bool{},
 		shortForms: map[string]*span{}, sentCodes: map[string]bool{}}
 	for _, spans := range all {
@@ -120,6 +154,9 @@ func newResolver(g *ontology.Gazetteer, all [][]*span) *resolver {
 					r.addDocName(sp.name)
 				}
 				for _, c := range sp.codes {
+					if !ctxCodes[c] {
+						continue // its name is none contextOK asks about
+					}
 					if d, ok := g.Division(c); ok {
 						r.addDocName(d.Name)
 					}

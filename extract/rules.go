@@ -29,11 +29,12 @@ func jointStatement(rest string) bool {
 	if !mayBeJoint(rest) || !containsAny(rest, jointStems) {
 		return false
 	}
-	if reJoint.MatchString(rest) {
+	head := jointHead(rest)
+	if reJoint.MatchString(head) {
 		return true
 	}
 	for _, re := range []*regexp.Regexp{reSigned, reUp, reAgreed, reAlly} {
-		if m := re.FindStringIndex(rest); m != nil {
+		if m := re.FindStringIndex(head); m != nil {
 			if re == reAgreed {
 				// "A and B agreed to work with C" is about C
 				clause := rest[m[1]:]
@@ -46,6 +47,21 @@ func jointStatement(rest string) bool {
 		}
 	}
 	return false
+}
+
+// jointHead returns the part of rest the joint-statement expressions can
+// match: each is anchored and, after an optional first comma, matches only
+// ASCII letters, digits, '_', '-' and white space, so no match reaches past
+// the first other byte; that byte is kept for the \b that may end a match.
+// The backtracker's cost grows with the length of its input, which for a
+// long sentence is mostly text no match can reach.
+func jointHead(rest string) string {
+	for i := 1; i < len(rest); i++ {
+		if c := rest[i]; !isWordByte(c) && c != '-' && c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r' {
+			return rest[:i+1]
+		}
+	}
+	return rest
 }
 
 // jointAux are the auxiliary words that reJoint, reSigned, reUp, reAlly

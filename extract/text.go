@@ -103,8 +103,8 @@ func appendWord(out []word, s string, i, j int) []word {
 	if j < len(s) && s[j] == '.' && lowerIn(abbreviations, s[i:j]) {
 		w.end++
 	}
-	if s[w.end-1] == 's' { // cutPossessive's own first test, without the call
-		if t, ok := cutPossessive(s[w.start:w.end]); ok {
+	if t := s[w.start:w.end]; mayBePossessive(t) {
+		if t, ok := cutPossessive(t); ok {
 			w.poss = true
 			w.end = w.start + int32(len(t))
 		}
@@ -131,6 +131,14 @@ func decodeRune(s string, i int) (rune, int) {
 		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// mayBePossessive is a quick test that t may end with 's or ’s (whose
+// bytes are e2 80 99 73) after at least one more byte, before
+// cutPossessive: most words do not end with s.
+func mayBePossessive(t string) bool {
+	n := len(t)
+	return n >= 3 && t[n-1] == 's' && (t[n-2] == '\'' || t[n-2] == 0x99)
 }
 
 // cutPossessive removes a final 's or ’s, keeping "People's".

@@ -1,5 +1,7 @@
 package extract
 
+import "unicode/utf8"
+
 // wordSet is a fixed set of words that hot loops ask about, mostly about
 // words not in it. One bit for each hash of a word's length and first and
 // last bytes rules most of those out in a few instructions, without
@@ -35,12 +37,33 @@ func (s *wordSet) has(w string) bool {
 	return s.bits[b/64]&(1<<(b%64)) != 0 && s.words[w]
 }
 
-// shapeBit returns the filter bit of w: a multiplicative hash of its
-// length and its first and last bytes.
+// mayHaveLower reports whether strings.ToLower(w) may be in the set. Only
+// an ASCII word is ruled out by the filter: lower-casing another may change
+// its length (the Kelvin sign K is three bytes, its lower case k one).
+func (s *wordSet) mayHaveLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	if w == "" {
+		return s.words[""]
+	}
+	b := shapeBitOf(lowerByte(w[0]), lowerByte(w[len(w)-1]), len(w))
+	return s.bits[b/64]&(1<<(b%64)) != 0
+}
+
+// shapeBit returns the filter bit of w.
 func shapeBit(w string) uint32 {
 	if w == "" {
 		return 0
 	}
-	x := uint32(w[0]) | uint32(w[len(w)-1])<<8 | uint32(len(w))<<16
+	return shapeBitOf(w[0], w[len(w)-1], len(w))
+}
+
+// shapeBitOf is a multiplicative hash of a word's first and last bytes and
+// its length.
+func shapeBitOf(first, last byte, n int) uint32 {
+	x := uint32(first) | uint32(last)<<8 | uint32(n)<<16
 	return x * 0x9e3779b1 >> (32 - 12) // 12 bits: wordSetBits
 }

@@ -17,7 +17,18 @@ func TestWordSet(t *testing.T) {
 			t.Errorf("has(%q) = true for a word not in the set", w)
 		}
 	}
-	for _, set := range []*wordSet{openers, orgHeads, strategyHeads, connectors, titleCased} {
+	lower := newWordSet("beijing", "pearl river delta", "")
+	for _, w := range []string{"beijing", "BEIJING", "BeiJing", "Pearl River Delta", "", "Bei\u212Aing", "Béijing"} {
+		if !lower.mayHaveLower(w) {
+			t.Errorf("mayHaveLower(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"beijin", "Tianjin", "Pearl River Delt"} {
+		if lower.mayHaveLower(w) {
+			t.Errorf("mayHaveLower(%q) = true", w)
+		}
+	}
+	for _, set := range []*wordSet{openers, orgHeads, strategyHeads, connectors, titleCased, contextNames} {
 		for w := range set.words {
 			if !set.has(w) {
 				t.Errorf("has(%q) = false for a member", w)
