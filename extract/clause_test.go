@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,37 @@ func TestClauseScans(t *testing.T) {
 		}
 		if got, want := conceptEnd(s[pos:]), conceptEndByIndex(s[pos:]); got != want {
 			t.Fatalf("conceptEnd(%q) = %d, want %d", s[pos:], got, want)
+		}
+	}
+}
+
+// TestPhraseStarts checks phraseStarts against a strings.Index loop.
+func TestPhraseStarts(t *testing.T) {
+	parts := []string{"development of ", "coordinated ", "the ", "rise of ", "rise ", "of ", "strategy ", "for ", "x"}
+	r := rand.New(rand.NewSource(2))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := r.Intn(10); k >= 0; k-- {
+			b.WriteString(parts[r.Intn(len(parts))])
+		}
+		s := b.String()
+		for _, c := range []struct{ phrase, anchor string }{
+			{"coordinated development of ", "development of "}, {"rise of ", "rise of "},
+			{"strategy for ", "strategy "}, {"of of ", "of "},
+		} {
+			var want []int
+			for off := 0; ; {
+				i := strings.Index(s[off:], c.phrase)
+				if i < 0 {
+					break
+				}
+				want = append(want, off+i)
+				off += i + len(c.phrase)
+			}
+			got := phraseStarts(s, c.phrase, c.anchor, indexAll(s, c.anchor))
+			if !slices.Equal(got, want) {
+				t.Fatalf("phraseStarts(%q, %q) = %v, want %v", s, c.phrase, got, want)
+			}
 		}
 	}
 }

@@ -170,8 +170,10 @@ func trimmable(t string) bool {
 }
 
 // classify names a run as an organization, zone, strategy and so on.
-func classify(s string, r run) (*span, bool) {
-	r = r.trimOpeners(s)
+func classify(s string, r run) (*span, bool) { return classifyTrimmed(s, r.trimOpeners(s)) }
+
+// classifyTrimmed is classify of a run without openers.
+func classifyTrimmed(s string, r run) (*span, bool) {
 	n := len(r.ws)
 	if n == 0 {
 		return nil, false
@@ -293,11 +295,11 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 			out = append(out, parts...)
 			continue
 		}
-		if sp, ok := classify(s, r); ok {
+		rt := r.trimOpeners(s)
+		if sp, ok := classifyTrimmed(s, rt); ok {
 			out = append(out, sp)
 			continue
 		}
-		rt := r.trimOpeners(s)
 		if len(rt.ws) == 0 {
 			continue
 		}
@@ -353,6 +355,9 @@ func directional(s string, p *span) []*span {
 	for joiner {
 		i := strings.LastIndexByte(strings.TrimRight(s[:end], " "), ' ') + 1
 		w := strings.TrimRight(s[i:end], " ")
+		if !directions.mayHaveLower(w) {
+			break // ruled out before lower-casing a copy
+		}
 		dir := strings.ToLower(w)
 		if !directions.has(dir) {
 			break

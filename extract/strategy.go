@@ -16,8 +16,76 @@ var strategyOpeners = []string{"strategy for ", "strategy of ", "strategy to pro
 var developmentHeads = []string{"coordinated development of ", "integrated development of ", "revitalization of ", "revitalizing ",
 	"large-scale development of ", "rise of "}
 
-// headMask holds trigger words of which every development head contains one.
-var headMask = maskOf("development of ", "revitaliz", "rise of ")
+// headAnchors are trigger words one of which every strategy opener and
+// development head holds; strategyAnchor is the one every opener holds.
+var headAnchors = [...]string{"strategy ", "development of ", "revitaliz", "rise of "}
+
+const (
+	strategyAnchorIndex = 0
+	strategyAnchor      = "strategy "
+)
+
+// anchorMasks[k] is the trigger set of headAnchors[k].
+var anchorMasks = func() (m [len(headAnchors)]triggerSet) {
+	for k, a := range headAnchors {
+		m[k] = maskOf(a)
+	}
+	return m
+}()
+
+// developmentAnchors[k] is the index in headAnchors of the anchor
+// developmentHeads[k] holds.
+var developmentAnchors = func() []int {
+	out := make([]int, len(developmentHeads))
+	for k, h := range developmentHeads {
+		out[k] = -1
+		for a, w := range headAnchors {
+			if strings.Contains(h, w) {
+				out[k] = a
+				break
+			}
+		}
+		if out[k] < 0 {
+			panic("extract: development head holds no anchor: " + h)
+		}
+	}
+	for _, op := range strategyOpeners {
+		if !strings.Contains(op, strategyAnchor) {
+			panic("extract: strategy opener without " + strategyAnchor + ": " + op)
+		}
+	}
+	return out
+}()
+
+// indexAll returns where sub occurs in s, overlapping occurrences included.
+func indexAll(s, sub string) []int {
+	var out []int
+	for off := 0; ; {
+		i := strings.Index(s[off:], sub)
+		if i < 0 {
+			return out
+		}
+		out = append(out, off+i)
+		off += i + 1
+	}
+}
+
+// phraseStarts returns, in order, where phrase occurs in s without
+// overlapping an earlier occurrence (as a strings.Index loop finds them),
+// given where s holds anchor, a part of phrase. No occurrence of the
+// phrase goes without its anchor, so only those places are tried.
+func phraseStarts(s, phrase, anchor string, anchorAt []int) []int {
+	k := strings.Index(phrase, anchor)
+	var out []int
+	next := 0 // where the next occurrence may start
+	for _, p := range anchorAt {
+		if i := p - k; i >= next && strings.HasPrefix(s[i:], phrase) {
+			out = append(out, i)
+			next = i + len(phrase)
+		}
+	}
+	return out
+}
 
 // strategySpans finds strategies written in lower case, ending at the first
 // place they name, and later repetitions of the phrases already found.
@@ -50,31 +118,28 @@ func strategySpans(text, lower string, trig *triggerSet, places []*span, known *
 		out = append(out, &span{start: start, end: end, surface: phrase, kind: spanName,
 			typ: ontology.Strategy, name: name, known: -1, poss: possessiveAt(text, end), inner: last})
 	}
-	for _, op := range strategyOpeners {
-		if !trig.hasMask(&strategyWordMask) {
-			break // every opener holds it
-		}
-		for off := 0; ; {
-			i := strings.Index(lower[off:], op)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + len(op)
-			add(i+len(op), true)
+	// each opener and head holds a trigger word: the phrases are found
+	// where their trigger words are, which the sentence is searched for
+	// once each, and only when it holds them
+	var at [len(headAnchors)][]int
+	for k, a := range headAnchors {
+		if trig.hasMask(&anchorMasks[k]) {
+			at[k] = indexAll(lower, a)
 		}
 	}
-	for _, h := range developmentHeads {
-		if !trig.hasMask(&headMask) {
-			break // every head holds one of its words
-		}
-		for off := 0; ; {
-			i := strings.Index(lower[off:], h)
-			if i < 0 {
-				break
+	if at[strategyAnchorIndex] != nil {
+		for _, op := range strategyOpeners {
+			for _, i := range phraseStarts(lower, op, strategyAnchor, at[strategyAnchorIndex]) {
+				add(i+len(op), true)
 			}
-			i += off
-			off = i + len(h)
+		}
+	}
+	for k, h := range developmentHeads {
+		a := developmentAnchors[k]
+		if at[a] == nil {
+			continue // the head's anchor, so the head, is not in the sentence
+		}
+		for _, i := range phraseStarts(lower, h, headAnchors[a], at[a]) {
 			if boundaryBefore(lower, i) {
 				add(i, false)
 			}

@@ -125,7 +125,6 @@ var (
 	strategyMask = maskOf("strategy ", "development of ", "revitaliz", "rise of ")
 	takeMask     = maskOf("receiv", "undert", "take", "took", "absorb", "host")
 	// single words asked of every sentence: a mask spares has its map
-	zoneMask         = maskOf(" zone")
-	withMask         = maskOf(" with ")
-	strategyWordMask = maskOf("strategy ")
+	zoneMask = maskOf(" zone")
+	withMask = maskOf(" with ")
 )
