@@ -294,6 +294,9 @@ func (m *matcher) extendGeneric(s string, sp *span) {
 // endingGeneric returns the generic word a full name ends with:
 // "Caofeidian District" -> "district".
 func endingGeneric(name string) string {
+	if strings.IndexByte(name, ' ') < 0 {
+		return "" // a generic word ends a name only after a space
+	}
 	tail := name[max(0, len(name)-40):]
 	for i := 0; i < len(tail); i++ {
 		if tail[i] >= utf8.RuneSelf {
@@ -392,10 +395,17 @@ func merge(sc *mergeScratch, keep *spanLists, lists ...[]*span) []*span {
 	// kept spans do not overlap; when they already stand in strictly
 	// rising order, sorting would leave them as they are
 	if !slices.IsSortedFunc(kept, func(a, b *span) int { return cmp.Compare(a.start, b.start) }) || hasEqualStarts(kept) {
-		sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+		sort.Sort(byStart(kept)) // sort.Slice's algorithm, without its allocations
 	}
 	return keep.clone(kept)
 }
+
+// byStart orders spans by where they start.
+type byStart []*span
+
+func (b byStart) Len() int           { return len(b) }
+func (b byStart) Less(i, j int) bool { return b[i].start < b[j].start }
+func (b byStart) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
 
 // mergeScratch is the scratch space of merge.
 type mergeScratch struct{ all, kept []*span }
