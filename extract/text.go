@@ -41,8 +41,20 @@ func tokenizeAppend(out []word, s string) []word {
 		if c < utf8.RuneSelf {
 			switch {
 			case asciiWord[c]:
-				j := wordEnd(s, i, i+1)
-				out = appendWord(out, s, i, j)
+				// the common case, inline: a run of ASCII letters and
+				// digits ended by a space, then a word of that run alone
+				j := i + 1
+				for j < len(s) && asciiWord[s[j]] {
+					j++
+				}
+				if j < len(s) && s[j] != ' ' {
+					j = wordEnd(s, i, j) // something else may go on the word
+				}
+				if plainWord(s, i, j) {
+					out = append(out, word{start: int32(i), end: int32(j), caps: 'A' <= c && c <= 'Z'})
+				} else {
+					out = appendWord(out, s, i, j)
+				}
 				i = j
 			case c == '(' || c == ')':
 				out = append(out, word{start: int32(i), end: int32(i + 1)})
@@ -94,6 +106,14 @@ func wordEnd(s string, i, j int) int {
 		break
 	}
 	return j
+}
+
+// plainWord reports whether the word s[i:j], which starts with an ASCII
+// letter or digit, needs none of appendWord's care: no period follows it,
+// it ends in no s, and it starts with no digit (which capitalised reads
+// as an ordinal's).
+func plainWord(s string, i, j int) bool {
+	return (j == len(s) || s[j] != '.') && s[j-1] != 's' && (s[i] < '0' || s[i] > '9')
 }
 
 // appendWord appends the word s[i:j], taking in an abbreviation's period
