@@ -64,6 +64,8 @@ type corefState struct {
 	lastOffice  *entity            // place or body of the latest official
 	current     []*span            // the spans of the sentence being read
 	recent      []*entity          // scratch for refs: the entities before a reference
+	found       []*span            // the array of the list refs returns, valid until its next call
+	arena       spanArena          // the references of the document
 }
 
 func newCorefState() *corefState { return &corefState{speakers: map[string]*entity{}} }
@@ -92,13 +94,14 @@ var corefWords = map[string]string{"latter": "latter", "former": "former", "the"
 
 // refs finds the coreferring expressions of a sentence that do not overlap
 // spans already found, and resolves each against the history and the
-// spans before it.
+// spans before it. The list it returns is valid until its next call; the
+// spans in it, for the whole document.
 func (c *corefState) refs(s sentence, spans []*span) []*span {
 	text := s.text
 	lower := s.lower
 	c.current = spans
-	defer func() { c.current = nil }()
-	var out []*span
+	out := c.found[:0]
+	defer func() { c.current, c.found = nil, out[:0] }()
 	taken := func(i, j int) bool {
 		for _, sp := range spans {
 			if i < sp.end && sp.start < j {
@@ -133,25 +136,20 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 				continue
 			}
 		}
-		var ref *span
+		var ref span // none while ref.ent is nil
 		switch lw {
 		case "latter", "former":
 			if i := start - 4; i >= 0 && lower[i:start] == "the " {
-				ref = &span{start: i, end: end}
-				ref.ent = latterFormer(before(i), lw == "latter")
+				ref = span{start: i, end: end, ent: latterFormer(before(i), lw == "latter")}
 			}
 		case "the", "this", "that", "both":
 			ref = c.nominal(text, lower, start, end, func() []*entity { return before(start) })
 		case "its", "it":
-			if e := c.subjectBefore(spans, start); e != nil {
-				ref = &span{start: start, end: end, ent: e}
-			}
+			ref = span{start: start, end: end, ent: c.subjectBefore(spans, start)}
 		case "we", "our":
-			if e := c.speakerEntity(s.speaker); e != nil {
-				ref = &span{start: start, end: end, ent: e}
-			}
+			ref = span{start: start, end: end, ent: c.speakerEntity(s.speaker)}
 		}
-		if ref == nil || ref.ent == nil || taken(ref.start, ref.end) {
+		if ref.ent == nil || taken(ref.start, ref.end) {
 			continue
 		}
 		ref.kind, ref.known, ref.typ = spanRef, -1, ref.ent.typ
@@ -160,17 +158,20 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 		if lw == "its" || lw == "our" {
 			ref.poss = true
 		}
-		out = append(out, ref)
+		sp := c.arena.new()
+		*sp = ref
+		out = append(out, sp)
 	}
 	return out
 }
 
 // nominal resolves "the city", "the zone's", "this zone": the article is
-// text[start:wend].
-func (c *corefState) nominal(text, lower string, start, wend int, history func() []*entity) *span {
+// text[start:wend]. It returns a span without an entity when it resolves
+// nothing.
+func (c *corefState) nominal(text, lower string, start, wend int, history func() []*entity) span {
 	rest := lower[wend:]
 	if !strings.HasPrefix(rest, " ") {
-		return nil
+		return span{}
 	}
 	rest = rest[1:]
 	var cands []int
@@ -184,18 +185,18 @@ func (c *corefState) nominal(text, lower string, start, wend int, history func()
 		}
 		end := wend + 1 + len(n.noun)
 		if strings.HasPrefix(text[end:], " of ") || strings.HasPrefix(text[end:], "-") {
-			return nil // "the city of X", "the city-level"
+			return span{} // "the city of X", "the city-level"
 		}
 		e := c.salient(history(), n.noun, n.types, start)
 		if e == nil {
-			return nil
+			return span{}
 		}
-		return &span{start: start, end: end, ent: e}
+		return span{start: start, end: end, ent: e}
 	}
 	// "the island province", "the coastal city": one describing word
 	sp := strings.IndexByte(rest, ' ')
 	if sp <= 0 || !describedDivision(rest[sp+1:]) || !lowerWord(rest[:sp]) || notDescribing[rest[:sp]] || !strings.EqualFold(text[start:wend], "the") {
-		return nil
+		return span{}
 	}
 	for _, n := range []string{"province", "city"} {
 		after := rest[sp+1:]
@@ -208,10 +209,10 @@ func (c *corefState) nominal(text, lower string, start, wend int, history func()
 			types = []ontology.EntityType{ontology.City, ontology.Municipality}
 		}
 		if e := c.salient(history(), n, types, start); e != nil {
-			return &span{start: start, end: end, ent: e}
+			return span{start: start, end: end, ent: e}
 		}
 	}
-	return nil
+	return span{}
 }
 
 // describedDivision is a cheap test that after, the text after a
@@ -253,13 +254,13 @@ func (c *corefState) salient(hist []*entity, noun string, types []ontology.Entit
 // latest of one of the types.
 func mostRecent(hist []*entity, noun string, types []ontology.EntityType) *entity {
 	for i := len(hist) - 1; i >= 0 && i >= len(hist)-historyWindow; i-- {
-		if strings.HasSuffix(strings.ToLower(hist[i].name), noun) && containsType(types, hist[i].typ) {
+		if strings.HasSuffix(hist[i].lowerName(), noun) && containsType(types, hist[i].typ) {
 			return hist[i]
 		}
 	}
 	if noun != "" {
 		for i := len(hist) - 1; i >= 0 && i >= len(hist)-historyWindow; i-- {
-			if strings.Contains(strings.ToLower(hist[i].name), noun) && containsType(types, hist[i].typ) {
+			if strings.Contains(hist[i].lowerName(), noun) && containsType(types, hist[i].typ) {
 				return hist[i]
 			}
 		}

@@ -221,8 +221,10 @@ func (x *Extractor) containment(c *sentCtx) {
 		}
 		// "four county-level cities in Jiangsu province, Kunshan, Jiangyin,
 		// Zhangjiagang and Changshu": the count must match the list
-		if strings.HasPrefix(c.text[c.posEnd(i):], ", ") && c.spanStarting(c.posEnd(i)+2) == i+1 {
-			before := strings.ToLower(c.text[max(0, a.start-60):a.start])
+		// (mayListOf folds case itself, so the text is lower-cased only
+		// when it passes)
+		if raw := c.text[max(0, a.start-60):a.start]; strings.HasPrefix(c.text[c.posEnd(i):], ", ") && c.spanStarting(c.posEnd(i)+2) == i+1 && mayListOf(raw) {
+			before := strings.ToLower(raw)
 			var listed []int
 			for _, k := range c.members(i + 1) {
 				if k > i {

@@ -19,6 +19,18 @@ type entity struct {
 	// figure names, or an ancestor of one. A flag rather than a set of IDs,
 	// as it is asked at every mention; the registry holds one entity per ID.
 	used bool
+	// lower is strings.ToLower(name) once lowerName has been asked: the
+	// coreference history asks it of the same entities again and again
+	lower   string
+	lowered bool
+}
+
+// lowerName returns strings.ToLower(e.name), worked out once.
+func (e *entity) lowerName() string {
+	if !e.lowered {
+		e.lower, e.lowered = strings.ToLower(e.name), true
+	}
+	return e.lower
 }
 
 // registry holds a document's entities in first-seen order.

@@ -107,14 +107,15 @@ func strategySpans(text, lower string, trig *triggerSet, places []*span, known *
 			return
 		}
 		phrase := text[start:end]
-		if !fromOpener && (!startsWithAny(strings.ToLower(phrase), developmentHeads) || last.typ != ontology.Region) {
+		lp := strings.ToLower(phrase)
+		if !fromOpener && (!startsWithAny(lp, developmentHeads) || last.typ != ontology.Region) {
 			return // "the integrated development of Sichuan and Chongqing" is cooperation, not a strategy
 		}
 		name := canonicalStrategy(phrase)
 		if last.typ != ontology.Region {
 			last = nil // only a region a strategy names is a mention of its own
 		}
-		known.add(strings.ToLower(phrase), name)
+		known.add(lp, name)
 		out = append(out, &span{start: start, end: end, surface: phrase, kind: spanName,
 			typ: ontology.Strategy, name: name, known: -1, poss: possessiveAt(text, end), inner: last})
 	}
