@@ -129,13 +129,15 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 		}
 		value = v
 	}
-	if skipNumber(text, lower, ws, i, isDigits) {
-		return figure{}, 0, false
-	}
+	// a year is ruled out before skipNumber, the dearer test: neither has
+	// an effect, and either rules the number out
 	j := i + 1
 	if isDigits && value >= 1900 && value <= 2100 && !strings.ContainsAny(wt, ",.") && !strings.HasPrefix(text[w.end:], "%") &&
 		!(j < len(ws) && (strings.EqualFold(ws[j].text(text), "percent") || lowerScale(ws[j].text(text)) > 0)) {
 		return figure{}, 0, false // a year
+	}
+	if skipNumber(text, lower, ws, i, isDigits) {
+		return figure{}, 0, false
 	}
 	if j < len(ws) {
 		if s, ok := lookupLower(scales, ws[j].text(text)); ok {

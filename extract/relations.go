@@ -78,10 +78,19 @@ func (x *Extractor) relate(c *sentCtx) {
 var apposWords = []string{"district", "county", "city", "prefecture", "town", "province", "municipality", "area",
 	"zone", "port", "capital", "banner", "under", "by", "subordinate to"}
 
+// apposEnds are the endings of every match of reApposIn and reApposBy:
+// the last word is a preposition, "of" or "the" ("within" ends in "in").
+var apposEnds = []string{"of ", "in ", "on ", "by ", "to ", "the ", "under "}
+
 // mayAppos is a cheap test that lg may match reApposIn or reApposBy: both
-// end in a space and hold one of apposWords.
+// end with one of apposEnds and hold one of apposWords.
 func mayAppos(lg string) bool {
-	return strings.HasSuffix(lg, " ") && containsAny(lg, apposWords)
+	for _, e := range apposEnds {
+		if strings.HasSuffix(lg, e) {
+			return containsAny(lg, apposWords)
+		}
+	}
+	return false
 }
 
 // mayBeIn is a cheap test that t may match reIn: short, and ending in

@@ -38,10 +38,18 @@ type registry struct {
 	byID  map[ontology.EntityID]*entity
 	order []*entity
 	slugs map[string]ontology.EntityID // ontology.Slug of the names asked for
+	// got remembers what get returned for a name and code. get returns the
+	// same entity when asked again: entities are never replaced, and the
+	// one code an entity may gain is the code it was asked with.
+	got map[nameCode]*entity
 }
 
+// nameCode is a question to get.
+type nameCode struct{ name, code string }
+
 func newRegistry() *registry {
-	return &registry{byID: map[ontology.EntityID]*entity{}, slugs: map[string]ontology.EntityID{}}
+	return &registry{byID: map[ontology.EntityID]*entity{}, slugs: map[string]ontology.EntityID{},
+		got: map[nameCode]*entity{}}
 }
 
 // slug is ontology.Slug(name), remembered: documents name the same
@@ -57,6 +65,16 @@ func (r *registry) slug(name string) ontology.EntityID {
 
 // get returns the entity named name, making it on first use.
 func (r *registry) get(name string, typ ontology.EntityType, code string) *entity {
+	if e, ok := r.got[nameCode{name, code}]; ok {
+		return e
+	}
+	e := r.lookup(name, typ, code)
+	r.got[nameCode{name, code}] = e
+	return e
+}
+
+// lookup is get without its memory.
+func (r *registry) lookup(name string, typ ontology.EntityType, code string) *entity {
 	id := r.slug(name)
 	if e, ok := r.byID[id]; ok {
 		if e.code == code || code == "" || e.code == "" {
