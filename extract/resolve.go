@@ -126,6 +126,8 @@ type resolver struct {
 	// out is the array of the list resolve returns, reused from sentence
 	// to sentence: a sentence's spans are read only while it is
 	out []*span
+	// ancestors remembers ancestorCodes
+	ancestors map[string][]string
 }
 
 // addDocName adds strings.ToLower(name) to the document's names, lower-casing
@@ -172,7 +174,7 @@ func contextCodes(g *ontology.Gazetteer) map[string]bool {
 
 func newResolver(g *ontology.Gazetteer, ctxCodes map[string]bool, all [][]*span) *resolver {
 	r := &resolver{gaz: g, reg: newRegistry(), docCodes: map[string]bool{}, docNames: map[string]bool{},
-		shortForms: map[string]*span{}, sentCodes: map[string]bool{}}
+		shortForms: map[string]*span{}, sentCodes: map[string]bool{}, ancestors: map[string][]string{}}
 	for _, spans := range all {
 		for _, sp := range spans {
 			if len(sp.codes) == 1 {
@@ -298,13 +300,28 @@ func (r *resolver) highLevel(sp *span) bool {
 // places around it (its parent is named).
 func (r *resolver) anchored(sp *span, sentCodes map[string]bool) bool {
 	for _, c := range sp.codes {
-		for _, a := range r.gaz.Ancestors(c) {
-			if sentCodes[a.Code] || r.docCodes[a.Code] {
+		for _, a := range r.ancestorCodes(c) {
+			if sentCodes[a] || r.docCodes[a] {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// ancestorCodes returns the codes of the gazetteer's Ancestors of code,
+// looked up once a document: the homonyms of a name are weighed at each of
+// its mentions, and Ancestors builds its list anew at each call.
+func (r *resolver) ancestorCodes(code string) []string {
+	if a, ok := r.ancestors[code]; ok {
+		return a
+	}
+	var out []string
+	for _, d := range r.gaz.Ancestors(code) {
+		out = append(out, d.Code)
+	}
+	r.ancestors[code] = out
+	return out
 }
 
 // pick chooses among homonyms: an ancestor named in the sentence counts
@@ -324,10 +341,10 @@ func (r *resolver) pick(sp *span, sentCodes map[string]bool) string {
 	best, bestScore := "", -1
 	for _, c := range sp.codes {
 		score := 0
-		for _, a := range r.gaz.Ancestors(c) {
-			if sentCodes[a.Code] && !containsStr(sp.codes, a.Code) {
+		for _, a := range r.ancestorCodes(c) {
+			if sentCodes[a] && !containsStr(sp.codes, a) {
 				score += 40
-			} else if r.docCodes[a.Code] {
+			} else if r.docCodes[a] {
 				score += 2
 			}
 		}
