@@ -92,6 +92,27 @@ var multiSuffixByLast = func() map[string][]int {
 	return m
 }()
 
+// suffixWords holds the keys of suffixType and multiSuffixByLast, for a
+// quick test before their maps are asked.
+var suffixWords = func() *wordSet {
+	s := newWordSet()
+	for w := range suffixType {
+		s.add(w)
+	}
+	for w := range multiSuffixByLast {
+		s.add(w)
+	}
+	return s
+}()
+
+// suffixEndings returns multiSuffixByLast[last].
+func suffixEndings(last string) []int {
+	if !suffixWords.has(last) {
+		return nil
+	}
+	return multiSuffixByLast[last]
+}
+
 // facilityHeads before a final "Station" make a facility, which the contract
 // does not annotate, rather than a broadcaster: "Nuclear Power Station".
 var facilityHeads = map[string]bool{"Power": true, "Railway": true, "Metro": true, "Subway": true,
@@ -184,7 +205,7 @@ func classifyTrimmed(s string, r run) (*span, bool) {
 	}
 	generic := true
 	for _, w := range r.ws {
-		generic = generic && lowerIn(zoneWords, w.text(s))
+		generic = generic && zoneWords.hasLower(w.text(s))
 	}
 	if generic {
 		return nil, false // "a Free Trade Port" in a title-case heading names nothing
@@ -205,7 +226,8 @@ func classifyTrimmed(s string, r run) (*span, bool) {
 		}
 	}
 	text := r.text(s)
-	for _, k := range multiSuffixByLast[text[strings.LastIndexByte(text, ' ')+1:]] {
+	lastKey := text[strings.LastIndexByte(text, ' ')+1:]
+	for _, k := range suffixEndings(lastKey) {
 		ms := multiSuffix[k]
 		if hasWordSuffix(text, ms.words) && n > len(strings.Fields(ms.words)) {
 			return mk(ms.typ)
@@ -219,6 +241,9 @@ func classifyTrimmed(s string, r run) (*span, bool) {
 	}
 	if orgHeads.has(last) || strings.HasSuffix(last, ".cn") || strings.HasSuffix(last, ".com") {
 		return mk(ontology.Organization)
+	}
+	if !suffixWords.has(last) {
+		return nil, false // the map has none but its keys
 	}
 	if t, ok := suffixType[last]; ok {
 		return mk(t)

@@ -366,19 +366,13 @@ func (r *resolver) pick(sp *span, sentCodes map[string]bool) string {
 // zoneWords describe a zone in its name; a name whose words after the
 // first are all such words ("Yangpu Economic Development Zone") lets the
 // first word stand for the zone.
-var zoneWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`economic development zone zones area new park industrial technological technology
+var zoneWords = newWordSet(strings.Fields(`economic development zone zones area new park industrial technological technology
 		high-tech hi-tech free trade port bonded comprehensive pilot demonstration export processing innovation
-		international cooperation experimental science and city hub logistics airport special of the for`) {
-		zoneWords[w] = true
-	}
-}
+		international cooperation experimental science and city hub logistics airport special of the for`)...)
 
 func allZoneWords(ws []string) bool {
 	for _, w := range ws {
-		if !zoneWords[strings.ToLower(w)] {
+		if !zoneWords.has(strings.ToLower(w)) {
 			return false
 		}
 	}

@@ -37,6 +37,11 @@ func (s *wordSet) has(w string) bool {
 	return s.bits[b/64]&(1<<(b%64)) != 0 && s.words[w]
 }
 
+// hasLower reports whether strings.ToLower(w) is in the set.
+func (s *wordSet) hasLower(w string) bool {
+	return s.mayHaveLower(w) && lowerIn(s.words, w)
+}
+
 // mayHaveLower reports whether strings.ToLower(w) may be in the set. Only
 // an ASCII word is ruled out by the filter: lower-casing another may change
 // its length (the Kelvin sign K is three bytes, its lower case k one).
