@@ -40,9 +40,15 @@ func TestMayBeJoint(t *testing.T) {
 	}
 	matched := 0
 	for _, s := range cases {
-		any := reJoint.MatchString(s)
-		for _, re := range []interface{ MatchString(string) bool }{reSigned, reUp, reAgreed, reAlly} {
-			any = any || re.MatchString(s)
+		any := false
+		may := jointCandidates(s)
+		for k, f := range jointExprs {
+			if f.re.MatchString(s) {
+				any = true
+				if may&(1<<k) == 0 {
+					t.Fatalf("jointCandidates(%q) leaves out expression %d, which matches", s, k)
+				}
+			}
 		}
 		if any {
 			matched++

@@ -26,14 +26,19 @@ var (
 // "signed a cooperation agreement" (not "... with X", which the
 // working-with rule reads), "teamed up".
 func jointStatement(rest string) bool {
-	if !mayBeJoint(rest) || !containsAny(rest, jointStems) {
+	may := jointCandidates(rest)
+	if may == 0 || !containsAny(rest, jointStems) {
 		return false
 	}
 	head := jointHead(rest)
-	if reJoint.MatchString(head) {
+	if may&1 != 0 && reJoint.MatchString(head) {
 		return true
 	}
-	for _, re := range []*regexp.Regexp{reSigned, reUp, reAgreed, reAlly} {
+	for k, f := range jointExprs[1:] {
+		if may&(1<<(k+1)) == 0 {
+			continue // its verb is not where it would have to be: it does not match
+		}
+		re := f.re
 		if m := re.FindStringIndex(head); m != nil {
 			if re == reAgreed {
 				// "A and B agreed to work with C" is about C
@@ -70,37 +75,55 @@ var jointAux = map[string]bool{"have": true, "has": true, "had": true, "will": t
 	"are": true, "is": true, "were": true, "was": true, "been": true, "also": true, "now": true,
 	"jointly": true, "each": true, "recently": true, "just": true, "formally": true}
 
-// jointHeads begin every verb those expressions allow after the auxiliaries.
-var jointHeads = []string{"work", "jointly", "set up", "establish", "opened", "launch", "buil",
-	"signed", "inked", "reached", "concluded", "team", "pair", "join", "link", "form", "creat",
-	"founded", "agree", "pledged", "decided"}
+// jointExprs are the joint-statement expressions in the order
+// jointStatement tries them, each with the heads that begin every verb it
+// allows after the auxiliaries.
+var jointExprs = []struct {
+	re    *regexp.Regexp
+	heads []string
+}{
+	{reJoint, []string{"work", "jointly", "set up", "establish", "opened", "launch", "buil", "signed"}},
+	{reSigned, []string{"signed", "inked", "reached", "concluded"}},
+	{reUp, []string{"team", "pair", "join", "link"}},
+	{reAgreed, []string{"agree", "pledged", "decided"}},
+	{reAlly, []string{"set up", "form", "establish", "launch", "buil", "creat", "founded"}},
+}
 
-// mayBeJoint reports whether rest may match one of the joint-statement
-// expressions, a quick test before them. Each is anchored and reads ",? ",
-// auxiliary words and then a verb. The auxiliaries any one of them skips are
-// a prefix of the run of jointAux words that opens rest (each is a whole
-// word followed by one space), so looking for a head after each word of the
-// run finds every match. The test costs a few words where a call of Go's
-// backtracker clears a bitmap the size of the expression times all of rest.
-func mayBeJoint(rest string) bool {
+// jointCandidates returns, as a bit for each index of jointExprs, the
+// expressions that may match rest, a quick test before them. Each is
+// anchored and reads ",? ", auxiliary words and then a verb. The
+// auxiliaries any one of them skips are a prefix of the run of jointAux
+// words that opens rest (each is a whole word followed by one space), so
+// looking for its heads after each word of the run finds every match. The
+// test costs a few words where a call of Go's backtracker clears a bitmap
+// the size of the expression times all of its input.
+func jointCandidates(rest string) uint8 {
 	rest = strings.TrimPrefix(rest, ",")
 	if !strings.HasPrefix(rest, " ") {
-		return false
+		return 0
 	}
 	p := rest[1:]
+	var may uint8
 	for {
-		for _, h := range jointHeads {
-			if strings.HasPrefix(p, h) {
-				return true
+		for k, f := range jointExprs {
+			for _, h := range f.heads {
+				if strings.HasPrefix(p, h) {
+					may |= 1 << k
+					break
+				}
 			}
 		}
 		sp := strings.IndexByte(p, ' ')
 		if sp < 0 || !jointAux[p[:sp]] {
-			return false
+			return may
 		}
 		p = p[sp+1:]
 	}
 }
+
+// mayBeJoint reports whether rest may match one of the joint-statement
+// expressions.
+func mayBeJoint(rest string) bool { return jointCandidates(rest) != 0 }
 
 // skipApposition returns the end of an apposition that starts at pos
 // (", the two largest cities of the province,"), or pos.
