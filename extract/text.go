@@ -290,6 +290,9 @@ func boundaryBefore(s string, i int) bool {
 	if i == 0 {
 		return true
 	}
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return !asciiWord[c] && c != '\'' // the rune before, when it is ASCII
+	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return !isWordRune(r) && r != '\'' && r != '’'
 }
@@ -298,6 +301,9 @@ func boundaryBefore(s string, i int) bool {
 func boundaryAfter(s string, i int) bool {
 	if i >= len(s) {
 		return true
+	}
+	if c := s[i]; c < utf8.RuneSelf && c != '\'' {
+		return !asciiWord[c] // the rune after, when it is ASCII and no apostrophe
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	if r == '\'' || r == '’' {
