@@ -53,7 +53,8 @@ func runBuild(ctx context.Context, e *env, st *graph.Store, items []corpus.Item,
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
-	w := &writer{e: e, st: st, ctx: ctx, window: window, bar: newProgress(e.stderr, len(items))}
+	w := &writer{e: e, ctx: ctx, window: window, bar: newProgress(e.stderr, len(items)),
+		replace: st.ReplaceDocuments, wait: maxBatchWait}
 	w.run(results)
 	w.bar.finish()
 	return w.sum, ctx.Err()
@@ -85,14 +86,16 @@ func readCorpus(ctx context.Context, items []corpus.Item, window chan struct{}, 
 // writer is the one goroutine that writes to the store.
 type writer struct {
 	e       *env
-	st      *graph.Store
 	ctx     context.Context
+	replace func(context.Context, []ontology.Extraction) []graph.DocumentWrite // one transaction
+	wait    time.Duration                                                      // longest a batch waits for more
 	window  chan struct{}
 	bar     *progress
 	sum     buildSummary
 	next    int             // seq of the next document to take
 	pending map[int]outcome // results that came early
 	batch   []outcome       // taken, in order, not yet written and reported
+	started time.Time       // when the first document of batch was taken
 	facts   int
 	ids     map[ontology.DocumentID]bool
 }
@@ -100,7 +103,7 @@ type writer struct {
 func (w *writer) run(results <-chan outcome) {
 	w.pending = map[int]outcome{}
 	w.ids = map[ontology.DocumentID]bool{}
-	tick := time.NewTicker(maxBatchWait)
+	tick := time.NewTicker(w.wait)
 	defer tick.Stop()
 	for {
 		select {
@@ -111,8 +114,15 @@ func (w *writer) run(results <-chan outcome) {
 			}
 			w.pending[o.seq] = o
 			w.takeReady()
-		case <-tick.C: // keep reports and the progress bar moving
-			w.flush()
+		case <-tick.C:
+			// Keep reports and the progress bar moving when documents
+			// come slowly. A tick that was due while a flush ran finds a
+			// batch only just begun: writing that now would cost a whole
+			// transaction (a disk sync, and pages rewritten all over a
+			// large store) for a document or two.
+			if len(w.batch) > 0 && time.Since(w.started) >= w.wait {
+				w.flush()
+			}
 		}
 	}
 }
@@ -128,6 +138,9 @@ func (w *writer) takeReady() {
 		w.next++
 		if o.ex != nil && w.ids[o.id] {
 			w.flush() // the same ID twice in a corpus: the later one wins
+		}
+		if len(w.batch) == 0 {
+			w.started = time.Now()
 		}
 		w.batch = append(w.batch, o)
 		if o.ex != nil {
@@ -155,7 +168,7 @@ func (w *writer) flush() {
 		}
 	}
 	if len(exs) > 0 {
-		for k, r := range w.st.ReplaceDocuments(w.ctx, exs) {
+		for k, r := range w.replace(w.ctx, exs) {
 			w.batch[at[k]].res, w.batch[at[k]].err = r.WriteResult, r.Err
 		}
 	}
