@@ -14,11 +14,15 @@ import (
 
 // Batching limits of the writer: a transaction takes at most this many
 // documents, is closed early once it holds this many facts, and waits at
-// most about maxBatchWait for more. Larger batches gain little and hold more
-// in memory; each transaction costs a disk sync.
+// most about maxBatchWait for more. Each transaction costs a disk sync and
+// rewrites every store page it touches; on a large bolt store the pages are
+// spread all over the file, so fewer, larger transactions write much less
+// (10,000 synthetic documents: 22 GB written in batches of 16 documents,
+// 13 GB in batches of 64, for about 290 MB more peak RSS). Cayley's own bulk
+// load commits every 200,000 quads and holds them all in memory.
 const (
-	maxBatchDocs  = 16
-	maxBatchFacts = 5000
+	maxBatchDocs  = 64
+	maxBatchFacts = 20000
 	maxBatchWait  = 250 * time.Millisecond
 )
 
