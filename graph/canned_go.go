@@ -3,6 +3,7 @@ package graph
 import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
 	"github.com/policykg/policykg/ontology"
 )
 
@@ -31,6 +32,20 @@ var goCanned = map[string]goVersion{
 // names with a colon, by full IRI.
 func (r *reader) vocabRef(name string) (cgraph.Ref, error) {
 	return r.ref(vocab(name))
+}
+
+// refAndVocab looks up a query's starting node and the predicate it
+// follows, the opening of most canned queries.
+func (r *reader) refAndVocab(v quad.Value, pred ontology.Predicate) (cgraph.Ref, cgraph.Ref, error) {
+	n, err := r.ref(v)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := r.vocabRef(string(pred))
+	if err != nil {
+		return nil, nil, err
+	}
+	return n, p, nil
 }
 
 // emitEdge emits {id: target, source, target}: what Gizmo's
@@ -141,11 +156,7 @@ func (r *reader) ofType(typ string) ([]cgraph.Ref, error) {
 // parents: the place and everything FollowRecursive(part_of, depth)
 // reaches from it, each with its part_of edges.
 func parents(r *reader, a cannedArgs, emit func(any) error) error {
-	place, err := r.ref(a.value("place"))
-	if err != nil {
-		return err
-	}
-	partOf, err := r.vocabRef(string(ontology.PartOf))
+	place, partOf, err := r.refAndVocab(a.value("place"), ontology.PartOf)
 	if err != nil {
 		return err
 	}
@@ -177,11 +188,7 @@ func parents(r *reader, a cannedArgs, emit func(any) error) error {
 // hierarchy: every place FollowRecursive(In(part_of), depth) reaches below
 // the place, with its part_of edges to places inside the tree.
 func hierarchy(r *reader, a cannedArgs, emit func(any) error) error {
-	place, err := r.ref(a.value("place"))
-	if err != nil {
-		return err
-	}
-	partOf, err := r.vocabRef(string(ontology.PartOf))
+	place, partOf, err := r.refAndVocab(a.value("place"), ontology.PartOf)
 	if err != nil {
 		return err
 	}
@@ -263,11 +270,7 @@ func (s *refSet) has(x cgraph.Ref) bool { return x != nil && s.keys[refs.ToKey(x
 // cooperation: the nodes within depth cooperates_with steps of the place,
 // either way, and the cooperates_with edges among them.
 func cooperation(r *reader, a cannedArgs, emit func(any) error) error {
-	place, err := r.ref(a.value("place"))
-	if err != nil {
-		return err
-	}
-	coop, err := r.vocabRef(string(ontology.CooperatesWith))
+	place, coop, err := r.refAndVocab(a.value("place"), ontology.CooperatesWith)
 	if err != nil {
 		return err
 	}
@@ -618,11 +621,7 @@ func (r *reader) evidenceRows(ev, inDoc cgraph.Ref, emit func(any) error) error 
 // flows: what moved from a place to where, with the figures that the
 // same sentence gives for either end.
 func flows(r *reader, a cannedArgs, emit func(any) error) error {
-	from, err := r.ref(a.value("from"))
-	if err != nil {
-		return err
-	}
-	transfers, err := r.vocabRef(string(ontology.TransfersTo))
+	from, transfers, err := r.refAndVocab(a.value("from"), ontology.TransfersTo)
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // registers the bbolt backend
 	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 	_ "github.com/cayleygraph/cayley/writer" // registers the "single" writer
@@ -23,11 +22,6 @@ var (
 	ErrLocked   = errors.New("in use by another process")
 	ErrNoStore  = errors.New("no store")
 )
-
-// boltBackend is the Cayley backend of embedded stores: bbolt, the
-// maintained fork of bolt, which writes the same file format. (The original
-// boltdb/bolt fails Go's pointer checks under the race detector.)
-const boltBackend = "bbolt"
 
 // Options control how a store is opened.
 type Options struct {
