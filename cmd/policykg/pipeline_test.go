@@ -18,7 +18,7 @@ import (
 // its first document: every transaction but the last holds a full batch.
 func TestWriterKeepsBatchesWholeWhenWritesAreSlow(t *testing.T) {
 	const docs = 2*maxBatchDocs + maxBatchDocs/2
-	wait := 100 * time.Millisecond
+	wait := maxBatchWait
 	var sizes []int
 	var out bytes.Buffer
 	w := &writer{
