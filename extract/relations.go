@@ -22,9 +22,7 @@ var (
 	reTogether = regexp.MustCompile(`^, (?:together|along) with (?:the )?$`)
 	reLater    = regexp.MustCompile(`^,? and [\d,.]+(?: [\w-]+)? $|^, [\d,.]+(?: [\w-]+)? $`)
 
-	reJoint   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
-	reOffice  = regexp.MustCompile(`^, (?:a |an |the )?((?:[\w-]+ ){0,5}?)(?:of|at|with|from|for|in) (?:the )?$`)
-	reTitleBy = regexp.MustCompile(`^ ((?:[\w-]+ ){1,3})$`)
+	reJoint = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
 )
 
 // Stems that must occur before the matching regular expression is run.
@@ -832,16 +830,16 @@ func (x *Extractor) offices(c *sentCtx) {
 		}
 		if i+1 < len(c.spans) {
 			gap := strings.ToLower(c.gap(i, i+1))
-			if m := reOffice.FindStringSubmatch(gap); m != nil && hasTitle(m[1]) {
-				c.propose(sp.ent, c.spans[i+1].ent, officePredicate(m[1]), "title-of-place")
+			if title, ok := officeTitle(gap); ok && hasTitle(title) {
+				c.propose(sp.ent, c.spans[i+1].ent, officePredicate(title), "title-of-place")
 			} else if (gap == ", " || gap == ", the ") && c.spans[i+1].poss && hasTitle(firstWords(c.lower[c.posEnd(i+1):], 3)) {
 				c.propose(sp.ent, c.spans[i+1].ent, officePredicate(firstWords(c.lower[c.posEnd(i+1):], 3)), "title-of-place")
 			}
 		}
 		if i > 0 && !c.spans[i-1].poss {
 			gap := strings.ToLower(c.gap(i-1, i))
-			if m := reTitleBy.FindStringSubmatch(gap); m != nil && allTitleWords(m[1]) {
-				c.propose(sp.ent, c.spans[i-1].ent, officePredicate(m[1]), "title-of-place")
+			if title, ok := titleBefore(gap); ok && allTitleWords(title) {
+				c.propose(sp.ent, c.spans[i-1].ent, officePredicate(title), "title-of-place")
 			}
 		}
 	}
