@@ -136,6 +136,11 @@ func TestRules(t *testing.T) {
 			notFacts: []string{"Ganzhou recipient_of 40 projects from Shenzhen"},
 		},
 		{
+			name:  "receiving-in-progressive-and-other-forms",
+			text:  "Zhaoqing is receiving 25 projects from Guangzhou. Chuzhou has been taking in factories from Nanjing, and Xuancheng is absorbing industries from Hangzhou.",
+			facts: []string{"Guangzhou transfers_to Zhaoqing", "Nanjing transfers_to Chuzhou", "Hangzhou transfers_to Xuancheng"},
+		},
+		{
 			name:  "one-of-the-cities-in",
 			text:  "Huizhou is one of the nine mainland cities in the Greater Bay Area.",
 			facts: []string{"Huizhou part_of Guangdong-Hong Kong-Macao Greater Bay Area"},

@@ -56,16 +56,18 @@ func moveWord(_, w string, _ int) bool {
 	return moveWords.has(w) || strings.HasPrefix(w, "relocat") || strings.HasPrefix(w, "migrat")
 }
 
-var receiveWords = setOf("receive received receives attract attracted attracts drew draw draws drawn landed absorbed introduced")
+var receiveWords = setOf("receive received receives receiving attract attracted attracts attracting " +
+	"drew draw draws drawn drawing landed absorb absorbs absorbed absorbing introduce introduces introduced introducing")
 
-// receiveWord: receive(d|s), attract(ed|s), took/take/takes in, drew/draw(s|n),
-// landed, brought in, absorbed, introduced.
+// receiveWord: receiv(e|ed|es|ing), attract(ed|s|ing), took/take/takes/taking
+// in, drew/draw(s|n|ing), landed, brought/bringing in, absorb(s|ed|ing),
+// introduc(e|es|ed|ing).
 func receiveWord(s, w string, end int) bool {
 	if receiveWords.has(w) {
 		return true
 	}
 	switch w {
-	case "took", "take", "takes", "brought":
+	case "took", "take", "takes", "taking", "brought", "bringing":
 		return followedBy(s, end, "in")
 	}
 	return false
