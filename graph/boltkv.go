@@ -32,9 +32,8 @@ func init() {
 // opens bbolt with its defaults, whose list of free pages is an array,
 // searched from the start for each allocation and merged and sorted on
 // every commit: its cost grows with the number of free pages, and so with
-// the store (3% of a 10,000-document build's CPU time, all of it in
-// transactions late in the build). The map freelist allocates and frees
-// in constant time; the file format is the same.
+// the store (3% of a 10,000-document build's CPU time). The map freelist
+// allocates and frees in constant time; the file format is the same.
 func boltFileOptions() *bolt.Options {
 	return &bolt.Options{FreelistType: bolt.FreelistMapType}
 }
