@@ -12,12 +12,12 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// boltBackend is the Cayley backend of embedded stores. It is Cayley's
-// key-value quad store over bbolt (the maintained fork of bolt, same file
-// format; the original fails Go's pointer checks under the race detector), registered under a name of policykg's own so that
-// policykg chooses how bbolt opens the file; the file itself is the one
-// Cayley's "bolt"/"bbolt" backends write (<dir>/indexes.bolt, the same
-// layout), so `cayley --db bolt --dbpath DIR` reads a policykg store.
+// boltBackend is the Cayley backend of embedded stores: Cayley's key-value
+// quad store over bbolt (the maintained fork of bolt; the original fails
+// Go's pointer checks under the race detector), registered under a name of
+// policykg's own so that policykg chooses how bbolt opens the file. The file
+// is the one Cayley's "bolt" and "bbolt" backends write (<dir>/indexes.bolt,
+// same layout), so `cayley --db bolt --dbpath DIR` reads a policykg store.
 const boltBackend = "policykg-bbolt"
 
 func init() {
