@@ -12,11 +12,13 @@ import (
 )
 
 // boltOptions open bolt stores without Cayley's bloom filters. Those filters
-// take about 78 MB each (four of them on a new store, one on an old one,
-// filled by a scan of the whole log at every open); they only speed up
-// duplicate checks, and ReplaceDocument never adds a quad it has not first
-// seen missing, so policykg gains nothing from them. Measured in
-// docs/SCALING.md.
+// take about 78 MB each (six of them on a new store with policykg's four
+// indexes, one on an old one, filled by a scan of the whole log at every
+// open). On an old store they only speed up duplicate checks, which
+// ReplaceDocument does not need (it never adds a quad it has not first seen
+// missing). On an empty store they also let a first build write new keys
+// without looking them up: a 10k-document build with them ran as fast as
+// `cayley load` but at its memory (docs/SCALING.md), so they stay off.
 var boltOptions = cgraph.Options{"no_bloom": true}
 
 // sqlDrivers names the database/sql driver each SQL backend registers.
