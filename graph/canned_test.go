@@ -178,7 +178,7 @@ func answers(t *testing.T, run func(func(any) error) error) string {
 		if err := json.Unmarshal(b, &v); err != nil {
 			return err
 		}
-		b, err = json.Marshal(sortLists(v))
+		b, err = json.Marshal(seedtest.SortLists(v))
 		lines = append(lines, string(b))
 		return err
 	})
@@ -187,37 +187,6 @@ func answers(t *testing.T, run func(func(any) error) error) string {
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
-}
-
-// sortLists sorts the lists inside v, at any depth, by their JSON text.
-func sortLists(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			x[k] = sortLists(e)
-		}
-	case []any:
-		keys := make([]string, len(x))
-		for i, e := range x {
-			x[i] = sortLists(e)
-			b, _ := json.Marshal(x[i])
-			keys[i] = string(b)
-		}
-		sort.Sort(byKey{keys, x})
-	}
-	return v
-}
-
-type byKey struct {
-	keys []string
-	vals []any
-}
-
-func (b byKey) Len() int           { return len(b.keys) }
-func (b byKey) Less(i, j int) bool { return b.keys[i] < b.keys[j] }
-func (b byKey) Swap(i, j int) {
-	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
-	b.vals[i], b.vals[j] = b.vals[j], b.vals[i]
 }
 
 // TestGoVersionFingerprints fails when a query file changes under its Go

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/policykg/policykg/internal/seedtest"
 	"github.com/policykg/policykg/queries"
 )
 
@@ -65,32 +66,13 @@ func canonicalLines(t *testing.T, out string) string {
 		var b strings.Builder
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(sortLists(v)); err != nil {
+		if err := enc.Encode(seedtest.SortLists(v)); err != nil {
 			t.Fatal(err)
 		}
 		lines = append(lines, strings.TrimSpace(b.String()))
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n") + "\n"
-}
-
-func sortLists(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			x[k] = sortLists(e)
-		}
-	case []any:
-		for i, e := range x {
-			x[i] = sortLists(e)
-		}
-		sort.Slice(x, func(i, j int) bool {
-			a, _ := json.Marshal(x[i])
-			b, _ := json.Marshal(x[j])
-			return string(a) < string(b)
-		})
-	}
-	return v
 }
 
 // answers runs a canned query and returns its rows.

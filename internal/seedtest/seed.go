@@ -2,7 +2,8 @@
 // extractor reads from seeds/: the facts of the SCIO press conference on
 // Hebei (2024) and of a short second text on Xiong'an. Tests of queries,
 // lookups and entity cards write them through graph.ReplaceDocument, so
-// they do not depend on the extractor's progress. It imports only ontology.
+// they do not depend on the extractor's progress. It imports only ontology
+// and the standard library.
 package seedtest
 
 import "github.com/policykg/policykg/ontology"
