@@ -65,10 +65,12 @@ type corefState struct {
 	current     []*span            // the spans of the sentence being read
 	recent      []*entity          // scratch for refs: the entities before a reference
 	found       []*span            // the array of the list refs returns, valid until its next call
-	arena       spanArena          // the references of the document
+	arena       *spanArena         // the references of the document
 }
 
-func newCorefState() *corefState { return &corefState{speakers: map[string]*entity{}} }
+func newCorefState(arena *spanArena) *corefState {
+	return &corefState{speakers: map[string]*entity{}, arena: arena}
+}
 
 // corefShape holds, for the lower-cased first letter of each of
 // corefWords, the lengths they come in, as bits: a word of another shape

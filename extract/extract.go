@@ -61,11 +61,13 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 	if len(text) > maxText {
 		return ontology.Extraction{}, fmt.Errorf("extract: text of %d bytes, more than the %d it can read", len(text), maxText)
 	}
-	sents, dt := sentencesText(clean(string(text)))
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	sents, dt := sentencesText(clean(string(text)), sc)
 	if len(sents) == 0 {
 		return ontology.Extraction{}, fmt.Errorf("extract: %w", ErrEmpty)
 	}
-	all := x.findSpans(sents, dt)
+	all := x.findSpans(sents, dt, &sc.spans)
 	res := newResolver(x.gaz, x.ctxCodes, all)
 	b := newBuilder(doc.ID, x.gaz, res.reg)
 	nspans := 0
@@ -73,7 +75,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 		nspans += len(spans)
 	}
 	b.mentions = make([]ontology.Mention, 0, nspans+nspans/4) // most spans are mentions
-	st := newCorefState()
+	st := newCorefState(&sc.refs)
 	var last *entity
 	c := new(sentCtx)
 	for i, s := range sents {
@@ -100,7 +102,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 }
 
 // findSpans finds the names of every sentence before resolution.
-func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
+func (x *Extractor) findSpans(sents []sentence, dt docText, arena *spanArena) [][]*span {
 	peopleSet := collectPeople(sents, x.gaz)
 	people := make([]string, 0, len(peopleSet))
 	for p := range peopleSet {
@@ -116,7 +118,6 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 	all := make([][]*span, len(sents))
 	var scan hitScanner           // the automaton's hits, a few sentences at a time
 	var cands []ahocorasick.Match // scratch for findHits
-	var arena spanArena           // the gazetteer spans of the document
 	var places []*span            // scratch for strategySpans
 	var runs []run                // scratch for names
 	var merge1 mergeScratch       // scratch for merge
@@ -126,7 +127,7 @@ func (x *Extractor) findSpans(sents []sentence, dt docText) [][]*span {
 		s := &sents[i]
 		ws := s.ws
 		mine, off := scan.sentence(x.matcher.ac, dt, i, len(s.text))
-		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &gzBuf, &arena)
+		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &gzBuf, arena)
 		nm := names(s.text, ws, gz, &runs, &nmBuf)
 		ps := personSpans(s.text, people)
 		lower := s.lower

@@ -79,8 +79,9 @@ func FuzzTriggers(f *testing.F) {
 // checkTriggers compares each sentence's trigger set with strings.Contains.
 func checkTriggers(t *testing.T, x *Extractor, name, text string) {
 	t.Helper()
-	sents, dt := sentencesText(clean(text))
-	x.findSpans(sents, dt)
+	sc := new(scratch)
+	sents, dt := sentencesText(clean(text), sc)
+	x.findSpans(sents, dt, &sc.spans)
 	for _, s := range sents {
 		for i, w := range triggerWords {
 			if got, want := s.trig.hasIndex(i), strings.Contains(s.lower, w); got != want {

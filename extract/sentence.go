@@ -47,7 +47,7 @@ var monthNames = map[string]int{
 // speaker turns being sentences of their own, and returns the document's
 // lower-cased sentence text too. The sentences' lower texts are slices of one string and
 // their words slices of shared arrays, to spare an allocation each.
-func sentencesText(blocks []block) ([]sentence, docText) {
+func sentencesText(blocks []block, sc *scratch) ([]sentence, docText) {
 	// split first, so that the sentences are allocated once
 	split := make([][]string, len(blocks))
 	n := 0
@@ -59,7 +59,10 @@ func sentencesText(blocks []block) ([]sentence, docText) {
 		split[k] = splitSentences(b.text)
 		n += len(split[k])
 	}
-	out := make([]sentence, 0, n)
+	out := sc.sents[:0]
+	if cap(out) < n {
+		out = make([]sentence, 0, n)
+	}
 	current := ""
 	total := 0
 	for k, b := range blocks {
@@ -92,19 +95,22 @@ func sentencesText(blocks []block) ([]sentence, docText) {
 		b.WriteByte('\n')
 	}
 	lower := b.String()
-	var arena []word
+	arena := sc.words[:0]
 	for i := range out {
 		s := &out[i]
 		s.lower = lower[offs[i] : offs[i]+len(s.text)]
 		// a sentence has at most one word a byte, so the words go straight
-		// into the arena once it has room for that many
+		// into the arena once it has room for that many; a full arena is
+		// left to the sentences it holds, and a larger one, kept in the
+		// scratch for the next document, takes its place
 		if cap(arena)-len(arena) < len(s.text) {
-			arena = make([]word, 0, max(len(s.text), 4096))
+			arena = make([]word, 0, max(len(s.text), 4096, 2*cap(arena)))
 		}
 		n := len(arena)
 		arena = tokenizeAppend(arena, s.text)
 		s.ws = arena[n:len(arena):len(arena)]
 	}
+	sc.words, sc.sents = arena, out
 	return out, docText{lower: lower, offs: offs}
 }
 
