@@ -38,3 +38,31 @@ func TestCleanOutletsAndBylines(t *testing.T) {
 		t.Errorf("missing entities %v", want)
 	}
 }
+
+// TestAskerThroughItsReporter reads the outlet of a questioner's label that
+// names the outlet's reporter, and only the outlet.
+func TestAskerThroughItsReporter(t *testing.T) {
+	x := mustNew(t)
+	for label, outlet := range map[string]string{
+		"Reporter from China Daily":            "China Daily",
+		"CCTV reporter":                        "CCTV",
+		"Correspondent of the Financial Times": "Financial Times",
+		"Journalist with Jiangxi Radio and TV": "Jiangxi Radio and TV",
+		"Shenzhen Economic Daily":              "Shenzhen Economic Daily",
+	} {
+		page := "Wu Hao:\n\nThe port opened in May.\n\n" + label + ":\n\nWhat are the plans for the port?\n\nWu Hao:\n\nThank you.\n"
+		ex, err := x.Extract(ontology.Document{ID: "asker"}, []byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var orgs []string
+		for _, e := range ex.Entities {
+			if e.Type == ontology.Organization {
+				orgs = append(orgs, e.Name)
+			}
+		}
+		if len(orgs) != 1 || orgs[0] != outlet {
+			t.Errorf("label %q: organizations %q, want just %q", label, orgs, outlet)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/coregx/ahocorasick"
@@ -195,15 +196,50 @@ func (h *hitScanner) sentence(ac *ahocorasick.Automaton, dt docText, i, n int) (
 }
 
 // askerSpans makes the outlet a questioner's turn label names an
-// Organization, unless a name already covers the whole label.
+// Organization, unless a name already covers the whole outlet. A label may
+// name the outlet through its reporter ("Reporter from China Daily", "CCTV
+// reporter"); the outlet is then the rest of the label.
 func askerSpans(text string, spans []*span) []*span {
+	start, end := outletBounds(text)
 	for _, sp := range spans {
-		if sp.start == 0 && sp.end == len(text) {
+		if sp.start == start && sp.end == end {
 			return spans
 		}
 	}
-	return []*span{{start: 0, end: len(text), surface: text, kind: spanName, typ: ontology.Organization,
-		name: text, known: -1}}
+	return []*span{{start: start, end: end, surface: text[start:end], kind: spanName, typ: ontology.Organization,
+		name: text[start:end], known: -1}}
+}
+
+// reporterHeads open a questioner's label that names a reporter of an
+// outlet, and reporterTails close one.
+var (
+	reporterHeads = []string{"reporter from ", "reporter with ", "reporter of ", "reporter at ",
+		"journalist from ", "journalist with ", "journalist of ", "journalist at ",
+		"correspondent from ", "correspondent with ", "correspondent of ", "correspondent at "}
+	reporterTails = []string{" reporter", " journalist", " correspondent"}
+)
+
+// outletBounds returns where the outlet a questioner's label names starts
+// and ends: the whole label, less a reporter's words around it (and a
+// "the" they leave at its start).
+func outletBounds(text string) (int, int) {
+	start, end := 0, len(text)
+	for _, h := range reporterHeads {
+		if len(text) > len(h) && strings.EqualFold(text[:len(h)], h) {
+			start = len(h)
+			break
+		}
+	}
+	for _, t := range reporterTails {
+		if end-start > len(t) && strings.EqualFold(text[end-len(t):end], t) {
+			end -= len(t)
+			break
+		}
+	}
+	if end-start > 4 && strings.EqualFold(text[start:start+4], "the ") {
+		start += 4
+	}
+	return start, end
 }
 
 // builder assembles an Extraction: entities in first-seen order, deduped
