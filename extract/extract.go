@@ -86,6 +86,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 		c.reset(s, spans, st, res.reg, x.gaz)
 		x.relate(c)
 		ms := x.metrics(c, last)
+		last = nil
 		if len(c.metricEnts) > 0 {
 			last = c.metricEnts[len(c.metricEnts)-1]
 		}

@@ -130,3 +130,18 @@ func TestFiguresRespectively(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresCarryOneSentence lets a figure with no place of its own take
+// the subject of the sentence just before, and no older one: two sentences
+// on, the text has moved on and the figure is left unattached.
+func TestFiguresCarryOneSentence(t *testing.T) {
+	x := mustNew(t)
+	_, figs := extractText(t, x, "Zhuzhou built 14 logistics parks in 2024. They employ 23,000 workers.")
+	if !figs["Zhuzhou 23000 workers"] {
+		t.Errorf("the next sentence's figure lost its subject; got %v", keys(figs))
+	}
+	_, figs = extractText(t, x, "Zhuzhou built 14 logistics parks in 2024. The parks were planned with care. Investment totaled 3 billion yuan.")
+	if !figs["Zhuzhou 14 parks"] || figs["Zhuzhou 3000000000 yuan"] {
+		t.Errorf("a figure two sentences on took an old subject; got %v", keys(figs))
+	}
+}
