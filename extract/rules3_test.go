@@ -145,3 +145,18 @@ func TestFiguresCarryOneSentence(t *testing.T) {
 		t.Errorf("a figure two sentences on took an old subject; got %v", keys(figs))
 	}
 }
+
+// TestFiguresOfARelativeClause gives the figure of ", which ..." to its
+// antecedent, a body as well as a place.
+func TestFiguresOfARelativeClause(t *testing.T) {
+	x := mustNew(t)
+	_, figs := extractText(t, x, "Jinan is home to Sinotruk Group, which produced 260,000 trucks in 2023. Weifang hosts Qingzhou Port, which handled 4 million tons of cargo.")
+	for _, f := range []string{"Sinotruk Group 260000 trucks", "Qingzhou Port 4000000 tons"} {
+		if !figs[f] {
+			t.Errorf("missing figure %q; got %v", f, keys(figs))
+		}
+	}
+	if figs["Jinan 260000 trucks"] {
+		t.Errorf("the body's figure went to the place; got %v", keys(figs))
+	}
+}
