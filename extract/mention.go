@@ -203,6 +203,9 @@ func (m *matcher) spanOf(s string, h ahocorasick.Match, spans *spanArena) *span 
 			v.known = t.known
 			k := ontology.KnownEntities()[t.known]
 			v.name, v.typ, v.kind = k.Name, k.Type, spanKnown
+			if rest := s[h.End:]; k.Type == ontology.Country && len(rest) >= 7 && strings.EqualFold(rest[:7], " dollar") {
+				return nil // "480 billion U.S. dollars" names a currency
+			}
 			if t.contextual {
 				v.generic = "contextual"
 				if strings.HasPrefix(s[h.End:], " of ") {

@@ -160,3 +160,30 @@ func TestFiguresOfARelativeClause(t *testing.T) {
 		t.Errorf("the body's figure went to the place; got %v", keys(figs))
 	}
 }
+
+// TestCountries finds the countries a text names, under their short forms
+// too, and leaves a currency ("U.S. dollars") and a division that contains
+// a country's name ("Inner Mongolia") alone.
+func TestCountries(t *testing.T) {
+	x := mustNew(t)
+	ex, err := x.Extract(ontology.Document{ID: "countries"}, []byte(
+		"Hunchun borders Russia and the DPRK. Trade with Japan and the ROK reached 12 billion U.S. dollars. Ordos in Inner Mongolia ships coal to Mongolia."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]ontology.EntityType{}
+	for _, e := range ex.Entities {
+		got[e.Name] = e.Type
+	}
+	for _, name := range []string{"Russia", "Democratic People's Republic of Korea", "Japan", "Republic of Korea", "Mongolia"} {
+		if got[name] != ontology.Country {
+			t.Errorf("%s: type %q, want Country; entities %v", name, got[name], got)
+		}
+	}
+	if got["Inner Mongolia"] != ontology.Province {
+		t.Errorf("Inner Mongolia: type %q, want Province", got["Inner Mongolia"])
+	}
+	if _, ok := got["United States"]; ok {
+		t.Errorf("a currency named a country: %v", got)
+	}
+}

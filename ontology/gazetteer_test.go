@@ -127,3 +127,36 @@ func TestKnownEntitiesValid(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownCountries checks the embedded list of countries: every line
+// read, each a Country under a name no other known entity uses.
+func TestKnownCountries(t *testing.T) {
+	names := map[string]bool{}
+	countries := 0
+	for _, k := range KnownEntities() {
+		for _, n := range append([]string{k.Name}, k.Aliases...) {
+			if names[n] {
+				t.Errorf("name %q used twice", n)
+			}
+			names[n] = true
+		}
+		if k.Type == Country {
+			countries++
+		}
+	}
+	// China and the 193 other states of countriesTSV
+	if countries != 194 {
+		t.Errorf("%d countries, want 194", countries)
+	}
+	for _, n := range []string{"Russia", "DPRK", "Republic of Korea", "Viet Nam", "Vietnam", "United Kingdom", "Türkiye"} {
+		if !names[n] {
+			t.Errorf("no country named %q", n)
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("a line without a tab parsed")
+		}
+	}()
+	parseCountries("Atlantis\n")
+}

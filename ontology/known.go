@@ -1,5 +1,11 @@
 package ontology
 
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
 // Known is an entity of general knowledge that the gazetteer lacks: regions
 // spanning several jurisdictions, the country, national bodies, well-known
 // policy concepts, and curated aliases of gazetteer places ("the capital").
@@ -61,6 +67,36 @@ var knownEntities = []Known{
 	{Name: "new quality productive forces", Type: Concept},
 }
 
-// KnownEntities returns the curated entities in a stable order. The slice
-// and its entries must not be modified.
-func KnownEntities() []Known { return knownEntities }
+//go:embed data/countries.tsv
+var countriesTSV string
+
+// knownAll is knownEntities followed by the countries of countriesTSV.
+var knownAll = append(knownEntities[:len(knownEntities):len(knownEntities)], parseCountries(countriesTSV)...)
+
+// parseCountries reads lines of a canonical name and '|'-separated aliases,
+// tab-separated; '#' starts a comment line. The file is embedded, so a
+// malformed line is a bug of this package and panics at start-up (a test
+// loads it).
+func parseCountries(tsv string) []Known {
+	var out []Known
+	for n, line := range strings.Split(tsv, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, aliases, ok := strings.Cut(line, "\t")
+		if !ok || strings.TrimSpace(name) != name || name == "" {
+			panic(fmt.Sprintf("ontology: data/countries.tsv line %d: want a name, a tab and aliases, got %q", n+1, line))
+		}
+		k := Known{Name: name, Type: Country}
+		if aliases != "" {
+			k.Aliases = strings.Split(aliases, "|")
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// KnownEntities returns the curated entities in a stable order: regions,
+// bodies and concepts, then the countries other than China. The slice and
+// its entries must not be modified.
+func KnownEntities() []Known { return knownAll }
