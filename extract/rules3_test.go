@@ -187,3 +187,26 @@ func TestCountries(t *testing.T) {
 		t.Errorf("a currency named a country: %v", got)
 	}
 }
+
+// TestInternationalBodies finds international bodies by their known names
+// and by the words that end such names, and no place inside one.
+func TestInternationalBodies(t *testing.T) {
+	x := mustNew(t)
+	ex, err := x.Extract(ontology.Document{ID: "bodies"}, []byte(
+		"Yunnan deepened trade with ASEAN. Xinjiang hosted a meeting of the Shanghai Cooperation Organization. The African Union and the Arab League sent delegations to Guangxi."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]ontology.EntityType{}
+	for _, e := range ex.Entities {
+		got[e.Name] = e.Type
+	}
+	for _, name := range []string{"Association of Southeast Asian Nations", "Shanghai Cooperation Organization", "African Union", "Arab League"} {
+		if got[name] != ontology.Organization {
+			t.Errorf("%s: type %q, want Organization; entities %v", name, got[name], got)
+		}
+	}
+	if _, ok := got["Shanghai"]; ok {
+		t.Errorf("the place inside a body's name became an entity: %v", got)
+	}
+}

@@ -56,6 +56,14 @@ var knownEntities = []Known{
 	{Name: "National Development and Reform Commission", Type: Organization, Aliases: []string{"NDRC"}},
 	{Name: "CPC Central Committee", Type: Organization, Aliases: []string{"Communist Party of China Central Committee", "Central Committee of the Communist Party of China"}},
 	{Name: "Xinhua", Type: Organization, Aliases: []string{"Xinhua News Agency"}},
+	// international bodies Chinese regional policy deals with
+	{Name: "Association of Southeast Asian Nations", Type: Organization, Aliases: []string{"ASEAN"}},
+	{Name: "Shanghai Cooperation Organization", Type: Organization, Aliases: []string{"SCO", "Shanghai Cooperation Organisation"}},
+	{Name: "BRICS", Type: Organization},
+	{Name: "European Union", Type: Organization},
+	{Name: "United Nations", Type: Organization},
+	{Name: "World Trade Organization", Type: Organization, Aliases: []string{"WTO"}},
+	{Name: "Asia-Pacific Economic Cooperation", Type: Organization, Aliases: []string{"APEC"}},
 	{Name: "Beijing non-capital functions", Type: Concept, Aliases: []string{
 		"non-capital functions", "Beijing's non-capital functions",
 		"functions nonessential to its role as the capital",
