@@ -278,6 +278,17 @@ func (c *sentCtx) spanAt(pos int) int {
 	return -1
 }
 
+// locativeHead returns the place span k locates when the two stand as "A
+// in B" ("Lishui in southwestern Zhejiang has been paired with ..."): A,
+// whom the clause is about; otherwise k.
+func (c *sentCtx) locativeHead(k int) int {
+	if k > 0 && c.posEnd(k-1) <= c.spans[k].start && c.lower[c.posEnd(k-1):c.spans[k].start] == " in " &&
+		ontology.IsPlace(c.spans[k-1].ent.typ) && ontology.IsPlace(c.spans[k].ent.typ) {
+		return k - 1
+	}
+	return k
+}
+
 // lastBefore returns the last span ending at or before pos that is not in an
 // apposition and whose entity passes ok, or -1.
 func (c *sentCtx) lastBefore(pos int, ok func(*span) bool) int {

@@ -725,6 +725,7 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		if obj < 0 || subj < 0 || !actor(c.spans[obj].ent.typ) {
 			continue
 		}
+		subj = c.locativeHead(subj)
 		between := c.lower[c.posEnd(subj):w]
 		var subjects []int
 		switch {

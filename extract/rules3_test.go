@@ -210,3 +210,20 @@ func TestInternationalBodies(t *testing.T) {
 		t.Errorf("the place inside a body's name became an entity: %v", got)
 	}
 }
+
+// TestCooperationOfALocatedPlace reads "A in B has been paired with C" as A
+// working with C: B only says where A is.
+func TestCooperationOfALocatedPlace(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Lishui in southwestern Zhejiang has been paired with Shanghai's Minhang district. Ganzhou in Jiangxi is working with Shenzhen on new industries.")
+	for _, f := range []string{"Lishui cooperates_with Minhang", "Ganzhou cooperates_with Shenzhen"} {
+		if !facts[f] {
+			t.Errorf("missing %q; got %v", f, keys(facts))
+		}
+	}
+	for _, f := range []string{"Minhang cooperates_with southwestern Zhejiang", "Jiangxi cooperates_with Shenzhen"} {
+		if facts[f] {
+			t.Errorf("the locating place took the partnership: %q", f)
+		}
+	}
+}
