@@ -144,7 +144,7 @@ func (c *sentCtx) skipApposition(pos int) int {
 
 // receiveVerbs take relocated things as their object.
 var receiveVerbs = []string{"receiving ", "receive ", "receives ", "received ", "undertake ", "undertakes ",
-	"undertaking ", "undertook ", "take in ", "takes in ", "taking in ", "took in ", "absorb ", "absorbs ",
+	"undertaking ", "undertook ", "undertaken ", "take in ", "takes in ", "taking in ", "took in ", "taken in ", "absorb ", "absorbs ",
 	"absorbing ", "absorbed ", "host ", "hosting "}
 
 // receiveVerbTriggers[k] is the index of the longest trigger word that
@@ -193,6 +193,7 @@ func (c *sentCtx) received(verb, start int) {
 	for _, det := range []string{"the ", "a ", "an ", "more "} {
 		start += len(det) * boolInt(strings.HasPrefix(c.lower[start:], det))
 	}
+	start += countPrefix(c.lower[start:])
 	end := start + conceptEnd(c.lower[start:])
 	var concept *entity
 	for _, sp := range c.spans {
@@ -229,6 +230,38 @@ func (c *sentCtx) received(verb, start int) {
 			c.propose(c.spans[s].ent, r, ontology.TransfersTo, "receives-relocated")
 		}
 	}
+}
+
+// countHedges come before a count: "more than 600 projects".
+var countHedges = []string{"than ", "more than ", "over ", "nearly ", "almost ", "about ", "around ",
+	"some ", "at least ", "up to ", "roughly ", "approximately "}
+
+// countPrefix returns the length of the count that opens s, hedge, number
+// and scale word ("more than 1.2 million ", "600 "), or 0: what a count
+// counts is named by the words after it, and the count itself is a figure.
+func countPrefix(s string) int {
+	n := 0
+	for _, h := range countHedges {
+		if strings.HasPrefix(s, h) {
+			n = len(h)
+			break
+		}
+	}
+	d := n
+	for d < len(s) && (isDigitByte(s[d]) || d > n && (s[d] == ',' || s[d] == '.') && d+1 < len(s) && isDigitByte(s[d+1])) {
+		d++
+	}
+	if d == n || d >= len(s) || s[d] != ' ' {
+		return 0
+	}
+	d++
+	for _, w := range []string{"hundred ", "thousand ", "million ", "billion "} {
+		if strings.HasPrefix(s[d:], w) {
+			d += len(w)
+			break
+		}
+	}
+	return d
 }
 
 func boolInt(b bool) int {

@@ -227,3 +227,20 @@ func TestCooperationOfALocatedPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestReceivedCount leaves the count out of what a place receives: "has
+// absorbed more than 600 projects relocated from A" receives "projects
+// relocated from A", and the count is a figure.
+func TestReceivedCount(t *testing.T) {
+	x := mustNew(t)
+	facts, figs := extractText(t, x, "Hefei has absorbed more than 600 projects relocated from Shanghai since 2019. Bengbu has taken in 1.2 thousand firms relocated from Nanjing.")
+	for _, f := range []string{"Hefei recipient_of projects relocated from Shanghai", "Shanghai transfers_to Hefei",
+		"Bengbu recipient_of firms relocated from Nanjing", "Nanjing transfers_to Bengbu"} {
+		if !facts[f] {
+			t.Errorf("missing %q; got %v", f, keys(facts))
+		}
+	}
+	if !figs["Hefei 600 projects"] {
+		t.Errorf("missing the count as a figure; got %v", keys(figs))
+	}
+}
