@@ -91,6 +91,10 @@ func (c *sentCtx) markAppositions() {
 		}
 		r, _ := utf8.DecodeRuneInString(c.text[p+2:])
 		if !unicode.IsLower(r) {
+			if c.possessiveAppos(i+1, p+2) {
+				// "Liangjiang New Area, China's first inland new area,"
+				c.markAppos(i+1, c.appositionEnd(p+2))
+			}
 			continue
 		}
 		next, _ := nextField(c.text[p+2:]) // not empty: it starts with a lower-case letter
@@ -98,11 +102,30 @@ func (c *sentCtx) markAppositions() {
 		case "and", "or", "but", "while", "with", "as", "so", "up", "down", "from", "to":
 			continue
 		}
-		end := c.appositionEnd(p + 2)
-		for j := i + 1; j < len(c.spans) && c.spans[j].start < end; j++ {
-			c.spans[j].appos = true
-		}
+		c.markAppos(i+1, c.appositionEnd(p+2))
 	}
+}
+
+// markAppos marks the spans from j on that start before end as inside an
+// apposition.
+func (c *sentCtx) markAppos(j, end int) {
+	for ; j < len(c.spans) && c.spans[j].start < end; j++ {
+		c.spans[j].appos = true
+	}
+}
+
+// possessiveAppos reports an apposition opened at pos by a possessive
+// place and a lower-case word: ", China's first inland new area,".
+func (c *sentCtx) possessiveAppos(j, pos int) bool {
+	if j >= len(c.spans) || c.spans[j].start != pos || !c.spans[j].poss || !ontology.IsPlace(c.spans[j].ent.typ) {
+		return false
+	}
+	rest := c.text[c.posEnd(j):]
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest[1:])
+	return unicode.IsLower(r)
 }
 
 // frontedComma returns the comma that ends a fronted phrase ("In Zhejiang,

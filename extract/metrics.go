@@ -472,7 +472,7 @@ func (c *sentCtx) metricSubject(f figure, last *entity) *entity {
 	// the nearest possessor before the figure in its clause
 	for k := len(c.spans) - 1; k >= 0; k-- {
 		sp := c.spans[k]
-		if sp.end <= f.start && sp.start >= cs && sp.poss && place(sp) && (k+1 == len(c.spans) || c.spans[k+1].start > f.start) {
+		if sp.end <= f.start && sp.start >= cs && sp.poss && !sp.appos && place(sp) && (k+1 == len(c.spans) || c.spans[k+1].start > f.start) {
 			return sp.ent
 		}
 	}

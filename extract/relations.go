@@ -149,6 +149,11 @@ func hasSuffixFold(s, p string) bool {
 	return len(s) >= len(p) && strings.EqualFold(s[len(s)-len(p):], p)
 }
 
+// relationalNouns relate a place to another rather than place it inside:
+// "Beijing's neighbour", "Shanghai's partner city".
+var relationalNouns = []string{"neighbo", "partner", "counterpart", "sister", "twin", "sub-cent",
+	"subsidiary", "rival", "peer", "gateway to"}
+
 // Masks of the trigger pairs that capitals, transfers and recipients ask.
 var (
 	capitalsMask   = maskOf(", the provincial capital", ", capital of the province")
@@ -179,6 +184,12 @@ func (x *Extractor) containment(c *sentCtx) {
 		switch {
 		case a.poss && strings.HasPrefix(c.text[a.end:], "'s capital ") || a.poss && strings.HasPrefix(c.text[a.end:], "’s capital "):
 			c.contain(b.ent, a.ent, "possessive-capital", g)
+		case gap == ", " && c.possessiveAppos(i+1, b.start):
+			// "Nansha, Guangdong's largest port district,"; not "Langfang,
+			// Beijing's neighbour to the south,"
+			if !containsAny(c.lower[c.posEnd(i+1):max(c.posEnd(i+1), c.appositionEnd(b.start))], relationalNouns) {
+				c.contain(a.ent, b.ent, "possessive-apposition", g)
+			}
 		case a.poss && strings.TrimSpace(gap) == "":
 			for _, k := range c.members(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "possessive-part-of", g)

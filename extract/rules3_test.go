@@ -244,3 +244,21 @@ func TestReceivedCount(t *testing.T) {
 		t.Errorf("missing the count as a figure; got %v", keys(figs))
 	}
 }
+
+// TestFigureOfAPossessiveApposition gives a figure to the subject an
+// apposition describes, not to the possessor the apposition opens with.
+func TestFigureOfAPossessiveApposition(t *testing.T) {
+	x := mustNew(t)
+	facts, figs := extractText(t, x, "Nansha, Guangdong's largest port district, handled 19 million TEUs in 2023. The Xiong'an New Area, Beijing's counterpart in Hebei, has opened.")
+	if !figs["Nansha 19000000 TEUs"] || figs["Guangdong 19000000 TEUs"] {
+		t.Errorf("the figure went to the apposition's possessor; got %v", keys(figs))
+	}
+	// the apposition also places its subject, unless it relates rather
+	// than places ("partner")
+	if !facts["Nansha part_of Guangdong"] {
+		t.Errorf("missing Nansha part_of Guangdong; got %v", keys(facts))
+	}
+	if facts["Xiong'an New Area located_in Beijing"] {
+		t.Errorf("a relational apposition placed its subject; got %v", keys(facts))
+	}
+}
