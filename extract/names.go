@@ -49,7 +49,7 @@ func init() {
 		Shipping Holdings Parts Industries Logistics Technologies Motors Airlines Congress Court
 		Procuratorate Department Chamber Media Weekly Review Exchange Fund Foundation Society School
 		College Hospital League Authority Service Services Inc. Corp. Limited Telecom Pharmaceutical
-		Organization Organisation Union Forum Alliance Secretariat Assembly Embassy Consulate`) {
+		Organization Organisation Union Forum Alliance Secretariat Assembly Embassy Consulate Corps`) {
 		orgHeads.add(w)
 	}
 	for _, w := range strings.Fields(`Plan Outline Initiative Strategy Program Programme Project Blueprint Guideline

@@ -430,7 +430,15 @@ func (x *Extractor) transfers(c *sentCtx) {
 			}
 		case receiving:
 			if k := c.lastBefore(f, func(sp *span) bool { return ontology.IsPlace(sp.ent.typ) }); k >= 0 && !c.inside(k, "from ") {
-				c.moveAll(sources, c.npHead(k), "received-from", f)
+				// "Kashgar and Khorgos have attracted investment from A": a
+				// list that is the sentence's subject receives as a whole
+				dests := []int{c.npHead(k)}
+				if s := c.subject(); s >= 0 && c.group[s] == c.group[dests[0]] {
+					dests = c.members(dests[0])
+				}
+				for _, d := range dests {
+					c.moveAll(sources, d, "received-from", f)
+				}
 			} else if k := c.subject(); k >= 0 && c.spans[k].start < f {
 				c.moveAll(sources, k, "received-from", f)
 			}

@@ -262,3 +262,34 @@ func TestFigureOfAPossessiveApposition(t *testing.T) {
 		t.Errorf("a relational apposition placed its subject; got %v", keys(facts))
 	}
 }
+
+// TestReceivedByAList lets every member of a list that is the subject
+// receive from the sources, and only such a list.
+func TestReceivedByAList(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Kashgar and Khorgos, two special economic zones of Xinjiang, have attracted investment from Jiangsu and Shandong.")
+	for _, f := range []string{"Jiangsu transfers_to Kashgar", "Jiangsu transfers_to Horgos", "Shandong transfers_to Kashgar", "Shandong transfers_to Horgos"} {
+		if !facts[f] {
+			t.Errorf("missing %q; got %v", f, keys(facts))
+		}
+	}
+	facts, _ = extractText(t, x, "Gu'an hosts a park co-built with Beijing's Daxing district, and Zhuozhou, a city under Baoding, has received 46 projects from Beijing's Fengtai district.")
+	if !facts["Fengtai transfers_to Zhuozhou"] || facts["Fengtai transfers_to Daxing"] {
+		t.Errorf("the receiver is Zhuozhou alone; got %v", keys(facts))
+	}
+}
+
+// TestCorps reads a name ending in Corps as an organization.
+func TestCorps(t *testing.T) {
+	x := mustNew(t)
+	ex, err := x.Extract(ontology.Document{ID: "corps"}, []byte("The Xinjiang Production and Construction Corps has built new towns."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ex.Entities {
+		if e.Name == "Xinjiang Production and Construction Corps" && e.Type == ontology.Organization {
+			return
+		}
+	}
+	t.Errorf("no Corps organization in %v", ex.Entities)
+}
