@@ -252,14 +252,10 @@ func (c *corefState) salient(hist []*entity, noun string, types []ontology.Entit
 	return mostRecent(hist, noun, types)
 }
 
-// mostRecent returns the latest entity whose name ends with noun, else the
-// latest of one of the types.
+// mostRecent returns the latest entity of one of the types whose name holds
+// noun ("the zone": "... Cooperation Zone in Hengqin"), else the latest of
+// one of the types.
 func mostRecent(hist []*entity, noun string, types []ontology.EntityType) *entity {
-	for i := len(hist) - 1; i >= 0 && i >= len(hist)-historyWindow; i-- {
-		if strings.HasSuffix(hist[i].lowerName(), noun) && containsType(types, hist[i].typ) {
-			return hist[i]
-		}
-	}
 	if noun != "" {
 		for i := len(hist) - 1; i >= 0 && i >= len(hist)-historyWindow; i-- {
 			if strings.Contains(hist[i].lowerName(), noun) && containsType(types, hist[i].typ) {

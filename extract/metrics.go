@@ -113,6 +113,41 @@ func figures(text, lower string, ws []word) []figure {
 	return out
 }
 
+// numberOfVerbs carry "the number of X" to its figure.
+var numberOfVerbs = []string{" risen to ", " rose to ", " grown to ", " grew to ", " increased to ", " reached ",
+	" hit ", " stood at ", " stands at ", " totaled ", " totalled ", " exceeded ", " topped ", " climbed to ", " is ", " was "}
+
+// numberOfUnit returns the unit of a bare number at pos that "the number of
+// X ... rose to" gives, the first plural word of X ("enterprises"), or "".
+func numberOfUnit(lower string, pos int) string {
+	head := lower[max(0, pos-160):pos]
+	i := strings.LastIndex(head, "number of ")
+	if i < 0 || strings.ContainsAny(head[i:], ";.") {
+		return ""
+	}
+	verb := false
+	for _, v := range numberOfVerbs {
+		if strings.HasSuffix(head, v) || strings.HasSuffix(head, strings.TrimSuffix(v, " ")+" more than ") ||
+			strings.HasSuffix(head, strings.TrimSuffix(v, " ")+" over ") {
+			verb = true
+			break
+		}
+	}
+	if !verb {
+		return ""
+	}
+	for n, w := range strings.Fields(head[i+len("number of "):]) {
+		if n == 4 {
+			break
+		}
+		w = strings.Trim(w, ",")
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && lowerWord(w) {
+			return w
+		}
+	}
+	return ""
+}
+
 // readFigure reads a figure at word i: the number, a scale word, and the unit.
 func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, int, bool) {
 	w := ws[i]
@@ -166,6 +201,10 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 					}
 				}
 			}
+		}
+		if unit == "" {
+			// "the number of registered enterprises has risen to 5,912"
+			unit, end, next = numberOfUnit(lower, int(w.start)), int(w.end), j
 		}
 		if unit == "" {
 			return figure{}, 0, false

@@ -293,3 +293,24 @@ func TestCorps(t *testing.T) {
 	}
 	t.Errorf("no Corps organization in %v", ex.Entities)
 }
+
+// TestFigureOfTheNumberOf reads "the number of X ... has risen to N" as N X.
+func TestFigureOfTheNumberOf(t *testing.T) {
+	x := mustNew(t)
+	_, figs := extractText(t, x, "The number of registered enterprises in Pingtan has risen to 8,200. In Fuqing the number of visitors reached 1.2 million in 2023.")
+	for _, f := range []string{"Pingtan 8200 enterprises", "Fuqing 1200000 visitors"} {
+		if !figs[f] {
+			t.Errorf("missing figure %q; got %v", f, keys(figs))
+		}
+	}
+}
+
+// TestNominalTakesTheLatest resolves "the zone" to the latest zone whose
+// name holds the word, even where the name does not end with it.
+func TestNominalTakesTheLatest(t *testing.T) {
+	older := &entity{name: "Qianhai Cooperation Zone", typ: ontology.Zone}
+	latest := &entity{name: "Cooperation Zone in Hengqin", typ: ontology.Zone}
+	if got := mostRecent([]*entity{older, latest}, "zone", []ontology.EntityType{ontology.Zone}); got != latest {
+		t.Errorf("the zone: got %v, want %v", got, latest)
+	}
+}
