@@ -57,17 +57,18 @@ func moveWord(_, w string, _ int) bool {
 }
 
 var receiveWords = setOf("receive received receives receiving attract attracted attracts attracting " +
-	"drew draw draws drawn drawing landed absorb absorbs absorbed absorbing introduce introduces introduced introducing")
+	"drew draw draws drawn drawing landed absorb absorbs absorbed absorbing introduce introduces introduced introducing " +
+	"undertake undertakes undertook undertaken undertaking")
 
-// receiveWord: receiv(e|ed|es|ing), attract(ed|s|ing), took/take/takes/taking
-// in, drew/draw(s|n|ing), landed, brought/bringing in, absorb(s|ed|ing),
-// introduc(e|es|ed|ing).
+// receiveWord: receiv(e|ed|es|ing), attract(ed|s|ing), took/take/takes/
+// taking/taken in, drew/draw(s|n|ing), landed, brought/bringing in,
+// absorb(s|ed|ing), introduc(e|es|ed|ing), undert(ake|akes|ook|aken|aking).
 func receiveWord(s, w string, end int) bool {
 	if receiveWords.has(w) {
 		return true
 	}
 	switch w {
-	case "took", "take", "takes", "taking", "brought", "bringing":
+	case "took", "take", "takes", "taking", "taken", "brought", "bringing":
 		return followedBy(s, end, "in")
 	}
 	return false

@@ -9,7 +9,7 @@ import (
 // The regular expressions the token scans replaced.
 var (
 	reMove    = regexp.MustCompile(`\b(?:mov(?:e|ed|es|ing)|relocat\w*|transferr?(?:ed|ing|s)?|shift(?:ed|ing)?|migrat\w*|introduc(?:ed|ing))\b`)
-	reReceive = regexp.MustCompile(`\b(?:receiv(?:e|ed|es|ing)|attract(?:ed|s|ing)?|t(?:ook|ake|akes|aking) in|dr(?:ew|aw|aws|awn|awing)|landed|br(?:ought|inging) in|absorb(?:s|ed|ing)?|introduc(?:e|es|ed|ing))\b`)
+	reReceive = regexp.MustCompile(`\b(?:receiv(?:e|ed|es|ing)|attract(?:ed|s|ing)?|t(?:ook|ake|akes|aking|aken) in|dr(?:ew|aw|aws|awn|awing)|landed|br(?:ought|inging) in|absorb(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|undert(?:ake|akes|ook|aken|aking))\b`)
 	reCoop    = regexp.MustCompile(`\b(?:work(?:s|ed|ing)?|cooperat\w*|collaborat\w*|pair(?:ed|ing)?|partner\w*|agreements?|teamed|joined hands|built|set up|established|co-\w+|together)\b`)
 	reImpl    = regexp.MustCompile(`\b(?:implement(?:s|ed|ing)?|carr(?:y|ies|ied|ying) out|act(?:ed|s|ing)? on|undert(?:ake|akes|ook|aking)|put into practice|execut(?:e|es|ed|ing))\b`)
 )
@@ -23,7 +23,7 @@ func TestWordScansAgreeWithRegexps(t *testing.T) {
 		"takes in", "brought in", "brought up", "drawn from", "drawing", "received", "receiver", "attracts", "landed",
 		"worked together", "co-build", "co-operation", "coordinated", "joined hands", "set up a joint", "setup",
 		"partnership", "pairing", "the network", "carried out the plan", "carry on", "acted on it", "put into practice",
-		"implementation", "implementing", "undertook", "executive", "execute", "it's work", "re-move",
+		"implementation", "implementing", "undertook", "has undertaken 40 projects", "taken in", "undertaker", "executive", "execute", "it's work", "re-move",
 	}
 	for _, p := range phrases {
 		checks := []struct {
