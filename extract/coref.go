@@ -37,6 +37,12 @@ var nominals = []struct {
 	{"programme", []ontology.EntityType{ontology.Strategy}},
 	{"strategy", []ontology.EntityType{ontology.Strategy}},
 	{"initiative", []ontology.EntityType{ontology.Strategy}},
+	// bodies: "deputy director of the department"
+	{"department", []ontology.EntityType{ontology.Organization}},
+	{"commission", []ontology.EntityType{ontology.Organization}},
+	{"bureau", []ontology.EntityType{ontology.Organization}},
+	{"ministry", []ontology.EntityType{ontology.Organization}},
+	{"administration", []ontology.EntityType{ontology.Organization}},
 }
 
 // nominalsByInitial lists, for each first byte, the indices of the

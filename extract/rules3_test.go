@@ -314,3 +314,13 @@ func TestNominalTakesTheLatest(t *testing.T) {
 		t.Errorf("the zone: got %v, want %v", got, latest)
 	}
 }
+
+// TestOfficialOfTheDepartment resolves "the department" of a title to the
+// body named before.
+func TestOfficialOfTheDepartment(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "The Jiangxi Provincial Department of Commerce said exports rose. \"Trade will grow,\" said Wu Fang, deputy director of the department.")
+	if !facts["Wu Fang official_of Jiangxi Provincial Department of Commerce"] {
+		t.Errorf("missing the official of the department; got %v", keys(facts))
+	}
+}
