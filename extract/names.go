@@ -29,7 +29,7 @@ func init() {
 var suffixType = map[string]ontology.EntityType{
 	"Zone": ontology.Zone, "Park": ontology.Zone, "Eco-City": ontology.Zone, "Pilot": ontology.Zone,
 	"Port": ontology.Port, "River": ontology.River, "Airport": ontology.Airport,
-	"Delta":    ontology.Region,
+	"Delta": ontology.Region, "Corridor": ontology.Region,
 	"District": ontology.District, "County": ontology.County,
 }
 
@@ -306,7 +306,8 @@ var governmentHeads = []string{"provincial people's government", "municipal peop
 
 // directions make a region of part of a province: "northern Guangdong".
 var directions = newWordSet("northern", "southern", "eastern", "western", "central",
-	"northeastern", "northwestern", "southeastern", "southwestern")
+	"northeastern", "northwestern", "southeastern", "southwestern",
+	"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
 
 // names finds the pattern-found names of a sentence: capitalised runs by
 // their heads, regions and governments with lower-case heads, and

@@ -324,3 +324,26 @@ func TestOfficialOfTheDepartment(t *testing.T) {
 		t.Errorf("missing the official of the department; got %v", keys(facts))
 	}
 }
+
+// TestRegionsByDirectionAndCorridor finds "northwest China" (a compass
+// word without -ern) and a corridor as regions, and no district inside.
+func TestRegionsByDirectionAndCorridor(t *testing.T) {
+	x := mustNew(t)
+	ex, err := x.Extract(ontology.Document{ID: "regions"}, []byte(
+		"Lanzhou is the largest city in northwest China. Zhangye lies in the middle of the Hexi Corridor and trades along the Belt and Road."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]ontology.EntityType{}
+	for _, e := range ex.Entities {
+		got[e.Name] = e.Type
+	}
+	for name, typ := range map[string]ontology.EntityType{"northwest China": ontology.Region, "Hexi Corridor": ontology.Region, "Belt and Road Initiative": ontology.Strategy} {
+		if got[name] != typ {
+			t.Errorf("%s: type %q, want %q; entities %v", name, got[name], typ, got)
+		}
+	}
+	if _, ok := got["Hexi"]; ok {
+		t.Errorf("the district inside the corridor's name became an entity: %v", got)
+	}
+}

@@ -73,6 +73,7 @@ var knownEntities = []Known{
 		"functions non-essential to its role as the capital",
 		"functions relieved from Beijing"}},
 	{Name: "new quality productive forces", Type: Concept},
+	{Name: "Belt and Road Initiative", Type: Strategy, Aliases: []string{"Belt and Road", "BRI"}},
 }
 
 //go:embed data/countries.tsv
