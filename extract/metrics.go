@@ -253,7 +253,7 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 			continue // "56 fireworks and electronics projects"
 		}
 		if unitStops[lt] || ws[k].text(text) == "(" || ws[k].text(text) == ")" || strings.HasPrefix(lt, "co-") ||
-			unit != "" && !unitMod && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
+			unit != "" && !unitMod && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && participle(text, ws, k, unit) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
 			k > j && ws[k-1].poss {
 			break
 		}
@@ -290,6 +290,23 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		return prevUnit, int(ws[j-1].end), j
 	}
 	return "", 0, j
+}
+
+// participle reports the -ed or -ing word at k, after unit, as a verb form
+// that ends the counted noun phrase ("companies producing chips", "projects
+// relocated from"). Only an -ing word after a lower-case singular modifier
+// and before a lower-case noun joined to it modifies that noun instead
+// ("agricultural processing projects").
+func participle(text string, ws []word, k int, unit string) bool {
+	w := ws[k].text(text)
+	if !strings.HasSuffix(w, "ing") || !lowerWord(unit) || strings.HasSuffix(unit, "s") || unit == "yuan" {
+		return true
+	}
+	if k+1 >= len(ws) || !joinedLoose(text, ws[k], ws[k+1]) {
+		return true
+	}
+	next := ws[k+1].text(text)
+	return !lowerWord(next) || lowerIn(unitStops, next) || strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "ing")
 }
 
 // conjoinedModifier reports "and" at k joining two modifiers of one head

@@ -347,3 +347,16 @@ func TestRegionsByDirectionAndCorridor(t *testing.T) {
 		t.Errorf("the district inside the corridor's name became an entity: %v", got)
 	}
 }
+
+// TestFigureUnitAfterAGerund keeps a gerund that modifies the head noun
+// ("agricultural processing projects") and stops at a participle
+// ("companies producing chips").
+func TestFigureUnitAfterAGerund(t *testing.T) {
+	x := mustNew(t)
+	_, figs := extractText(t, x, "Suihua has received 74 agricultural processing projects from Guangdong. Qiqihar hosts 230 companies producing machine tools.")
+	for _, f := range []string{"Suihua 74 projects", "Qiqihar 230 companies"} {
+		if !figs[f] {
+			t.Errorf("missing figure %q; got %v", f, keys(figs))
+		}
+	}
+}
