@@ -67,7 +67,8 @@ func init() {
 	for _, w := range strings.Fields(`of worth with were was have has had are is in to from for and or on by at that
 		which who last this each since under as up down compared than a an the their its across between per
 		every will would could can been being now so but while into over after before during within through
-		plus out it they them these those next more most about nearly around over respectively`) {
+		plus out it they them these those next more most about nearly around over respectively
+		long wide high deep tall away apart`) {
 		unitStops[w] = true
 	}
 	delete(unitStops, "more")
@@ -270,6 +271,10 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		}
 	}
 	if unit != "" && (!capitalised(unit) || acronymStart(unit)) {
+		// "499 square kilometers": an area's unit keeps its "square"
+		if u := ws[k-1]; lengthUnits[strings.ToLower(unit)] && k-2 >= j && strings.EqualFold(text[ws[k-2].start:ws[k-2].end], "square") && u.end == int32(end) {
+			unit = text[ws[k-2].start:ws[k-2].end] + " " + unit
+		}
 		return unit, end, k
 	}
 	// "eleven of its vessels", "1,568 of them"
@@ -291,6 +296,10 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 	}
 	return "", 0, j
 }
+
+// lengthUnits are the units "square" makes an area of.
+var lengthUnits = map[string]bool{"kilometers": true, "kilometres": true, "meters": true, "metres": true,
+	"miles": true, "km": true, "feet": true}
 
 // participle reports the -ed or -ing word at k, after unit, as a verb form
 // that ends the counted noun phrase ("companies producing chips", "projects

@@ -360,3 +360,15 @@ func TestFigureUnitAfterAGerund(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureUnitsOfSize keeps "square" in an area's unit and stops a
+// length's unit before its adjective.
+func TestFigureUnitsOfSize(t *testing.T) {
+	x := mustNew(t)
+	_, figs := extractText(t, x, "The Nansha New Area covers 803 square kilometers. Its coastline is 40 kilometers long.")
+	for _, f := range []string{"Nansha New Area 803 square kilometers", "Nansha New Area 40 kilometers"} {
+		if !figs[f] {
+			t.Errorf("missing figure %q; got %v", f, keys(figs))
+		}
+	}
+}
