@@ -10,7 +10,7 @@ import (
 
 // Patterns of the gaps between two names, compiled once.
 var (
-	reApposIn  = regexp.MustCompile(`^, (?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:district|county|city|prefecture|town|province|municipality|area|zone|port|capital|banner)s? (?:of|in|under|administered by|administered directly by|within|on)(?: the [\w-]+(?: [\w-]+)? of)? (?:the )?$`)
+	reApposIn  = regexp.MustCompile(`^, (?:a |an |the )?(?:[\w'-]+ ){0,4}?(?:district|county|city|prefecture|town|province|municipality|area|zone|port|capital|banner|hub|center|centre|base)s? (?:of|in|under|administered by|administered directly by|within|on)(?: the [\w-]+(?: [\w-]+)? of)? (?:the )?$`)
 	reApposBy  = regexp.MustCompile(`^, (?:both |all |each |also |now )?(?:under|administered (?:directly )?by|governed by|subordinate to)(?: the)? $`)
 	reIn       = regexp.MustCompile(`^,? ?(?:which |that )?(?:is |are |was |were )?(?:(?:located|situated|lies|lie|sits|sit|based|nestled) )?(?:in|inside|within)(?: the)?$`)
 	reCovers   = regexp.MustCompile(`^,? (?:which )?(?:covers|spans|encompasses|straddles) (?:all of |the whole of )?(?:the )?$`)
@@ -74,7 +74,7 @@ func (x *Extractor) relate(c *sentCtx) {
 // match contains: the place nouns of the first, "under", "by" and
 // "subordinate to" of the second.
 var apposWords = []string{"district", "county", "city", "prefecture", "town", "province", "municipality", "area",
-	"zone", "port", "capital", "banner", "under", "by", "subordinate to"}
+	"zone", "port", "capital", "banner", "hub", "center", "centre", "base", "under", "by", "subordinate to"}
 
 // apposEnds are the endings of every match of reApposIn and reApposBy:
 // the last word is a preposition, "of" or "the" ("within" ends in "in").
@@ -197,7 +197,9 @@ func (x *Extractor) containment(c *sentCtx) {
 		case (a.generic != "" || strings.HasPrefix(lg, " district") || strings.HasPrefix(lg, " county")) &&
 			(strings.HasSuffix(lg, " of ") || strings.HasSuffix(lg, " of the ")) && len(lg) < 16:
 			c.contain(a.ent, c.possessee(i+1), "x-district-of-y", g)
-		case strings.HasPrefix(lg, ", ") && mayAppos(lg) && (reApposIn.MatchString(lg) || reApposBy.MatchString(lg)):
+		case strings.HasPrefix(lg, ", ") && !b.poss && mayAppos(lg) && (reApposIn.MatchString(lg) || reApposBy.MatchString(lg)):
+			// not "a center of China's auto industry": what follows "of"
+			// is what the place possesses
 			subs := []int{i}
 			if pluralApposition(lg) {
 				subs = c.members(i) // "A and B, two cities of Y" / "A and B, both under Y"

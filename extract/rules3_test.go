@@ -372,3 +372,18 @@ func TestFigureUnitsOfSize(t *testing.T) {
 		}
 	}
 }
+
+// TestAppositionOfHubs places the subjects of "two manufacturing hubs of
+// Y" in Y, and not those of "a center of Y's industry".
+func TestAppositionOfHubs(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Jinjiang and Shishi, two textile hubs of Fujian, signed deals. Zhuzhou, a center of China's rail industry, grew.")
+	for _, f := range []string{"Jinjiang part_of Fujian", "Shishi part_of Fujian"} {
+		if !facts[f] {
+			t.Errorf("missing %q; got %v", f, keys(facts))
+		}
+	}
+	if facts["Zhuzhou part_of China"] {
+		t.Errorf("the possessor after 'of' took the subject: %v", keys(facts))
+	}
+}
