@@ -22,6 +22,8 @@ var (
 	reTogether = regexp.MustCompile(`^, (?:together|along) with (?:the )?$`)
 	reLater    = regexp.MustCompile(`^,? and [\d,.]+(?: [\w-]+)? $|^, [\d,.]+(?: [\w-]+)? $`)
 
+	reAdjPlace = regexp.MustCompile(`^, (?:a|an|the)(?: [\w-]+){0,2} $`)
+
 	reJoint = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
 )
 
@@ -149,6 +151,17 @@ func hasSuffixFold(s, p string) bool {
 	return len(s) >= len(p) && strings.EqualFold(s[len(s)-len(p):], p)
 }
 
+// divisionNounAt reports a division noun at pos, after a space: " city",
+// " county", " district", " town", " port".
+func divisionNounAt(lower string, pos int) bool {
+	for _, n := range []string{" city", " county", " district", " town", " port", " prefecture"} {
+		if strings.HasPrefix(lower[pos:], n) && boundaryAfter(lower, pos+len(n)) {
+			return true
+		}
+	}
+	return false
+}
+
 // relationalNouns relate a place to another rather than place it inside:
 // "Beijing's neighbour", "Shanghai's partner city".
 var relationalNouns = []string{"neighbo", "partner", "counterpart", "sister", "twin", "sub-cent",
@@ -184,6 +197,9 @@ func (x *Extractor) containment(c *sentCtx) {
 		switch {
 		case a.poss && strings.HasPrefix(c.text[a.end:], "'s capital ") || a.poss && strings.HasPrefix(c.text[a.end:], "’s capital "):
 			c.contain(b.ent, a.ent, "possessive-capital", g)
+		case strings.HasPrefix(lg, ", ") && len(lg) < 40 && !b.poss && reAdjPlace.MatchString(lg) && divisionNounAt(c.lower, c.posEnd(i+1)):
+			// "Yueyang, the only Hunan city on the Yangtze River"
+			c.contain(a.ent, b.ent, "place-adjective-apposition", g)
 		case gap == ", " && c.possessiveAppos(i+1, b.start):
 			// "Nansha, Guangdong's largest port district,"; not "Langfang,
 			// Beijing's neighbour to the south,"

@@ -387,3 +387,15 @@ func TestAppositionOfHubs(t *testing.T) {
 		t.Errorf("the possessor after 'of' took the subject: %v", keys(facts))
 	}
 }
+
+// TestAppositionWithAPlaceAdjective reads "Y, the only Hunan city on the
+// river" as Y part_of Hunan.
+func TestAppositionWithAPlaceAdjective(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Ganzhou, the largest Jiangxi city by area, grew. Wenzhou, a Zhejiang port, exports shoes.")
+	for _, f := range []string{"Ganzhou part_of Jiangxi", "Wenzhou part_of Zhejiang"} {
+		if !facts[f] {
+			t.Errorf("missing %q; got %v", f, keys(facts))
+		}
+	}
+}
