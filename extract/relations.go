@@ -276,7 +276,36 @@ func (x *Extractor) containment(c *sentCtx) {
 	}
 	x.capitals(c)
 	x.frontedLocation(c)
+	x.locatedApposition(c)
 	x.addressChain(c)
+}
+
+// locatedOpeners open an apposition that says where its subject lies.
+var locatedOpeners = []string{", located ", ", situated ", ", lying ", ", nestled ", ", sitting "}
+
+// locatedApposition reads "X, located on the west bank of the R River in
+// Y,": X lies in Y, the place the apposition's last " in " names.
+func (x *Extractor) locatedApposition(c *sentCtx) {
+	for i := range c.spans {
+		p := c.posEnd(i)
+		opened := false
+		for _, o := range locatedOpeners {
+			opened = opened || strings.HasPrefix(c.lower[p:], o)
+		}
+		if !opened {
+			continue
+		}
+		end := c.appositionEnd(p + 2)
+		in := -1
+		for k := i + 1; k < len(c.spans) && c.spans[k].start < end; k++ {
+			if strings.HasSuffix(c.lower[:c.spans[k].start], " in ") || strings.HasSuffix(c.lower[:c.spans[k].start], " in the ") {
+				in = k
+			}
+		}
+		if in >= 0 && c.spans[in].ent.typ != ontology.River {
+			c.contain(c.spans[i].ent, c.possessee(in), "located-apposition", x.gaz)
+		}
+	}
 }
 
 // countBefore returns the count word among the last words before a

@@ -399,3 +399,13 @@ func TestAppositionWithAPlaceAdjective(t *testing.T) {
 		}
 	}
 }
+
+// TestLocatedApposition reads "X, located on the bank of the R River in
+// Y," as X in Y, not in the river.
+func TestLocatedApposition(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "The Ganjiang New Area, located on the west bank of the Gan River in Nanchang, opened in 2016.")
+	if !facts["Ganjiang New Area located_in Nanchang"] {
+		t.Errorf("missing the apposition's place; got %v", keys(facts))
+	}
+}
