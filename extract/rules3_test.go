@@ -409,3 +409,15 @@ func TestLocatedApposition(t *testing.T) {
 		t.Errorf("missing the apposition's place; got %v", keys(facts))
 	}
 }
+
+// TestMembersAtTheEndOf reads "A and B, the two cities at the western end
+// of Y" as A and B part_of Y.
+func TestMembersAtTheEndOf(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Zhangye and Jinchang, the two cities in the middle part of the Hexi Corridor, have grown.")
+	for _, f := range []string{"Zhangye part_of Hexi Corridor", "Jinchang part_of Hexi Corridor"} {
+		if !facts[f] {
+			t.Errorf("missing %q; got %v", f, keys(facts))
+		}
+	}
+}
