@@ -22,6 +22,7 @@ var (
 	reTogether = regexp.MustCompile(`^, (?:together|along) with (?:the )?$`)
 	reLater    = regexp.MustCompile(`^,? and [\d,.]+(?: [\w-]+)? $|^, [\d,.]+(?: [\w-]+)? $`)
 
+	reFormCore = regexp.MustCompile(`(?:^| )(?:form|forms|formed|make up|makes up|constitute|constitutes|constituted) the (?:core|centre|center|heart|backbone|main body) of (?:the )?$`)
 	reAdjPlace = regexp.MustCompile(`^, (?:a|an|the)(?: [\w-]+){0,2} $`)
 
 	reJoint = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|set up an? joint|set up a joint|established a joint|opened a joint|launched a joint|built a joint|signed [\w\s-]{0,30}?agreements? with each other)`)
@@ -277,7 +278,40 @@ func (x *Extractor) containment(c *sentCtx) {
 	x.capitals(c)
 	x.frontedLocation(c)
 	x.locatedApposition(c)
+	x.formCore(c)
 	x.addressChain(c)
+}
+
+// formCore reads "A, B and C ... form the core of Y": the subject's list
+// lies in Y.
+func (x *Extractor) formCore(c *sentCtx) {
+	if !strings.Contains(c.lower, " the core of ") && !strings.Contains(c.lower, " the heart of ") &&
+		!strings.Contains(c.lower, " the backbone of ") && !strings.Contains(c.lower, " the centre of ") &&
+		!strings.Contains(c.lower, " the center of ") && !strings.Contains(c.lower, " the main body of ") {
+		return
+	}
+	subj := c.subject()
+	if subj < 0 {
+		return
+	}
+	for k := subj + 1; k < len(c.spans); k++ {
+		before := c.lower[max(c.posEnd(subj), c.spans[k].start-40):c.spans[k].start]
+		if reFormCore.MatchString(before) {
+			whole := c.spans[k].ent
+			for _, m := range c.members(subj) {
+				if whole.typ == ontology.Zone || whole.typ == ontology.Region {
+					// a zone or region several places form holds them,
+					// whatever their level
+					if ontology.IsPlace(c.spans[m].ent.typ) && c.spans[m].ent != whole {
+						c.propose(c.spans[m].ent, whole, ontology.PartOf, "form-core-of")
+					}
+					continue
+				}
+				c.contain(c.spans[m].ent, whole, "form-core-of", x.gaz)
+			}
+			return
+		}
+	}
 }
 
 // locatedOpeners open an apposition that says where its subject lies.

@@ -421,3 +421,15 @@ func TestMembersAtTheEndOf(t *testing.T) {
 		}
 	}
 }
+
+// TestFormTheCoreOf reads "A and B form the core of Z" as A and B part_of
+// Z, a zone or region several places make up.
+func TestFormTheCoreOf(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Shaoguan and Qingyuan form the core of the Northern Guangdong Ecological Zone.")
+	for _, f := range []string{"Shaoguan part_of Northern Guangdong Ecological Zone", "Qingyuan part_of Northern Guangdong Ecological Zone"} {
+		if !facts[f] {
+			t.Errorf("missing %q; got %v", f, keys(facts))
+		}
+	}
+}
