@@ -48,7 +48,10 @@ func jointStatement(rest string) bool {
 				}
 				return !strings.Contains(" "+clause, " with ")
 			}
-			return !strings.HasPrefix(rest[m[1]:], " with ")
+			// "A and B signed agreements with C" pairs each with C, which
+			// the working-with rule reads; an alliance with C holds A and
+			// B together as well
+			return re == reAlly || !strings.HasPrefix(rest[m[1]:], " with ")
 		}
 	}
 	return false
@@ -82,7 +85,7 @@ var jointExprs = []struct {
 	re    *regexp.Regexp
 	heads []string
 }{
-	{reJoint, []string{"work", "jointly", "set up", "establish", "opened", "launch", "buil", "signed"}},
+	{reJoint, []string{"work", "jointly", "set up", "establish", "opened", "launch", "buil", "carried", "started", "signed"}},
 	{reSigned, []string{"signed", "inked", "reached", "concluded"}},
 	{reUp, []string{"team", "pair", "join", "link"}},
 	{reAgreed, []string{"agree", "pledged", "decided"}},

@@ -433,3 +433,16 @@ func TestFormTheCoreOf(t *testing.T) {
 		}
 	}
 }
+
+// TestJointProjectsAndAlliances pairs the places of "A and B have launched
+// 318 joint projects" and of "A and B have set up an alliance with C"
+// (all three).
+func TestJointProjectsAndAlliances(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Under a pairing program, Jilin and Zhejiang have launched 96 joint projects since 2018. Zhangye and Wuwei, two cities in Gansu, have set up a tourism alliance with Xining.")
+	for _, f := range []string{"Jilin cooperates_with Zhejiang", "Zhangye cooperates_with Wuwei", "Zhangye cooperates_with Xining", "Wuwei cooperates_with Xining"} {
+		if !facts[f] {
+			t.Errorf("missing %q; got %v", f, keys(facts))
+		}
+	}
+}
