@@ -543,7 +543,7 @@ func (c *sentCtx) metricSubject(f figure, last *entity) *entity {
 	}
 	// the clause's subject, then any place of the clause, then the sentence's
 	for k, sp := range c.spans {
-		if sp.start >= cs && sp.start < ce && !sp.appos && place(sp) && c.subjectPosition(k, cs) {
+		if sp.start >= cs && sp.start < ce && !sp.appos && place(sp) && c.subjectPosition(k, cs) && !c.partnerOf(k) {
 			if sp.poss && k+1 < len(c.spans) && strings.TrimSpace(c.gap(k, k+1)) == "" && place(c.spans[k+1]) {
 				k++ // "Ningxia's Yinchuan has drawn 72 projects"
 			}
@@ -551,14 +551,21 @@ func (c *sentCtx) metricSubject(f figure, last *entity) *entity {
 		}
 	}
 	for k, sp := range c.spans {
-		if sp.start >= cs && sp.start < ce && !sp.appos && place(sp) && !c.inside(k, "from ") {
+		if sp.start >= cs && sp.start < ce && !sp.appos && place(sp) && !c.inside(k, "from ") && !c.partnerOf(k) {
 			return c.jointSubject(k)
 		}
 	}
-	if k := c.subject(); k >= 0 && place(c.spans[k]) {
+	if k := c.subject(); k >= 0 && place(c.spans[k]) && !c.partnerOf(k) {
 		return c.jointSubject(k)
 	}
 	return last
+}
+
+// partnerOf reports a span that is the partner of "trade with X" or
+// "cooperation with X": a figure of the clause is not the partner's.
+func (c *sentCtx) partnerOf(k int) bool {
+	first := c.spans[c.members(k)[0]] // "trade with A and B": B too
+	return strings.HasSuffix(c.lower[:first.start], " with ") || strings.HasSuffix(c.lower[:first.start], " with the ")
 }
 
 // subjectPosition reports a span that is not the object of a preposition.

@@ -446,3 +446,13 @@ func TestJointProjectsAndAlliances(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureNotThePartners keeps "trade with A and B" from taking the
+// clause's figure: it is the subject's, here the previous sentence's.
+func TestFigureNotThePartners(t *testing.T) {
+	x := mustNew(t)
+	_, figs := extractText(t, x, "Xinjiang's foreign trade reached 430 billion yuan last year. Trade with Kazakhstan and Uzbekistan accounted for 41 percent of the total.")
+	if !figs["Xinjiang 41 percent"] || figs["Kazakhstan 41 percent"] || figs["Uzbekistan 41 percent"] {
+		t.Errorf("the trade partners took the figure; got %v", keys(figs))
+	}
+}
