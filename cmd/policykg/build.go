@@ -72,8 +72,9 @@ type outcome struct {
 	err     error
 }
 
-// prepare loads nothing itself: it checks the stored hash and extracts.
-func prepare(ctx context.Context, x *extract.Extractor, st *graph.Store, seq int, it corpus.Item, force bool) outcome {
+// prepare loads nothing itself: it checks the stored hash and extracts,
+// holding a slot of extracting while it does.
+func prepare(ctx context.Context, x *extract.Extractor, st *graph.Store, extracting chan struct{}, seq int, it corpus.Item, force bool) outcome {
 	o := outcome{seq: seq, path: it.Doc.Path, id: it.Doc.ID, err: it.Err}
 	if o.err != nil {
 		return o
@@ -89,7 +90,14 @@ func prepare(ctx context.Context, x *extract.Extractor, st *graph.Store, seq int
 			return o
 		}
 	}
+	select {
+	case extracting <- struct{}{}:
+	case <-ctx.Done():
+		o.err = ctx.Err()
+		return o
+	}
 	ex, err := extractSafely(x, it.Doc, it.Text)
+	<-extracting
 	if err != nil {
 		o.err = fmt.Errorf("extract %s: %w", it.Doc.Path, err)
 		return o
