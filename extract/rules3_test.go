@@ -166,15 +166,8 @@ func TestFiguresOfARelativeClause(t *testing.T) {
 // a country's name ("Inner Mongolia") alone.
 func TestCountries(t *testing.T) {
 	x := mustNew(t)
-	ex, err := x.Extract(ontology.Document{ID: "countries"}, []byte(
-		"Hunchun borders Russia and the DPRK. Trade with Japan and the ROK reached 12 billion U.S. dollars. Ordos in Inner Mongolia ships coal to Mongolia."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]ontology.EntityType{}
-	for _, e := range ex.Entities {
-		got[e.Name] = e.Type
-	}
+	got := entityTypes(t, x,
+		"Hunchun borders Russia and the DPRK. Trade with Japan and the ROK reached 12 billion U.S. dollars. Ordos in Inner Mongolia ships coal to Mongolia.")
 	for _, name := range []string{"Russia", "Democratic People's Republic of Korea", "Japan", "Republic of Korea", "Mongolia"} {
 		if got[name] != ontology.Country {
 			t.Errorf("%s: type %q, want Country; entities %v", name, got[name], got)
@@ -192,15 +185,8 @@ func TestCountries(t *testing.T) {
 // and by the words that end such names, and no place inside one.
 func TestInternationalBodies(t *testing.T) {
 	x := mustNew(t)
-	ex, err := x.Extract(ontology.Document{ID: "bodies"}, []byte(
-		"Yunnan deepened trade with ASEAN. Xinjiang hosted a meeting of the Shanghai Cooperation Organization. The African Union and the Arab League sent delegations to Guangxi."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]ontology.EntityType{}
-	for _, e := range ex.Entities {
-		got[e.Name] = e.Type
-	}
+	got := entityTypes(t, x,
+		"Yunnan deepened trade with ASEAN. Xinjiang hosted a meeting of the Shanghai Cooperation Organization. The African Union and the Arab League sent delegations to Guangxi.")
 	for _, name := range []string{"Association of Southeast Asian Nations", "Shanghai Cooperation Organization", "African Union", "Arab League"} {
 		if got[name] != ontology.Organization {
 			t.Errorf("%s: type %q, want Organization; entities %v", name, got[name], got)
@@ -282,16 +268,10 @@ func TestReceivedByAList(t *testing.T) {
 // TestCorps reads a name ending in Corps as an organization.
 func TestCorps(t *testing.T) {
 	x := mustNew(t)
-	ex, err := x.Extract(ontology.Document{ID: "corps"}, []byte("The Xinjiang Production and Construction Corps has built new towns."))
-	if err != nil {
-		t.Fatal(err)
+	got := entityTypes(t, x, "The Xinjiang Production and Construction Corps has built new towns.")
+	if got["Xinjiang Production and Construction Corps"] != ontology.Organization {
+		t.Errorf("no Corps organization in %v", got)
 	}
-	for _, e := range ex.Entities {
-		if e.Name == "Xinjiang Production and Construction Corps" && e.Type == ontology.Organization {
-			return
-		}
-	}
-	t.Errorf("no Corps organization in %v", ex.Entities)
 }
 
 // TestFigureOfTheNumberOf reads "the number of X ... has risen to N" as N X.
@@ -329,15 +309,8 @@ func TestOfficialOfTheDepartment(t *testing.T) {
 // word without -ern) and a corridor as regions, and no district inside.
 func TestRegionsByDirectionAndCorridor(t *testing.T) {
 	x := mustNew(t)
-	ex, err := x.Extract(ontology.Document{ID: "regions"}, []byte(
-		"Lanzhou is the largest city in northwest China. Zhangye lies in the middle of the Hexi Corridor and trades along the Belt and Road."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]ontology.EntityType{}
-	for _, e := range ex.Entities {
-		got[e.Name] = e.Type
-	}
+	got := entityTypes(t, x,
+		"Lanzhou is the largest city in northwest China. Zhangye lies in the middle of the Hexi Corridor and trades along the Belt and Road.")
 	for name, typ := range map[string]ontology.EntityType{"northwest China": ontology.Region, "Hexi Corridor": ontology.Region, "Belt and Road Initiative": ontology.Strategy} {
 		if got[name] != typ {
 			t.Errorf("%s: type %q, want %q; entities %v", name, got[name], typ, got)
@@ -455,4 +428,18 @@ func TestFigureNotThePartners(t *testing.T) {
 	if !figs["Xinjiang 41 percent"] || figs["Kazakhstan 41 percent"] || figs["Uzbekistan 41 percent"] {
 		t.Errorf("the trade partners took the figure; got %v", keys(figs))
 	}
+}
+
+// entityTypes extracts text and returns the type of each entity by name.
+func entityTypes(t *testing.T, x *Extractor, text string) map[string]ontology.EntityType {
+	t.Helper()
+	ex, err := x.Extract(ontology.Document{ID: "test"}, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]ontology.EntityType{}
+	for _, e := range ex.Entities {
+		got[e.Name] = e.Type
+	}
+	return got
 }
