@@ -124,11 +124,7 @@ func TestRulesStrategiesOfRegions(t *testing.T) {
 func TestFiguresRespectively(t *testing.T) {
 	x := mustNew(t)
 	_, figs := extractText(t, x, "Quanzhou and Xiamen registered 52,000 and 47,000 new firms respectively in 2024. Fuzhou and Putian drew 1.2 and 0.8 billion yuan respectively.")
-	for _, f := range []string{"Quanzhou 52000 firms", "Xiamen 47000 firms", "Fuzhou 1200000000 yuan", "Putian 800000000 yuan"} {
-		if !figs[f] {
-			t.Errorf("missing figure %q; got %v", f, keys(figs))
-		}
-	}
+	wantAll(t, figs, "Quanzhou 52000 firms", "Xiamen 47000 firms", "Fuzhou 1200000000 yuan", "Putian 800000000 yuan")
 }
 
 // TestFiguresCarryOneSentence lets a figure with no place of its own take
@@ -151,11 +147,7 @@ func TestFiguresCarryOneSentence(t *testing.T) {
 func TestFiguresOfARelativeClause(t *testing.T) {
 	x := mustNew(t)
 	_, figs := extractText(t, x, "Jinan is home to Sinotruk Group, which produced 260,000 trucks in 2023. Weifang hosts Qingzhou Port, which handled 4 million tons of cargo.")
-	for _, f := range []string{"Sinotruk Group 260000 trucks", "Qingzhou Port 4000000 tons"} {
-		if !figs[f] {
-			t.Errorf("missing figure %q; got %v", f, keys(figs))
-		}
-	}
+	wantAll(t, figs, "Sinotruk Group 260000 trucks", "Qingzhou Port 4000000 tons")
 	if figs["Jinan 260000 trucks"] {
 		t.Errorf("the body's figure went to the place; got %v", keys(figs))
 	}
@@ -202,11 +194,7 @@ func TestInternationalBodies(t *testing.T) {
 func TestCooperationOfALocatedPlace(t *testing.T) {
 	x := mustNew(t)
 	facts, _ := extractText(t, x, "Lishui in southwestern Zhejiang has been paired with Shanghai's Minhang district. Ganzhou in Jiangxi is working with Shenzhen on new industries.")
-	for _, f := range []string{"Lishui cooperates_with Minhang", "Ganzhou cooperates_with Shenzhen"} {
-		if !facts[f] {
-			t.Errorf("missing %q; got %v", f, keys(facts))
-		}
-	}
+	wantAll(t, facts, "Lishui cooperates_with Minhang", "Ganzhou cooperates_with Shenzhen")
 	for _, f := range []string{"Minhang cooperates_with southwestern Zhejiang", "Jiangxi cooperates_with Shenzhen"} {
 		if facts[f] {
 			t.Errorf("the locating place took the partnership: %q", f)
@@ -254,11 +242,7 @@ func TestFigureOfAPossessiveApposition(t *testing.T) {
 func TestReceivedByAList(t *testing.T) {
 	x := mustNew(t)
 	facts, _ := extractText(t, x, "Kashgar and Khorgos, two special economic zones of Xinjiang, have attracted investment from Jiangsu and Shandong.")
-	for _, f := range []string{"Jiangsu transfers_to Kashgar", "Jiangsu transfers_to Horgos", "Shandong transfers_to Kashgar", "Shandong transfers_to Horgos"} {
-		if !facts[f] {
-			t.Errorf("missing %q; got %v", f, keys(facts))
-		}
-	}
+	wantAll(t, facts, "Jiangsu transfers_to Kashgar", "Jiangsu transfers_to Horgos", "Shandong transfers_to Kashgar", "Shandong transfers_to Horgos")
 	facts, _ = extractText(t, x, "Gu'an hosts a park co-built with Beijing's Daxing district, and Zhuozhou, a city under Baoding, has received 46 projects from Beijing's Fengtai district.")
 	if !facts["Fengtai transfers_to Zhuozhou"] || facts["Fengtai transfers_to Daxing"] {
 		t.Errorf("the receiver is Zhuozhou alone; got %v", keys(facts))
@@ -278,11 +262,7 @@ func TestCorps(t *testing.T) {
 func TestFigureOfTheNumberOf(t *testing.T) {
 	x := mustNew(t)
 	_, figs := extractText(t, x, "The number of registered enterprises in Pingtan has risen to 8,200. In Fuqing the number of visitors reached 1.2 million in 2023.")
-	for _, f := range []string{"Pingtan 8200 enterprises", "Fuqing 1200000 visitors"} {
-		if !figs[f] {
-			t.Errorf("missing figure %q; got %v", f, keys(figs))
-		}
-	}
+	wantAll(t, figs, "Pingtan 8200 enterprises", "Fuqing 1200000 visitors")
 }
 
 // TestNominalTakesTheLatest resolves "the zone" to the latest zone whose
@@ -327,11 +307,7 @@ func TestRegionsByDirectionAndCorridor(t *testing.T) {
 func TestFigureUnitAfterAGerund(t *testing.T) {
 	x := mustNew(t)
 	_, figs := extractText(t, x, "Suihua has received 74 agricultural processing projects from Guangdong. Qiqihar hosts 230 companies producing machine tools.")
-	for _, f := range []string{"Suihua 74 projects", "Qiqihar 230 companies"} {
-		if !figs[f] {
-			t.Errorf("missing figure %q; got %v", f, keys(figs))
-		}
-	}
+	wantAll(t, figs, "Suihua 74 projects", "Qiqihar 230 companies")
 }
 
 // TestFigureUnitsOfSize keeps "square" in an area's unit and stops a
@@ -339,11 +315,7 @@ func TestFigureUnitAfterAGerund(t *testing.T) {
 func TestFigureUnitsOfSize(t *testing.T) {
 	x := mustNew(t)
 	_, figs := extractText(t, x, "The Nansha New Area covers 803 square kilometers. Its coastline is 40 kilometers long.")
-	for _, f := range []string{"Nansha New Area 803 square kilometers", "Nansha New Area 40 kilometers"} {
-		if !figs[f] {
-			t.Errorf("missing figure %q; got %v", f, keys(figs))
-		}
-	}
+	wantAll(t, figs, "Nansha New Area 803 square kilometers", "Nansha New Area 40 kilometers")
 }
 
 // TestAppositionOfHubs places the subjects of "two manufacturing hubs of
@@ -351,11 +323,7 @@ func TestFigureUnitsOfSize(t *testing.T) {
 func TestAppositionOfHubs(t *testing.T) {
 	x := mustNew(t)
 	facts, _ := extractText(t, x, "Jinjiang and Shishi, two textile hubs of Fujian, signed deals. Zhuzhou, a center of China's rail industry, grew.")
-	for _, f := range []string{"Jinjiang part_of Fujian", "Shishi part_of Fujian"} {
-		if !facts[f] {
-			t.Errorf("missing %q; got %v", f, keys(facts))
-		}
-	}
+	wantAll(t, facts, "Jinjiang part_of Fujian", "Shishi part_of Fujian")
 	if facts["Zhuzhou part_of China"] {
 		t.Errorf("the possessor after 'of' took the subject: %v", keys(facts))
 	}
@@ -366,11 +334,7 @@ func TestAppositionOfHubs(t *testing.T) {
 func TestAppositionWithAPlaceAdjective(t *testing.T) {
 	x := mustNew(t)
 	facts, _ := extractText(t, x, "Ganzhou, the largest Jiangxi city by area, grew. Wenzhou, a Zhejiang port, exports shoes.")
-	for _, f := range []string{"Ganzhou part_of Jiangxi", "Wenzhou part_of Zhejiang"} {
-		if !facts[f] {
-			t.Errorf("missing %q; got %v", f, keys(facts))
-		}
-	}
+	wantAll(t, facts, "Ganzhou part_of Jiangxi", "Wenzhou part_of Zhejiang")
 }
 
 // TestLocatedApposition reads "X, located on the bank of the R River in
@@ -388,11 +352,7 @@ func TestLocatedApposition(t *testing.T) {
 func TestMembersAtTheEndOf(t *testing.T) {
 	x := mustNew(t)
 	facts, _ := extractText(t, x, "Zhangye and Jinchang, the two cities in the middle part of the Hexi Corridor, have grown.")
-	for _, f := range []string{"Zhangye part_of Hexi Corridor", "Jinchang part_of Hexi Corridor"} {
-		if !facts[f] {
-			t.Errorf("missing %q; got %v", f, keys(facts))
-		}
-	}
+	wantAll(t, facts, "Zhangye part_of Hexi Corridor", "Jinchang part_of Hexi Corridor")
 }
 
 // TestFormTheCoreOf reads "A and B form the core of Z" as A and B part_of
@@ -400,11 +360,7 @@ func TestMembersAtTheEndOf(t *testing.T) {
 func TestFormTheCoreOf(t *testing.T) {
 	x := mustNew(t)
 	facts, _ := extractText(t, x, "Shaoguan and Qingyuan form the core of the Northern Guangdong Ecological Zone.")
-	for _, f := range []string{"Shaoguan part_of Northern Guangdong Ecological Zone", "Qingyuan part_of Northern Guangdong Ecological Zone"} {
-		if !facts[f] {
-			t.Errorf("missing %q; got %v", f, keys(facts))
-		}
-	}
+	wantAll(t, facts, "Shaoguan part_of Northern Guangdong Ecological Zone", "Qingyuan part_of Northern Guangdong Ecological Zone")
 }
 
 // TestJointProjectsAndAlliances pairs the places of "A and B have launched
@@ -413,11 +369,7 @@ func TestFormTheCoreOf(t *testing.T) {
 func TestJointProjectsAndAlliances(t *testing.T) {
 	x := mustNew(t)
 	facts, _ := extractText(t, x, "Under a pairing program, Jilin and Zhejiang have launched 96 joint projects since 2018. Zhangye and Wuwei, two cities in Gansu, have set up a tourism alliance with Xining.")
-	for _, f := range []string{"Jilin cooperates_with Zhejiang", "Zhangye cooperates_with Wuwei", "Zhangye cooperates_with Xining", "Wuwei cooperates_with Xining"} {
-		if !facts[f] {
-			t.Errorf("missing %q; got %v", f, keys(facts))
-		}
-	}
+	wantAll(t, facts, "Jilin cooperates_with Zhejiang", "Zhangye cooperates_with Wuwei", "Zhangye cooperates_with Xining", "Wuwei cooperates_with Xining")
 }
 
 // TestFigureNotThePartners keeps "trade with A and B" from taking the
@@ -442,4 +394,14 @@ func entityTypes(t *testing.T, x *Extractor, text string) map[string]ontology.En
 		got[e.Name] = e.Type
 	}
 	return got
+}
+
+// wantAll reports each of want that got lacks.
+func wantAll(t *testing.T, got map[string]bool, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !got[w] {
+			t.Errorf("missing %q; got %v", w, keys(got))
+		}
+	}
 }
