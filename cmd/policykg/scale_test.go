@@ -107,3 +107,31 @@ func TestBuildRejectsBadJobs(t *testing.T) {
 		t.Errorf("--jobs 0: got %v, want an error naming it", err)
 	}
 }
+
+func TestBuildRejectsBadMemoryLimit(t *testing.T) {
+	_, _, err := run(t, "build", "--db", filepath.Join(t.TempDir(), "kg.db"), "--memory-limit", "-5", "../../seeds")
+	if err == nil || !strings.Contains(err.Error(), "--memory-limit -5") {
+		t.Errorf("--memory-limit -5: got %v, want an error naming it", err)
+	}
+}
+
+// TestBuildMemoryLimit: build sets the soft limit it is given, none for 0,
+// and leaves a user's GOMEMLIMIT to the runtime.
+func TestBuildMemoryLimit(t *testing.T) {
+	for _, c := range []struct {
+		mib   int
+		env   string
+		want  int64
+		wants bool
+	}{
+		{256, "", 256 << 20, true},
+		{1024, "", 1 << 30, true},
+		{0, "", 0, false},
+		{256, "2GiB", 0, false},
+	} {
+		got, ok := buildMemoryLimit(c.mib, c.env)
+		if got != c.want || ok != c.wants {
+			t.Errorf("buildMemoryLimit(%d, %q) = %d, %v; want %d, %v", c.mib, c.env, got, ok, c.want, c.wants)
+		}
+	}
+}
