@@ -17,7 +17,9 @@ var titleWords = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`governor mayor secretary secretary-general director minister spokesperson spokesman
 		spokeswoman chairman chairwoman chair president head chief commissioner deputy premier
-		dean manager founder ceo leader official administrator party general`) {
+		dean manager founder ceo leader official administrator party general director-general
+		vice-governor vice-mayor vice-minister vice-chairman vice-chairwoman vice-president vice-premier
+		deputy-director deputy-governor deputy-mayor`) {
 		titleWords[w] = true
 	}
 	for w := range researchTitles {

@@ -405,3 +405,11 @@ func wantAll(t *testing.T, got map[string]bool, want ...string) {
 		}
 	}
 }
+
+// TestHyphenatedTitles reads hyphenated office titles ("director-general",
+// "vice-mayor") as titles that make their holder an official.
+func TestHyphenatedTitles(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Yin Hong, director-general of the Department of Regional Coordination, spoke. Tang Lu, vice-mayor of Zhuhai, attended.")
+	wantAll(t, facts, "Yin Hong official_of Department of Regional Coordination", "Tang Lu official_of Zhuhai")
+}
