@@ -126,6 +126,9 @@ func numberOfUnit(lower string, pos int) string {
 	if i < 0 || strings.ContainsAny(head[i:], ";.") {
 		return ""
 	}
+	for _, r := range []string{"a record high of ", "a record ", "a new high of ", "an all-time high of "} {
+		head = strings.TrimSuffix(head, r)
+	}
 	verb := false
 	for _, v := range numberOfVerbs {
 		if strings.HasSuffix(head, v) || strings.HasSuffix(head, strings.TrimSuffix(v, " ")+" more than ") ||

@@ -261,8 +261,8 @@ func TestCorps(t *testing.T) {
 // TestFigureOfTheNumberOf reads "the number of X ... has risen to N" as N X.
 func TestFigureOfTheNumberOf(t *testing.T) {
 	x := mustNew(t)
-	_, figs := extractText(t, x, "The number of registered enterprises in Pingtan has risen to 8,200. In Fuqing the number of visitors reached 1.2 million in 2023.")
-	wantAll(t, figs, "Pingtan 8200 enterprises", "Fuqing 1200000 visitors")
+	_, figs := extractText(t, x, "The number of registered enterprises in Pingtan has risen to 8,200. In Fuqing the number of visitors reached 1.2 million in 2023. The number of tourists visiting Kashgar hit a record 21 million.")
+	wantAll(t, figs, "Pingtan 8200 enterprises", "Fuqing 1200000 visitors", "Kashgar 21000000 tourists")
 }
 
 // TestNominalTakesTheLatest resolves "the zone" to the latest zone whose
