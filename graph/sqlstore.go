@@ -21,6 +21,16 @@ import (
 // `cayley load` but at its memory (docs/SCALING.md), so they stay off.
 var boltOptions = cgraph.Options{"no_bloom": true}
 
+// SQLConnections is how many connections to a SQL store are kept open
+// between queries. Cayley's default (database/sql's) keeps two, so a
+// build's concurrent hash lookups opened and closed a connection for
+// nearly every query, and an unchanged rebuild of 10,000 documents took
+// longer with 16 lookups in flight than with 2.
+const SQLConnections = 16
+
+// sqlOptions are Cayley's options for the SQL backends.
+var sqlOptions = cgraph.Options{"maxidleconnections": SQLConnections}
+
 // sqlDrivers names the database/sql driver each SQL backend registers.
 var sqlDrivers = map[string]string{"postgres": "postgres", "cockroach": "pgx"}
 
@@ -46,7 +56,7 @@ func (s *Store) openSQL(ctx context.Context, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("open store %s: index quads by label: %w", s.loc, err)
 	}
-	qs, err := cgraph.NewQuadStore(s.loc.Backend, s.loc.Path, nil)
+	qs, err := cgraph.NewQuadStore(s.loc.Backend, s.loc.Path, sqlOptions)
 	if err != nil {
 		return fmt.Errorf("open store %s: %w", s.loc, err)
 	}

@@ -272,8 +272,16 @@ func testDocumentHash(t *testing.T, s *Store) {
 	if h, err := s.DocumentHash(ctx, "doc-a"); err != nil || h != "" {
 		t.Errorf("hash of a missing document: got %q, %v; want empty", h, err)
 	}
+	if ok, err := s.HasHash(ctx, "doc-a", "abc"); err != nil || ok {
+		t.Errorf("HasHash of a missing document: got %v, %v; want false", ok, err)
+	}
 	mustReplace(t, s, sample("doc-a", "One."))
 	if h, err := s.DocumentHash(ctx, "doc-a"); err != nil || h != "abc" {
 		t.Errorf("hash: got %q, %v; want abc", h, err)
+	}
+	for hash, want := range map[string]bool{"abc": true, "abd": false, "": false, "One.": false} {
+		if ok, err := s.HasHash(ctx, "doc-a", hash); err != nil || ok != want {
+			t.Errorf("HasHash(doc-a, %q): got %v, %v; want %v", hash, ok, err, want)
+		}
 	}
 }

@@ -114,16 +114,6 @@ func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn
 	return s.scan(ctx, d, v, func(q quad.Quad) error { fn(q); return nil })
 }
 
-// DocumentHash returns the content hash stored for a document, or "" when
-// the store holds no such document.
-func (s *Store) DocumentHash(ctx context.Context, id ontology.DocumentID) (string, error) {
-	hash, err := s.lookupHash(ctx, id)
-	if err != nil {
-		return "", fmt.Errorf("read document %s: %w", id, err)
-	}
-	return hash, nil
-}
-
 // DocumentQuads returns the quads a document contributed, as sorted N-Quads
 // lines, for comparing stores and for debugging.
 func (s *Store) DocumentQuads(ctx context.Context, id ontology.DocumentID) ([]string, error) {

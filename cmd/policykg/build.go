@@ -108,12 +108,12 @@ func prepare(ctx context.Context, x *extract.Extractor, st *graph.Store, extract
 		return o
 	}
 	if !force {
-		old, err := st.DocumentHash(ctx, it.Doc.ID)
+		same, err := st.HasHash(ctx, it.Doc.ID, it.Doc.Hash)
 		if err != nil {
 			o.err = err
 			return o
 		}
-		if old == it.Doc.Hash {
+		if same {
 			o.skipped = true
 			return o
 		}
