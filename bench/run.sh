@@ -4,7 +4,8 @@
 # BACKEND is bolt or postgres (postgres needs POLICYKG_TEST_POSTGRES, a URL to
 # a server where this user may create databases). CAYLEY names a cayley
 # binary built from the pinned module (see docs/SCALING.md); GAZETTEER the
-# gazetteer TSV for the synthetic corpus. Prints one line per phase:
+# gazetteer TSV for the synthetic corpus; BUILD_FLAGS more flags for policykg
+# build (e.g. "--memory-limit 0"). Prints one line per phase:
 # wall seconds, documents/s, quads/s and peak RSS.
 set -euo pipefail
 n=${1:?usage: bench/run.sh N bolt|postgres [JOBS]}
@@ -70,12 +71,12 @@ go build -o "$work/policykg" ./cmd/policykg
 db=$(newdb build)
 "$work/policykg" --db "$db" init >/dev/null
 echo "== $n documents on $backend, --jobs $jobs ($(nproc) cores)"
-timed "policykg build (no quads yet)" "$n" 0 "$work/policykg" --db "$db" build --jobs "$jobs" "$work/corpus"
+timed "policykg build (no quads yet)" "$n" 0 "$work/policykg" --db "$db" build --jobs "$jobs" ${BUILD_FLAGS:-} "$work/corpus"
 read bwall brss banon <"$work/last"
 quads=$("$work/policykg" --db "$db" stats | awk '$1=="quads"{print $2}')
 tail -1 "$work/out"
 awk -v w="$bwall" -v q="$quads" -v n="$n" 'BEGIN{printf "%-28s %d quads, %.0f quads/s, %.0f docs/s\n", "  store holds", q, q/w, n/w}'
-timed "policykg rebuild, unchanged" "$n" 0 "$work/policykg" --db "$db" build --jobs "$jobs" "$work/corpus"
+timed "policykg rebuild, unchanged" "$n" 0 "$work/policykg" --db "$db" build --jobs "$jobs" ${BUILD_FLAGS:-} "$work/corpus"
 tail -1 "$work/out"
 
 # Cayley's own bulk load of the same quads, into a fresh store.
