@@ -282,12 +282,17 @@ func (x *Extractor) containment(c *sentCtx) {
 	x.addressChain(c)
 }
 
+// formCoreStems are the trigger words of formCore, found by the name
+// automaton's one scan of the text rather than a search of each sentence.
+var formCoreStems = []string{"the core of ", "the heart of ", "the backbone of ", "the centre of ",
+	"the center of ", "the main body of "}
+
+var formCoreMask = maskOf(formCoreStems...)
+
 // formCore reads "A, B and C ... form the core of Y": the subject's list
 // lies in Y.
 func (x *Extractor) formCore(c *sentCtx) {
-	if !strings.Contains(c.lower, " the core of ") && !strings.Contains(c.lower, " the heart of ") &&
-		!strings.Contains(c.lower, " the backbone of ") && !strings.Contains(c.lower, " the centre of ") &&
-		!strings.Contains(c.lower, " the center of ") && !strings.Contains(c.lower, " the main body of ") {
+	if !c.hasMask(&formCoreMask) {
 		return
 	}
 	subj := c.subject()
@@ -314,12 +319,18 @@ func (x *Extractor) formCore(c *sentCtx) {
 	}
 }
 
-// locatedOpeners open an apposition that says where its subject lies.
+// locatedOpeners open an apposition that says where its subject lies;
+// they are trigger words too.
 var locatedOpeners = []string{", located ", ", situated ", ", lying ", ", nestled ", ", sitting "}
+
+var locatedMask = maskOf(locatedOpeners...)
 
 // locatedApposition reads "X, located on the west bank of the R River in
 // Y,": X lies in Y, the place the apposition's last " in " names.
 func (x *Extractor) locatedApposition(c *sentCtx) {
+	if !c.hasMask(&locatedMask) {
+		return
+	}
 	for i := range c.spans {
 		p := c.posEnd(i)
 		opened := false

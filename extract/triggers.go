@@ -22,7 +22,7 @@ var triggerWords = withStems([]string{
 	" is home to ", " hosts ", " now hosts ", " has hosted ",
 	"integrated development of ", "coordinated development of ", "integration of ", "cooperation between ",
 	"strategy ", "development of ", "revitaliz", "rise of ",
-}, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems)
+}, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems, formCoreStems, locatedOpeners)
 
 // withStems adds the rules' stem lists to the trigger words, once each.
 func withStems(base []string, lists ...[]string) []string {
