@@ -94,6 +94,22 @@ func mayAppos(lg string) bool {
 	return false
 }
 
+// describedIn reports a gap that is an apposition, closed by a comma, then
+// a verb of lying in: ", the world's busiest port by cargo, sits in ".
+func describedIn(lg string) bool {
+	close := strings.LastIndex(lg, ", ")
+	if close <= 0 {
+		return false
+	}
+	rest := strings.TrimSpace(lg[close+2:])
+	for _, v := range []string{"lies in", "lie in", "sits in", "sit in", "is located in", "are located in", "is situated in", "is based in", "is in"} {
+		if rest == v {
+			return true
+		}
+	}
+	return false
+}
+
 // mayBeIn is a cheap test that t may match reIn: short, and ending in
 // "in", "inside", "within" or " the".
 func mayBeIn(t string) bool {
@@ -228,6 +244,10 @@ func (x *Extractor) containment(c *sentCtx) {
 			for _, k := range c.subjectsOf(i, lg) {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
 			}
+		case strings.HasPrefix(lg, ", ") && strings.HasSuffix(lg, "in ") && len(lg) < 100 && describedIn(lg):
+			// "Ningbo Zhoushan Port, the world's busiest port by cargo,
+			// sits in Y": an apposition naming nothing, then "lies in"
+			c.contain(a.ent, c.possessee(i+1), "described-x-in-y", g)
 		case c.hasMask(&coverMask) && containsAny(headWindow(lg, 8, len("encompass")), coverStems) && reCovers.MatchString(lg):
 			c.contain(a.ent, b.ent, "covers", g)
 		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && reMembers.MatchString(lg):

@@ -413,3 +413,10 @@ func TestHyphenatedTitles(t *testing.T) {
 	facts, _ := extractText(t, x, "Yin Hong, director-general of the Department of Regional Coordination, spoke. Tang Lu, vice-mayor of Zhuhai, attended.")
 	wantAll(t, facts, "Yin Hong official_of Department of Regional Coordination", "Tang Lu official_of Zhuhai")
 }
+
+// TestDescribedThenIn reads "X, <a description>, sits in Y" as X in Y.
+func TestDescribedThenIn(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Yangshan Port, the deep-water hub of the region, lies in Shanghai's Pudong district. Zhangjiagang, a busy river town, is home to steel mills.")
+	wantAll(t, facts, "Yangshan Port located_in Pudong")
+}
