@@ -97,11 +97,11 @@ func mayAppos(lg string) bool {
 // describedIn reports a gap that is an apposition, closed by a comma, then
 // a verb of lying in: ", the world's busiest port by cargo, sits in ".
 func describedIn(lg string) bool {
-	close := strings.LastIndex(lg, ", ")
-	if close <= 0 {
+	comma := strings.LastIndex(lg, ", ")
+	if comma <= 0 {
 		return false
 	}
-	rest := strings.TrimSpace(lg[close+2:])
+	rest := strings.TrimSpace(lg[comma+2:])
 	for _, v := range []string{"lies in", "lie in", "sits in", "sit in", "is located in", "are located in", "is situated in", "is based in", "is in"} {
 		if rest == v {
 			return true
