@@ -235,8 +235,9 @@ func (c *sentCtx) received(verb, start int) {
 	}
 }
 
-// countHedges come before a count: "more than 600 projects".
-var countHedges = []string{"than ", "more than ", "over ", "nearly ", "almost ", "about ", "around ",
+// countHedges come before a count: "(more) than 600 projects" (received
+// has already passed the "more ").
+var countHedges = []string{"than ", "over ", "nearly ", "almost ", "about ", "around ",
 	"some ", "at least ", "up to ", "roughly ", "approximately "}
 
 // countPrefix returns the length of the count that opens s, hedge, number

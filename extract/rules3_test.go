@@ -258,13 +258,6 @@ func TestCorps(t *testing.T) {
 	}
 }
 
-// TestFigureOfTheNumberOf reads "the number of X ... has risen to N" as N X.
-func TestFigureOfTheNumberOf(t *testing.T) {
-	x := mustNew(t)
-	_, figs := extractText(t, x, "The number of registered enterprises in Pingtan has risen to 8,200. In Fuqing the number of visitors reached 1.2 million in 2023. The number of tourists visiting Kashgar hit a record 21 million.")
-	wantAll(t, figs, "Pingtan 8200 enterprises", "Fuqing 1200000 visitors", "Kashgar 21000000 tourists")
-}
-
 // TestNominalTakesTheLatest resolves "the zone" to the latest zone whose
 // name holds the word, even where the name does not end with it.
 func TestNominalTakesTheLatest(t *testing.T) {
@@ -301,23 +294,6 @@ func TestRegionsByDirectionAndCorridor(t *testing.T) {
 	}
 }
 
-// TestFigureUnitAfterAGerund keeps a gerund that modifies the head noun
-// ("agricultural processing projects") and stops at a participle
-// ("companies producing chips").
-func TestFigureUnitAfterAGerund(t *testing.T) {
-	x := mustNew(t)
-	_, figs := extractText(t, x, "Suihua has received 74 agricultural processing projects from Guangdong. Qiqihar hosts 230 companies producing machine tools.")
-	wantAll(t, figs, "Suihua 74 projects", "Qiqihar 230 companies")
-}
-
-// TestFigureUnitsOfSize keeps "square" in an area's unit and stops a
-// length's unit before its adjective.
-func TestFigureUnitsOfSize(t *testing.T) {
-	x := mustNew(t)
-	_, figs := extractText(t, x, "The Nansha New Area covers 803 square kilometers. Its coastline is 40 kilometers long.")
-	wantAll(t, figs, "Nansha New Area 803 square kilometers", "Nansha New Area 40 kilometers")
-}
-
 // TestAppositionOfHubs places the subjects of "two manufacturing hubs of
 // Y" in Y, and not those of "a center of Y's industry".
 func TestAppositionOfHubs(t *testing.T) {
@@ -327,49 +303,6 @@ func TestAppositionOfHubs(t *testing.T) {
 	if facts["Zhuzhou part_of China"] {
 		t.Errorf("the possessor after 'of' took the subject: %v", keys(facts))
 	}
-}
-
-// TestAppositionWithAPlaceAdjective reads "Y, the only Hunan city on the
-// river" as Y part_of Hunan.
-func TestAppositionWithAPlaceAdjective(t *testing.T) {
-	x := mustNew(t)
-	facts, _ := extractText(t, x, "Ganzhou, the largest Jiangxi city by area, grew. Wenzhou, a Zhejiang port, exports shoes.")
-	wantAll(t, facts, "Ganzhou part_of Jiangxi", "Wenzhou part_of Zhejiang")
-}
-
-// TestLocatedApposition reads "X, located on the bank of the R River in
-// Y," as X in Y, not in the river.
-func TestLocatedApposition(t *testing.T) {
-	x := mustNew(t)
-	facts, _ := extractText(t, x, "The Ganjiang New Area, located on the west bank of the Gan River in Nanchang, opened in 2016.")
-	if !facts["Ganjiang New Area located_in Nanchang"] {
-		t.Errorf("missing the apposition's place; got %v", keys(facts))
-	}
-}
-
-// TestMembersAtTheEndOf reads "A and B, the two cities at the western end
-// of Y" as A and B part_of Y.
-func TestMembersAtTheEndOf(t *testing.T) {
-	x := mustNew(t)
-	facts, _ := extractText(t, x, "Zhangye and Jinchang, the two cities in the middle part of the Hexi Corridor, have grown.")
-	wantAll(t, facts, "Zhangye part_of Hexi Corridor", "Jinchang part_of Hexi Corridor")
-}
-
-// TestFormTheCoreOf reads "A and B form the core of Z" as A and B part_of
-// Z, a zone or region several places make up.
-func TestFormTheCoreOf(t *testing.T) {
-	x := mustNew(t)
-	facts, _ := extractText(t, x, "Shaoguan and Qingyuan form the core of the Northern Guangdong Ecological Zone.")
-	wantAll(t, facts, "Shaoguan part_of Northern Guangdong Ecological Zone", "Qingyuan part_of Northern Guangdong Ecological Zone")
-}
-
-// TestJointProjectsAndAlliances pairs the places of "A and B have launched
-// 318 joint projects" and of "A and B have set up an alliance with C"
-// (all three).
-func TestJointProjectsAndAlliances(t *testing.T) {
-	x := mustNew(t)
-	facts, _ := extractText(t, x, "Under a pairing program, Jilin and Zhejiang have launched 96 joint projects since 2018. Zhangye and Wuwei, two cities in Gansu, have set up a tourism alliance with Xining.")
-	wantAll(t, facts, "Jilin cooperates_with Zhejiang", "Zhangye cooperates_with Wuwei", "Zhangye cooperates_with Xining", "Wuwei cooperates_with Xining")
 }
 
 // TestFigureNotThePartners keeps "trade with A and B" from taking the
@@ -406,17 +339,61 @@ func wantAll(t *testing.T, got map[string]bool, want ...string) {
 	}
 }
 
-// TestHyphenatedTitles reads hyphenated office titles ("director-general",
-// "vice-mayor") as titles that make their holder an official.
-func TestHyphenatedTitles(t *testing.T) {
+// TestRulesPositive runs rules whose tests only look for the facts or
+// figures a sentence of policy prose should give; each case's comment says
+// what it reads.
+func TestRulesPositive(t *testing.T) {
 	x := mustNew(t)
-	facts, _ := extractText(t, x, "Yin Hong, director-general of the Department of Regional Coordination, spoke. Tang Lu, vice-mayor of Zhuhai, attended.")
-	wantAll(t, facts, "Yin Hong official_of Department of Regional Coordination", "Tang Lu official_of Zhuhai")
-}
-
-// TestDescribedThenIn reads "X, <a description>, sits in Y" as X in Y.
-func TestDescribedThenIn(t *testing.T) {
-	x := mustNew(t)
-	facts, _ := extractText(t, x, "Yangshan Port, the deep-water hub of the region, lies in Shanghai's Pudong district. Zhangjiagang, a busy river town, is home to steel mills.")
-	wantAll(t, facts, "Yangshan Port located_in Pudong")
+	for _, c := range []struct {
+		name        string
+		text        string
+		facts, figs []string
+	}{
+		// FigureOfTheNumberOf reads "the number of X ... has risen to N" as N X.
+		{name: "FigureOfTheNumberOf", text: "The number of registered enterprises in Pingtan has risen to 8,200. In Fuqing the number of visitors reached 1.2 million in 2023. The number of tourists visiting Kashgar hit a record 21 million.",
+			figs: []string{"Pingtan 8200 enterprises", "Fuqing 1200000 visitors", "Kashgar 21000000 tourists"}},
+		// FigureUnitAfterAGerund keeps a gerund that modifies the head noun
+		// ("agricultural processing projects") and stops at a participle
+		// ("companies producing chips").
+		{name: "FigureUnitAfterAGerund", text: "Suihua has received 74 agricultural processing projects from Guangdong. Qiqihar hosts 230 companies producing machine tools.",
+			figs: []string{"Suihua 74 projects", "Qiqihar 230 companies"}},
+		// FigureUnitsOfSize keeps "square" in an area's unit and stops a
+		// length's unit before its adjective.
+		{name: "FigureUnitsOfSize", text: "The Nansha New Area covers 803 square kilometers. Its coastline is 40 kilometers long.",
+			figs: []string{"Nansha New Area 803 square kilometers", "Nansha New Area 40 kilometers"}},
+		// AppositionWithAPlaceAdjective reads "Y, the only Hunan city on the
+		// river" as Y part_of Hunan.
+		{name: "AppositionWithAPlaceAdjective", text: "Ganzhou, the largest Jiangxi city by area, grew. Wenzhou, a Zhejiang port, exports shoes.",
+			facts: []string{"Ganzhou part_of Jiangxi", "Wenzhou part_of Zhejiang"}},
+		// LocatedApposition reads "X, located on the bank of the R River in
+		// Y," as X in Y, not in the river.
+		{name: "LocatedApposition", text: "The Ganjiang New Area, located on the west bank of the Gan River in Nanchang, opened in 2016.",
+			facts: []string{"Ganjiang New Area located_in Nanchang"}},
+		// MembersAtTheEndOf reads "A and B, the two cities at the western end
+		// of Y" as A and B part_of Y.
+		{name: "MembersAtTheEndOf", text: "Zhangye and Jinchang, the two cities in the middle part of the Hexi Corridor, have grown.",
+			facts: []string{"Zhangye part_of Hexi Corridor", "Jinchang part_of Hexi Corridor"}},
+		// FormTheCoreOf reads "A and B form the core of Z" as A and B part_of
+		// Z, a zone or region several places make up.
+		{name: "FormTheCoreOf", text: "Shaoguan and Qingyuan form the core of the Northern Guangdong Ecological Zone.",
+			facts: []string{"Shaoguan part_of Northern Guangdong Ecological Zone", "Qingyuan part_of Northern Guangdong Ecological Zone"}},
+		// JointProjectsAndAlliances pairs the places of "A and B have launched
+		// 318 joint projects" and of "A and B have set up an alliance with C"
+		// (all three).
+		{name: "JointProjectsAndAlliances", text: "Under a pairing program, Jilin and Zhejiang have launched 96 joint projects since 2018. Zhangye and Wuwei, two cities in Gansu, have set up a tourism alliance with Xining.",
+			facts: []string{"Jilin cooperates_with Zhejiang", "Zhangye cooperates_with Wuwei", "Zhangye cooperates_with Xining", "Wuwei cooperates_with Xining"}},
+		// HyphenatedTitles reads hyphenated office titles ("director-general",
+		// "vice-mayor") as titles that make their holder an official.
+		{name: "HyphenatedTitles", text: "Yin Hong, director-general of the Department of Regional Coordination, spoke. Tang Lu, vice-mayor of Zhuhai, attended.",
+			facts: []string{"Yin Hong official_of Department of Regional Coordination", "Tang Lu official_of Zhuhai"}},
+		// DescribedThenIn reads "X, <a description>, sits in Y" as X in Y.
+		{name: "DescribedThenIn", text: "Yangshan Port, the deep-water hub of the region, lies in Shanghai's Pudong district. Zhangjiagang, a busy river town, is home to steel mills.",
+			facts: []string{"Yangshan Port located_in Pudong"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			facts, figs := extractText(t, x, c.text)
+			wantAll(t, facts, c.facts...)
+			wantAll(t, figs, c.figs...)
+		})
+	}
 }
