@@ -39,17 +39,29 @@ func boltFileOptions() *bolt.Options {
 }
 
 // openBoltKV opens (creating if needed) the bbolt file of the store in
-// directory dir, syncing every commit to disk.
-func openBoltKV(dir string, _ cgraph.Options) (hkv.KV, error) {
+// directory dir, syncing every commit to disk. With a positive
+// mappedOption, its write transactions trim the file's mapping as they
+// commit (see trimMapped).
+func openBoltKV(dir string, opt cgraph.Options) (hkv.KV, error) {
 	if dir == "" {
 		return nil, fmt.Errorf("open bolt store: %w", ckv.ErrEmptyPath)
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("open bolt store %s: %w", dir, err)
 	}
-	db, err := hbolt.Open(filepath.Join(dir, "indexes.bolt"), boltFileOptions())
+	file := filepath.Join(dir, "indexes.bolt")
+	db, err := hbolt.Open(file, boltFileOptions())
 	if err != nil {
 		return nil, fmt.Errorf("open bolt store %s: %w", dir, err)
 	}
-	return db, nil
+	limit, err := opt.IntKey(mappedOption, 0)
+	if err != nil || limit <= 0 {
+		return db, nil
+	}
+	f, err := statMapped(file)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open bolt store %s: %w", dir, err)
+	}
+	return &trimmedKV{KV: db, bolt: db.DB(), file: f, limit: int64(limit)}, nil
 }

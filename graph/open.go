@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,6 +28,10 @@ var (
 type Options struct {
 	// Create makes a new, empty store where none exists.
 	Create bool
+	// MappedLimit, when positive, bounds how many bytes of a bolt store's
+	// file stay mapped into the process between write transactions (see
+	// trimMapped); reads are not affected. Other backends ignore it.
+	MappedLimit int64
 }
 
 // Store is an open Cayley quad store. Methods are safe for concurrent use
@@ -132,7 +137,12 @@ func (s *Store) openBolt(opt Options) error {
 			return fmt.Errorf("open store %s: %w", dir, err)
 		}
 	}
-	qs, err := cgraph.NewQuadStore(boltBackend, dir, boltOptions)
+	qsOpt := boltOptions
+	if opt.MappedLimit > 0 {
+		qsOpt = maps.Clone(boltOptions)
+		qsOpt[mappedOption] = int(opt.MappedLimit)
+	}
+	qs, err := cgraph.NewQuadStore(boltBackend, dir, qsOpt)
 	if errors.Is(err, cgraph.ErrNotInitialized) {
 		// A process killed while creating the store leaves a bolt file
 		// without Cayley's metadata: no data was ever written to it.
@@ -142,7 +152,7 @@ func (s *Store) openBolt(opt Options) error {
 		}
 		if err = cgraph.InitQuadStore(boltBackend, dir, boltOptions); err == nil {
 			if err = setBoltIndexes(dir); err == nil {
-				qs, err = cgraph.NewQuadStore(boltBackend, dir, boltOptions)
+				qs, err = cgraph.NewQuadStore(boltBackend, dir, qsOpt)
 			}
 		}
 	}

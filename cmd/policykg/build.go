@@ -65,7 +65,7 @@ On a terminal, a progress bar shows documents per second and the time left.`,
 			if limit, ok := buildMemoryLimit(opt.memLimit, os.Getenv("GOMEMLIMIT")); ok {
 				defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 			}
-			st, err := graph.Open(cmd.Context(), e.db, graph.Options{Create: true})
+			st, err := graph.Open(cmd.Context(), e.db, graph.Options{Create: true, MappedLimit: int64(opt.memLimit) << 20})
 			if err != nil {
 				return err
 			}
@@ -84,7 +84,7 @@ On a terminal, a progress bar shows documents per second and the time left.`,
 	cmd.Flags().BoolVar(&opt.force, "force", false, "rebuild documents even when unchanged")
 	cmd.Flags().IntVarP(&opt.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "documents extracted in parallel")
 	cmd.Flags().IntVar(&opt.memLimit, "memory-limit", defaultBuildMemory,
-		"soft limit of the build's memory in MiB: the collector works harder near it, never fails (0: none; GOMEMLIMIT, if set, wins)")
+		"soft limit of the build's memory in MiB: the collector works harder near it, and a bolt store keeps no more of its file mapped; never fails (0: none; GOMEMLIMIT, if set, wins for the heap)")
 	return cmd
 }
 
