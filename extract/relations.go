@@ -14,8 +14,8 @@ var (
 	reApposBy  = regexp.MustCompile(`^, (?:both |all |each |also |now )?(?:under|administered (?:directly )?by|governed by|subordinate to)(?: the)? $`)
 	reIn       = regexp.MustCompile(`^,? ?(?:which |that )?(?:is |are |was |were )?(?:(?:located|situated|lies|lie|sits|sit|based|nestled) )?(?:in|inside|within)(?: the)?$`)
 	reCovers   = regexp.MustCompile(`^,? (?:which )?(?:covers|spans|encompasses|straddles) (?:all of |the whole of )?(?:the )?$`)
-	reMembers  = regexp.MustCompile(`^, (?:the |all )?(?:[\w-]+ ){0,3}(?:provinces|cities|counties|districts|regions|municipalities|areas|zones|members) (?:of|in|under|administered (?:directly )?by|(?:at|on|in) the (?:[\w-]+ ){0,2}(?:end|part|edge|side|tip|heart|centre|center|foot|mouth) of) (?:the )?$`)
-	reListedOf = regexp.MustCompile(`(?:provinces|cities|counties|districts|municipalities|areas|zones) (?:of|in) (?:the )?$`)
+	reMembers  = regexp.MustCompile(`^, (?:the |all )?(?:[\w-]+ ){0,3}(?:provinces|prefectures|cities|counties|districts|regions|municipalities|areas|zones|members) (?:of|in|under|administered (?:directly )?by|(?:at|on|in) the (?:[\w-]+ ){0,2}(?:end|part|edge|side|tip|heart|centre|center|foot|mouth) of) (?:the )?$`)
+	reListedOf = regexp.MustCompile(`(?:provinces|prefectures|cities|counties|districts|municipalities|areas|zones) (?:of|in) (?:the )?$`)
 	reMadeUp   = regexp.MustCompile(`^,? (?:which |that )?(?:also )?(?:is |are )?(?:made up of|consists of|consisting of|comprising|comprises|takes in|take in|includes|including|covering|formed by|composed of|spanning|spans) (?:the )?(?:(?:[\w-]+ ){0,3}[\w-]+ \()?$`)
 	reCoreOf   = regexp.MustCompile(`^ (?:serves|serve|acts|act|will serve) as (?:the|a) (?:core|centre|center|hub|heart) of (?:the )?$`)
 	reInto     = regexp.MustCompile(`^ (?:are|is|will be|have been|has been) (?:being )?(?:built|integrated|merged|developed|incorporated) into (?:the )?$`)
@@ -143,7 +143,7 @@ func listedOf(s string) bool {
 }
 
 // listedNouns are the nouns of reListedOf.
-var listedNouns = []string{"provinces", "cities", "counties", "districts", "municipalities", "areas", "zones"}
+var listedNouns = []string{"provinces", "prefectures", "cities", "counties", "districts", "municipalities", "areas", "zones"}
 
 // nounPrepEnd reports whether s ends with one of listedNouns followed by
 // " of " or " in ".
@@ -186,7 +186,7 @@ var relationalNouns = []string{"neighbo", "partner", "counterpart", "sister", "t
 
 // Masks of the trigger pairs that capitals, transfers and recipients ask.
 var (
-	capitalsMask   = maskOf(", the provincial capital", ", capital of the province")
+	capitalsMask   = maskOf(", the provincial capital", ", capital of the province", ", the regional capital")
 	transfersMask  = maskOf("from ", " to ")
 	recipientsMask = maskOf("recipient", "assigned to ")
 )
@@ -462,15 +462,22 @@ func (c *sentCtx) listFrom(i int) []int {
 	return out
 }
 
-// capitals reads "X, the provincial capital" and "X, capital of the
-// province": X part_of the province last named.
+// capitals reads "X, the provincial capital", "X, capital of the
+// province" and "X, the regional capital" (of an autonomous region): X
+// part_of the province last named, or, when the gazetteer places X, the
+// latest province named that contains it.
 func (x *Extractor) capitals(c *sentCtx) {
 	if !c.hasMask(&capitalsMask) {
 		return
 	}
 	for i, sp := range c.spans {
 		rest := c.lower[c.posEnd(i):]
-		if !strings.HasPrefix(rest, ", the provincial capital") && !strings.HasPrefix(rest, ", capital of the province") {
+		rule := "provincial-capital"
+		switch {
+		case strings.HasPrefix(rest, ", the provincial capital"), strings.HasPrefix(rest, ", capital of the province"):
+		case strings.HasPrefix(rest, ", the regional capital"):
+			rule = "regional-capital"
+		default:
 			continue
 		}
 		var prov *entity
@@ -480,10 +487,28 @@ func (x *Extractor) capitals(c *sentCtx) {
 			}
 		}
 		if prov == nil {
+			prov = x.containingProvince(c.state.history, sp.ent)
+		}
+		if prov == nil {
 			prov = mostRecent(c.state.history, "", []ontology.EntityType{ontology.Province})
 		}
-		c.contain(sp.ent, prov, "provincial-capital", x.gaz)
+		c.contain(sp.ent, prov, rule, x.gaz)
 	}
+}
+
+// containingProvince returns the latest province of hist that the
+// gazetteer says contains e, or nil.
+func (x *Extractor) containingProvince(hist []*entity, e *entity) *entity {
+	if !isDivisionCode(e.code) {
+		return nil
+	}
+	for i := len(hist) - 1; i >= 0 && i >= len(hist)-historyWindow; i-- {
+		h := hist[i]
+		if h.typ == ontology.Province && isDivisionCode(h.code) && x.gaz.IsAncestor(h.code, e.code) {
+			return h
+		}
+	}
+	return nil
 }
 
 // frontedLocation reads "Located in X, the airport handled ...".

@@ -7,7 +7,7 @@ import "strings"
 // its names and the rules worth running on it.
 var triggerWords = withStems([]string{
 	"from ", " to ", " with ", "recipient", "assigned to ", " zone",
-	", the provincial capital", ", capital of the province",
+	", the provincial capital", ", capital of the province", ", the regional capital",
 	// moving and receiving
 	"mov", "reloc", "transfer", "shift", "migrat", "introduc",
 	"receiv", "attract", "took in", "take in", "takes in", "drew", "draw", "landed", "brought in", "absorb",
