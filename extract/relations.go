@@ -102,12 +102,25 @@ func describedIn(lg string) bool {
 		return false
 	}
 	rest := strings.TrimSpace(lg[comma+2:])
-	for _, v := range []string{"lies in", "lie in", "sits in", "sit in", "is located in", "are located in", "is situated in", "is based in", "is in"} {
+	for _, v := range []string{"lies in", "lie in", "sits in", "sit in", "is located in", "are located in", "is situated in", "is based in", "is in",
+		"is administered by", "is governed by"} {
 		if rest == v {
 			return true
 		}
 	}
 	return false
+}
+
+// seatOf reports an apposition that makes a place the seat of the next:
+// ", the seat of ", ", a county-level city that serves as the seat of ".
+// The apposition holds no other comma.
+func seatOf(lg string) bool {
+	t, ok := strings.CutSuffix(lg, "the seat of ")
+	if !ok {
+		return false
+	}
+	return len(lg) < 80 && !strings.Contains(t[2:], ",") &&
+		(t == ", " || strings.HasSuffix(t, " serves as ") || strings.HasSuffix(t, " is "))
 }
 
 // mayBeIn is a cheap test that t may match reIn: short, and ending in
@@ -244,10 +257,13 @@ func (x *Extractor) containment(c *sentCtx) {
 			for _, k := range c.subjectsOf(i, lg) {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
 			}
-		case strings.HasPrefix(lg, ", ") && strings.HasSuffix(lg, "in ") && len(lg) < 100 && describedIn(lg):
+		case strings.HasPrefix(lg, ", ") && (strings.HasSuffix(lg, "in ") || strings.HasSuffix(lg, "by ")) && len(lg) < 100 && describedIn(lg):
 			// "Ningbo Zhoushan Port, the world's busiest port by cargo,
-			// sits in Y": an apposition naming nothing, then "lies in"
+			// sits in Y": an apposition naming nothing, then "lies in";
+			// "X, another border city, is administered by Y"
 			c.contain(a.ent, c.possessee(i+1), "described-x-in-y", g)
+		case strings.HasPrefix(lg, ", ") && seatOf(lg):
+			c.contain(a.ent, b.ent, "seat-of", g)
 		case c.hasMask(&coverMask) && containsAny(headWindow(lg, 8, len("encompass")), coverStems) && reCovers.MatchString(lg):
 			c.contain(a.ent, b.ent, "covers", g)
 		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && reMembers.MatchString(lg):

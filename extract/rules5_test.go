@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/policykg/policykg/ontology"
+)
 
 // TestRulesSession5 runs the rules added in session 5 after the heldout4
 // texts, on sentences written for this test; notFacts and notFigs are what
@@ -35,6 +39,26 @@ func TestRulesSession5(t *testing.T) {
 		{name: "TheRegionIsTheAutonomousRegion", text: "Ningxia opened a new airport in 2024. Yinchuan, the regional capital, added flights. The region received 8.1 million tourist visits. Next year the autonomous region will spend 9 billion yuan on water projects. Traders from Ningxia toured the Yangtze River Delta, where the region's firms bought 3 billion yuan of wine.",
 			figs:    []string{"Ningxia 8100000 visits", "Ningxia 9000000000 yuan", "Yangtze River Delta 3000000000 yuan"},
 			notFigs: []string{"Yinchuan 8100000 visits", "Ningxia 3000000000 yuan"}},
+		// DescribedAdministeredBy reads "X, <a description>, is administered
+		// by Y" as X part_of Y.
+		{name: "DescribedAdministeredBy", text: "Ruili, a busy border town, is administered by Dehong. Lushui, the gateway to the gorge, is governed by Nujiang.",
+			facts: []string{"Ruili part_of Dehong", "Lushui part_of Nujiang"}},
+		// SeatOf reads "X, a county-level city that serves as the seat of Y"
+		// and "X, the seat of Y" as X part_of Y; an apposition with another
+		// comma inside is not read.
+		{name: "SeatOf", text: "Kaili, a county-level city that serves as the seat of Qiandongnan, hosts a festival. Xichang, the seat of Liangshan, launches rockets. Yining, famous for apples, and the seat of Ili, grew.",
+			facts: []string{"Kaili part_of Qiandongnan", "Xichang part_of Liangshan"}},
+		// AgreementBetween reads "an agreement between A and B" as A
+		// cooperates_with B.
+		{name: "AgreementBetween", text: "The port was built under an agreement between China and Cambodia. Agreements between Xiamen and Zhangzhou cover water supply.",
+			facts: []string{"China cooperates_with Cambodia", "Xiamen cooperates_with Zhangzhou"}},
+		// CountedNotConcept: "received 57 projects relocated from A" is a
+		// transfer and a figure, with no recipient_of a concept; an uncounted
+		// "industries transferred from A" still is one.
+		{name: "CountedNotConcept", text: "Bijie has received 57 industrial projects relocated from Guangzhou and Shenzhen. Zunyi has received industries transferred from Foshan.",
+			facts:    []string{"Guangzhou transfers_to Bijie", "Shenzhen transfers_to Bijie", "Zunyi recipient_of industries transferred from Foshan", "Foshan transfers_to Zunyi"},
+			figs:     []string{"Bijie 57 projects"},
+			notFacts: []string{"Bijie recipient_of industrial projects relocated from Guangzhou and Shenzhen"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			facts, figs := extractText(t, x, c.text)
@@ -51,5 +75,18 @@ func TestRulesSession5(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPrefectureNotItsSeat resolves a bare name after the document named
+// the prefecture ("Aksu prefecture") to that prefecture, not to the
+// county-level city of the same name that is its seat.
+func TestPrefectureNotItsSeat(t *testing.T) {
+	x := mustNew(t)
+	got := entityTypes(t, x, "Aksu prefecture grows cotton. Last year 12 mills moved from Zhejiang to Aksu. Changji Hui Autonomous Prefecture borders Urumqi, and Shihezi lies west of Changji.")
+	for _, name := range []string{"Aksu", "Changji"} {
+		if got[name] != ontology.City {
+			t.Errorf("%s resolved as %q, want City; got %v", name, got[name], got)
+		}
 	}
 }

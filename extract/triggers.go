@@ -21,6 +21,7 @@ var triggerWords = withStems([]string{
 	" is one of the ", ", one of the ", " are among the ", " is among the ",
 	" is home to ", " hosts ", " now hosts ", " has hosted ",
 	"integrated development of ", "coordinated development of ", "integration of ", "cooperation between ",
+	"agreement between ", "agreements between ",
 	"strategy ", "development of ", "revitaliz", "rise of ",
 }, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems, formCoreStems, locatedOpeners)
 
