@@ -70,6 +70,7 @@ type corefState struct {
 	speakers    map[string]*entity // speaker -> the place or body he serves
 	lastOffice  *entity            // place or body of the latest official
 	lastAR      *entity            // the latest autonomous region named
+	govPlace    *entity            // the place whose people's government the text names first
 	current     []*span            // the spans of the sentence being read
 	recent      []*entity          // scratch for refs: the entities before a reference
 	found       []*span            // the array of the list refs returns, valid until its next call
@@ -157,7 +158,7 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 		case "its", "it":
 			ref = span{start: start, end: end, ent: c.subjectBefore(spans, start)}
 		case "we", "our":
-			ref = span{start: start, end: end, ent: c.speakerEntity(s.speaker)}
+			ref = span{start: start, end: end, ent: c.speakerEntity(s.speaker, quoted(text, start))}
 		}
 		if ref.ent == nil || taken(ref.start, ref.end) {
 			continue
@@ -247,6 +248,9 @@ var divisionNouns = map[string]bool{"province": true, "city": true, "municipalit
 func (c *corefState) salient(hist []*entity, noun string, types []ontology.EntityType, pos int) *entity {
 	switch noun {
 	case "autonomous region":
+		if c.lastAR == nil && c.govPlace != nil && autonomousRegion(c.govPlace) {
+			return c.govPlace
+		}
 		return c.lastAR
 	case "region":
 		if e := c.regionRef(pos); e != nil {
@@ -352,11 +356,41 @@ func (c *corefState) subjectBefore(spans []*span, pos int) *entity {
 	return c.lastSubject
 }
 
-func (c *corefState) speakerEntity(speaker string) *entity {
+func (c *corefState) speakerEntity(speaker string, inQuote bool) *entity {
 	if e, ok := c.speakers[speaker]; ok && speaker != "" {
 		return e
 	}
+	if c.lastOffice == nil && !inQuote {
+		// a government's own text (a work report, a release) with no
+		// official named: "we" is the place it governs (government-we)
+		return c.govPlace
+	}
 	return c.lastOffice
+}
+
+// quoted reports whether pos of a sentence lies after an opening
+// quotation mark: someone quoted speaks, not the text's author.
+func quoted(text string, pos int) bool {
+	return strings.ContainsAny(text[:pos], "\"\u201c")
+}
+
+// governmentPlace returns the place an organization's name says it
+// governs: "Xinjiang Uygur Autonomous Region People's Government",
+// "Hunan Provincial People's Government" -> the division, or ok false.
+func governmentPlace(g *ontology.Gazetteer, name string) (ontology.Division, bool) {
+	t, ok := strings.CutSuffix(name, " People's Government")
+	if !ok {
+		return ontology.Division{}, false
+	}
+	for _, adj := range []string{" Provincial", " Municipal", " Regional"} {
+		t = strings.TrimSuffix(t, adj)
+	}
+	for _, d := range g.Lookup(t) {
+		if d.Level == ontology.LevelProvince || d.Level == ontology.LevelPrefecture {
+			return d, true
+		}
+	}
+	return ontology.Division{}, false
 }
 
 // actor reports places and bodies: the things that act in policy prose.

@@ -90,3 +90,23 @@ func TestPrefectureNotItsSeat(t *testing.T) {
 		}
 	}
 }
+
+// TestGovernmentWe reads "we" in a government's own text that names no
+// official as the place the government governs, and "the autonomous
+// region" as that region before the text names it; an official named
+// keeps "we" for his place.
+func TestGovernmentWe(t *testing.T) {
+	x := mustNew(t)
+	facts, figs := extractText(t, x, "Guangxi Zhuang Autonomous Region People's Government\n\nWork report\n\nLast year, the autonomous region's GDP reached 2.8 trillion yuan. We will work with Vietnam and Laos on border trade.")
+	wantAll(t, facts, "Guangxi cooperates_with Viet Nam", "Guangxi cooperates_with Laos")
+	wantAll(t, figs, "Guangxi 2800000000000 yuan")
+	facts, _ = extractText(t, x, "Yunnan Provincial People's Government\n\nLi Ming, mayor of Kunming, spoke at the forum. \"We will work with Laos on rail transport,\" Li said.")
+	wantAll(t, facts, "Kunming cooperates_with Laos")
+	if facts["Yunnan cooperates_with Laos"] {
+		t.Errorf("'we' went to the government's province although an official spoke; got %v", keys(facts))
+	}
+	facts, _ = extractText(t, x, "Jiangxi Provincial People's Government\n\n\"We will deepen cooperation with Fujian in tourism,\" said Wu Ping, a deputy director of the bureau.")
+	if facts["Jiangxi cooperates_with Fujian"] {
+		t.Errorf("a quoted 'we' went to the government's province; got %v", keys(facts))
+	}
+}
