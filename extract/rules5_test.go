@@ -59,6 +59,17 @@ func TestRulesSession5(t *testing.T) {
 			facts:    []string{"Guangzhou transfers_to Bijie", "Shenzhen transfers_to Bijie", "Zunyi recipient_of industries transferred from Foshan", "Foshan transfers_to Zunyi"},
 			figs:     []string{"Bijie 57 projects"},
 			notFacts: []string{"Bijie recipient_of industrial projects relocated from Guangzhou and Shenzhen"}},
+		// ZoneFor names a zone by its purpose: "the Ganzhou Pilot Zone for
+		// Revolutionary Base Revitalization", the whole phrase.
+		{name: "ZoneFor", text: "The Ganzhou Pilot Zone for Revolutionary Base Revitalization has drawn 88 projects from Shenzhen.",
+			facts:    []string{"Shenzhen transfers_to Ganzhou Pilot Zone for Revolutionary Base Revitalization"},
+			figs:     []string{"Ganzhou Pilot Zone for Revolutionary Base Revitalization 88 projects"},
+			notFacts: []string{"Shenzhen transfers_to Ganzhou"}},
+		// FormedWith reads "X has formed a metropolitan area with A, B and
+		// C" as X cooperates_with each; the partners are not paired.
+		{name: "FormedWith", text: "Wuhan has formed a metropolitan circle with Ezhou, Huangshi and Huanggang.",
+			facts:    []string{"Wuhan cooperates_with Ezhou", "Wuhan cooperates_with Huangshi", "Wuhan cooperates_with Huanggang"},
+			notFacts: []string{"Ezhou cooperates_with Huangshi"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			facts, figs := extractText(t, x, c.text)
