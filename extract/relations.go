@@ -57,8 +57,61 @@ func containsAny(s string, stems []string) bool {
 	return false
 }
 
+// respectivelyMask holds the trigger word of pairedRespectively.
+var respectivelyMask = maskOf(" respectively")
+
+// pairingVerbs, as words of the text between two lists, make "A and B
+// assisted C and D respectively" a pairing of A with C and B with D.
+var pairingVerbs = setOf("assist assists assisted assisting aid aids aided support supports supported supporting " +
+	"help helps helped helping pair pairs paired twinned set work works worked cooperate cooperated cooperates")
+
+// pairedRespectively reads "Jiangsu and Zhejiang assisted Kizilsu and Aksu
+// respectively" and "A and B have set up parks in C and D respectively":
+// two lists of as many places, the second closed by "respectively", and a
+// pairing verb between them; each cooperates_with its counterpart.
+func (x *Extractor) pairedRespectively(c *sentCtx) {
+	if !c.hasMask(&respectivelyMask) {
+		return
+	}
+	for i := range c.spans {
+		if c.group[i] != i || c.spans[i].appos {
+			continue
+		}
+		subj := c.members(i)
+		last := subj[len(subj)-1]
+		if len(subj) < 2 {
+			continue
+		}
+		pos := c.skipApposition(c.posEnd(last)) // "A and B, two hubs of Y, ..."
+		j := last + 1
+		for j < len(c.spans) && c.spans[j].start < pos {
+			j++
+		}
+		if j >= len(c.spans) {
+			continue
+		}
+		obj := c.members(j)
+		if len(obj) != len(subj) || obj[0] != j {
+			continue
+		}
+		between := c.lower[pos:c.spans[j].start]
+		after := c.lower[c.posEnd(obj[len(obj)-1]):]
+		if len(between) > 80 || strings.ContainsAny(between, ";") || !anyWord(between, func(_, w string, _ int) bool { return pairingVerbs.has(w) }) ||
+			!(strings.HasPrefix(after, " respectively") || strings.HasPrefix(after, ", respectively")) {
+			continue
+		}
+		for k := range subj {
+			a, b := c.spans[subj[k]].ent, c.possessee(obj[k])
+			if actor(a.typ) && actor(b.typ) {
+				c.propose(a, b, ontology.CooperatesWith, "paired-respectively")
+			}
+		}
+	}
+}
+
 // relate runs every relation rule over a sentence.
 func (x *Extractor) relate(c *sentCtx) {
+	x.pairedRespectively(c)
 	x.containment(c)
 	x.transfers(c)
 	x.recipients(c)

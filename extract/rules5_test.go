@@ -70,6 +70,12 @@ func TestRulesSession5(t *testing.T) {
 		{name: "FormedWith", text: "Wuhan has formed a metropolitan circle with Ezhou, Huangshi and Huanggang.",
 			facts:    []string{"Wuhan cooperates_with Ezhou", "Wuhan cooperates_with Huangshi", "Wuhan cooperates_with Huanggang"},
 			notFacts: []string{"Ezhou cooperates_with Huangshi"}},
+		// PairedRespectively reads "A and B, <apposition>, have set up parks
+		// in C and D respectively" as A with C and B with D; a verb that
+		// pairs nothing ("sent goods to") gives no partnership.
+		{name: "PairedRespectively", text: "Dongguan and Foshan, two manufacturing cities of Guangdong, have set up industrial parks in Shaoguan and Yunfu respectively. Beijing and Tianjin assisted Hotan and Lhasa respectively. Zhuhai and Jiangmen sent goods to Macao and Hong Kong respectively.",
+			facts:    []string{"Dongguan cooperates_with Shaoguan", "Foshan cooperates_with Yunfu", "Beijing cooperates_with Hotan", "Tianjin cooperates_with Lhasa"},
+			notFacts: []string{"Dongguan cooperates_with Yunfu", "Dongguan cooperates_with Foshan", "Beijing cooperates_with Lhasa", "Zhuhai cooperates_with Macao"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			facts, figs := extractText(t, x, c.text)

@@ -22,7 +22,7 @@ var triggerWords = withStems([]string{
 	" is home to ", " hosts ", " now hosts ", " has hosted ",
 	"integrated development of ", "coordinated development of ", "integration of ", "cooperation between ",
 	"agreement between ", "agreements between ",
-	"strategy ", "development of ", "revitaliz", "rise of ",
+	"strategy ", "development of ", "revitaliz", "rise of ", " respectively",
 }, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems, formCoreStems, locatedOpeners)
 
 // withStems adds the rules' stem lists to the trigger words, once each.
