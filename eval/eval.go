@@ -176,10 +176,15 @@ func FromExtraction(x ontology.Extraction) Set {
 // contractName is the name the contract output gives an entity: its
 // canonical name, except for a zone, new area, port or airport whose
 // official name (from the gazetteer) the text never uses; then the name
-// the text uses, as an annotator reading the text would write it.
+// the text uses, as an annotator reading the text would write it. A
+// division the text spells otherwise than the gazetteer ("Khorgos" for
+// Horgos, "Kinmen" for Jinmen) takes the text's spelling the same way.
 func contractName(e ontology.Entity, text string) string {
+	minWords := 2
 	switch e.Type {
 	case ontology.Zone, ontology.NewArea, ontology.Port, ontology.Airport:
+	case ontology.Province, ontology.City, ontology.District, ontology.County:
+		minWords = 1
 	default:
 		return e.Name
 	}
@@ -187,7 +192,7 @@ func contractName(e ontology.Entity, text string) string {
 		return e.Name
 	}
 	for _, a := range e.Aliases {
-		if len(strings.Fields(a)) >= 2 && strings.Contains(text, a) {
+		if len(strings.Fields(a)) >= minWords && strings.Contains(text, a) {
 			return a
 		}
 	}

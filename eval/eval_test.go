@@ -108,3 +108,24 @@ func TestFromExtractionUsesTheTextsZoneName(t *testing.T) {
 		t.Errorf("FromExtraction changed its input: %q", x.Entities[1].Name)
 	}
 }
+
+// TestContractName names an entity as the text spells it when the text
+// never uses its gazetteer name: a division under another romanisation, a
+// zone under a longer alias; a name the text uses, and a body, stay.
+func TestContractName(t *testing.T) {
+	tests := []struct {
+		e    ontology.Entity
+		text string
+		want string
+	}{
+		{ontology.Entity{Name: "Horgos", Type: ontology.County, Code: "654004", Aliases: []string{"Khorgos"}}, "Khorgos handled cargo.", "Khorgos"},
+		{ontology.Entity{Name: "Horgos", Type: ontology.County, Code: "654004", Aliases: []string{"Khorgos"}}, "Horgos, or Khorgos, handled cargo.", "Horgos"},
+		{ontology.Entity{Name: "Aksu", Type: ontology.City, Code: "652900", Aliases: []string{"Aksu prefecture"}}, "Aksu prefecture grew.", "Aksu"},
+		{ontology.Entity{Name: "Xinhua", Type: ontology.Organization, Aliases: []string{"XINHUA"}}, "XINHUA", "Xinhua"},
+	}
+	for _, tc := range tests {
+		if got := contractName(tc.e, tc.text); got != tc.want {
+			t.Errorf("contractName(%s, %q) = %q, want %q", tc.e.Name, tc.text, got, tc.want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ var nominals = []struct {
 	noun  string
 	types []ontology.EntityType
 }{
+	{"autonomous region", []ontology.EntityType{ontology.Province}},
 	{"free trade port", []ontology.EntityType{ontology.Zone}},
 	{"free trade zone", []ontology.EntityType{ontology.Zone}},
 	{"new area", []ontology.EntityType{ontology.NewArea}},
@@ -68,6 +69,8 @@ type corefState struct {
 	lastSubject *entity
 	speakers    map[string]*entity // speaker -> the place or body he serves
 	lastOffice  *entity            // place or body of the latest official
+	lastAR      *entity            // the latest autonomous region named
+	govPlace    *entity            // the place whose people's government the text names first
 	current     []*span            // the spans of the sentence being read
 	recent      []*entity          // scratch for refs: the entities before a reference
 	found       []*span            // the array of the list refs returns, valid until its next call
@@ -155,7 +158,7 @@ func (c *corefState) refs(s sentence, spans []*span) []*span {
 		case "its", "it":
 			ref = span{start: start, end: end, ent: c.subjectBefore(spans, start)}
 		case "we", "our":
-			ref = span{start: start, end: end, ent: c.speakerEntity(s.speaker)}
+			ref = span{start: start, end: end, ent: c.speakerEntity(s.speaker, quoted(text, start))}
 		}
 		if ref.ent == nil || taken(ref.start, ref.end) {
 			continue
@@ -243,6 +246,17 @@ var divisionNouns = map[string]bool{"province": true, "city": true, "municipalit
 // earlier in the same sentence, else the previous sentence's subject when
 // it matches, else the latest match.
 func (c *corefState) salient(hist []*entity, noun string, types []ontology.EntityType, pos int) *entity {
+	switch noun {
+	case "autonomous region":
+		if c.lastAR == nil && c.govPlace != nil && autonomousRegion(c.govPlace) {
+			return c.govPlace
+		}
+		return c.lastAR
+	case "region":
+		if e := c.regionRef(pos); e != nil {
+			return e
+		}
+	}
 	if !divisionNouns[noun] {
 		return mostRecent(hist, noun, types)
 	}
@@ -256,6 +270,35 @@ func (c *corefState) salient(hist []*entity, noun string, types []ontology.Entit
 		return c.lastSubject
 	}
 	return mostRecent(hist, noun, types)
+}
+
+// regionRef reads "the region" in a text that has named an autonomous
+// region (Guangxi, Xinjiang): in policy prose the phrase then means that
+// region, unless a Region was named earlier in the same sentence. It
+// returns nil where the usual reading (the latest Region) stands.
+func (c *corefState) regionRef(pos int) *entity {
+	if c.lastAR == nil {
+		return nil
+	}
+	for _, sp := range c.current {
+		if sp.end <= pos && sp.ent != nil && sp.ent.typ == ontology.Region {
+			return nil
+		}
+	}
+	return c.lastAR
+}
+
+// autonomousRegion reports one of the five province-level autonomous
+// regions, by its GB/T 2260 code.
+func autonomousRegion(e *entity) bool {
+	if e.typ != ontology.Province || len(e.code) != 6 {
+		return false
+	}
+	switch e.code[:2] {
+	case "15", "45", "54", "64", "65":
+		return e.code[2:] == "0000"
+	}
+	return false
 }
 
 // mostRecent returns the latest entity of one of the types whose name holds
@@ -313,11 +356,41 @@ func (c *corefState) subjectBefore(spans []*span, pos int) *entity {
 	return c.lastSubject
 }
 
-func (c *corefState) speakerEntity(speaker string) *entity {
+func (c *corefState) speakerEntity(speaker string, inQuote bool) *entity {
 	if e, ok := c.speakers[speaker]; ok && speaker != "" {
 		return e
 	}
+	if c.lastOffice == nil && !inQuote {
+		// a government's own text (a work report, a release) with no
+		// official named: "we" is the place it governs (government-we)
+		return c.govPlace
+	}
 	return c.lastOffice
+}
+
+// quoted reports whether pos of a sentence lies after an opening
+// quotation mark: someone quoted speaks, not the text's author.
+func quoted(text string, pos int) bool {
+	return strings.ContainsAny(text[:pos], "\"\u201c")
+}
+
+// governmentPlace returns the place an organization's name says it
+// governs: "Xinjiang Uygur Autonomous Region People's Government",
+// "Hunan Provincial People's Government" -> the division, or ok false.
+func governmentPlace(g *ontology.Gazetteer, name string) (ontology.Division, bool) {
+	t, ok := strings.CutSuffix(name, " People's Government")
+	if !ok {
+		return ontology.Division{}, false
+	}
+	for _, adj := range []string{" Provincial", " Municipal", " Regional"} {
+		t = strings.TrimSuffix(t, adj)
+	}
+	for _, d := range g.Lookup(t) {
+		if d.Level == ontology.LevelProvince || d.Level == ontology.LevelPrefecture {
+			return d, true
+		}
+	}
+	return ontology.Division{}, false
 }
 
 // actor reports places and bodies: the things that act in policy prose.
@@ -333,6 +406,9 @@ func (c *corefState) remember(spans []*span) {
 			continue
 		}
 		c.history = append(c.history, sp.ent)
+		if autonomousRegion(sp.ent) {
+			c.lastAR = sp.ent
+		}
 		if len(c.history) == maxHistory {
 			// only the latest historyWindow are ever read: keep those in
 			// the same array rather than growing it for a whole document

@@ -81,6 +81,9 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 	c := new(sentCtx)
 	for i, s := range sents {
 		spans := res.resolve(all[i])
+		if st.govPlace == nil {
+			st.govPlace = x.governmentOf(spans, res.reg)
+		}
 		spans = append(spans, st.refs(s, spans)...)
 		slices.SortStableFunc(spans, func(a, b *span) int { return cmp.Compare(a.start, b.start) })
 		c.reset(s, spans, st, res.reg, x.gaz)
@@ -403,4 +406,18 @@ func (b *builder) extraction(doc ontology.Document, sents []sentence) ontology.E
 			Aliases: append([]string(nil), e.aliases...), Code: e.code})
 	}
 	return out
+}
+
+// governmentOf returns the place governed by the first people's government
+// among spans ("Hunan Provincial People's Government"), or nil.
+func (x *Extractor) governmentOf(spans []*span, reg *registry) *entity {
+	for _, sp := range spans {
+		if sp.ent.typ != ontology.Organization || !strings.HasSuffix(sp.ent.name, " Government") {
+			continue
+		}
+		if d, ok := governmentPlace(x.gaz, sp.ent.name); ok {
+			return reg.get(d.Name, d.Type, d.Code)
+		}
+	}
+	return nil
 }

@@ -68,7 +68,7 @@ func init() {
 		which who last this each since under as up down compared than a an the their its across between per
 		every will would could can been being now so but while into over after before during within through
 		plus out it they them these those next more most about nearly around over respectively
-		long wide high deep tall away apart`) {
+		long wide high deep tall away apart ago`) {
 		unitStops[w] = true
 	}
 	delete(unitStops, "more")
@@ -203,6 +203,15 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 					if j == i+1 && j+2 < len(ws) && lowerScale(ws[j+2].text(text)) > 0 {
 						value = scale(wt, value, lowerScale(ws[j+2].text(text)), isDigits)
 					}
+				}
+			}
+		}
+		if unit == "" && j < len(ws) && strings.TrimSpace(text[w.end:ws[j].start]) == "," && strings.Contains(lower, " respectively") {
+			// "by 9.2, 8.7 and 7.5 percent respectively": the unit of the
+			// figures the list goes on to
+			if _, num := parseNumber(ws[j].text(text)); num && isDigits {
+				if nf, _, ok := readFigure(text, lower, ws, j, prevUnit); ok {
+					unit, end, next = nf.unit, int(w.end), j
 				}
 			}
 		}
@@ -612,7 +621,25 @@ func (c *sentCtx) jointSubject(k int) *entity {
 	if last+1 < len(c.spans) && reMembers.MatchString(strings.ToLower(c.gap(last, last+1))) {
 		return c.spans[last+1].ent
 	}
+	if y := c.listedGroupOf(ms[0]); y != nil {
+		return y
+	}
 	return c.spans[ms[0]].ent
+}
+
+// listedGroupOf reads the place a parenthesised list belongs to, named
+// before it: "the four prefectures of southern Xinjiang (A, B, C and D)"
+// -> southern Xinjiang, for a list whose first member is the span k.
+func (c *sentCtx) listedGroupOf(k int) *entity {
+	if k == 0 || !strings.HasSuffix(c.gap(k-1, k), " (") {
+		return nil
+	}
+	y := c.spans[k-1]
+	before := c.lower[max(0, y.start-60):y.start]
+	if !ontology.IsPlace(y.ent.typ) || !mayListOf(before) || !listedOf(before) {
+		return nil
+	}
+	return y.ent
 }
 
 func (c *sentCtx) groupAfterApposition(int) *entity { return nil }

@@ -225,6 +225,11 @@ func classifyTrimmed(s string, r run) (*span, bool) {
 		if w.text(s) == "of" && i > 0 && orgHeads.has(r.ws[i-1].text(s)) {
 			return mk(ontology.Organization)
 		}
+		// "Jinan Pilot Zone for Growth Driver Conversion": a zone named
+		// by its purpose (zone-for)
+		if w.text(s) == "Zone" && i > 0 && i+2 < n && r.ws[i+1].text(s) == "for" {
+			return mk(ontology.Zone)
+		}
 	}
 	text := r.text(s)
 	lastKey := text[strings.LastIndexByte(text, ' ')+1:]

@@ -14,8 +14,8 @@ var (
 	reApposBy  = regexp.MustCompile(`^, (?:both |all |each |also |now )?(?:under|administered (?:directly )?by|governed by|subordinate to)(?: the)? $`)
 	reIn       = regexp.MustCompile(`^,? ?(?:which |that )?(?:is |are |was |were )?(?:(?:located|situated|lies|lie|sits|sit|based|nestled) )?(?:in|inside|within)(?: the)?$`)
 	reCovers   = regexp.MustCompile(`^,? (?:which )?(?:covers|spans|encompasses|straddles) (?:all of |the whole of )?(?:the )?$`)
-	reMembers  = regexp.MustCompile(`^, (?:the |all )?(?:[\w-]+ ){0,3}(?:provinces|cities|counties|districts|regions|municipalities|areas|zones|members) (?:of|in|under|administered (?:directly )?by|(?:at|on|in) the (?:[\w-]+ ){0,2}(?:end|part|edge|side|tip|heart|centre|center|foot|mouth) of) (?:the )?$`)
-	reListedOf = regexp.MustCompile(`(?:provinces|cities|counties|districts|municipalities|areas|zones) (?:of|in) (?:the )?$`)
+	reMembers  = regexp.MustCompile(`^, (?:the |all )?(?:[\w-]+ ){0,3}(?:provinces|prefectures|cities|counties|districts|regions|municipalities|areas|zones|members) (?:of|in|under|administered (?:directly )?by|(?:at|on|in) the (?:[\w-]+ ){0,2}(?:end|part|edge|side|tip|heart|centre|center|foot|mouth) of) (?:the )?$`)
+	reListedOf = regexp.MustCompile(`(?:provinces|prefectures|cities|counties|districts|municipalities|areas|zones) (?:of|in) (?:the )?$`)
 	reMadeUp   = regexp.MustCompile(`^,? (?:which |that )?(?:also )?(?:is |are )?(?:made up of|consists of|consisting of|comprising|comprises|takes in|take in|includes|including|covering|formed by|composed of|spanning|spans) (?:the )?(?:(?:[\w-]+ ){0,3}[\w-]+ \()?$`)
 	reCoreOf   = regexp.MustCompile(`^ (?:serves|serve|acts|act|will serve) as (?:the|a) (?:core|centre|center|hub|heart) of (?:the )?$`)
 	reInto     = regexp.MustCompile(`^ (?:are|is|will be|have been|has been) (?:being )?(?:built|integrated|merged|developed|incorporated) into (?:the )?$`)
@@ -32,7 +32,7 @@ var (
 var (
 	moveStems    = []string{"mov", "reloc", "transfer", "shift", "migrat", "introduc"}
 	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "taking in", "taken in", "drew", "draw", "landed", "brought in", "bringing in", "absorb", "introduc", "undert"}
-	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together"}
+	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together", "formed"}
 	jointStems   = []string{"together", "joint", "each other", "signed", "inked", "reached", " up", "agree", "pledged", "decided", "alliance", "partnership", "consortium", "league"}
 	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}
 	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut"}
@@ -57,8 +57,61 @@ func containsAny(s string, stems []string) bool {
 	return false
 }
 
+// respectivelyMask holds the trigger word of pairedRespectively.
+var respectivelyMask = maskOf(" respectively")
+
+// pairingVerbs, as words of the text between two lists, make "A and B
+// assisted C and D respectively" a pairing of A with C and B with D.
+var pairingVerbs = setOf("assist assists assisted assisting aid aids aided support supports supported supporting " +
+	"help helps helped helping pair pairs paired twinned set work works worked cooperate cooperated cooperates")
+
+// pairedRespectively reads "Jiangsu and Zhejiang assisted Kizilsu and Aksu
+// respectively" and "A and B have set up parks in C and D respectively":
+// two lists of as many places, the second closed by "respectively", and a
+// pairing verb between them; each cooperates_with its counterpart.
+func (x *Extractor) pairedRespectively(c *sentCtx) {
+	if !c.hasMask(&respectivelyMask) {
+		return
+	}
+	for i := range c.spans {
+		if c.group[i] != i || c.spans[i].appos {
+			continue
+		}
+		subj := c.members(i)
+		last := subj[len(subj)-1]
+		if len(subj) < 2 {
+			continue
+		}
+		pos := c.skipApposition(c.posEnd(last)) // "A and B, two hubs of Y, ..."
+		j := last + 1
+		for j < len(c.spans) && c.spans[j].start < pos {
+			j++
+		}
+		if j >= len(c.spans) {
+			continue
+		}
+		obj := c.members(j)
+		if len(obj) != len(subj) || obj[0] != j {
+			continue
+		}
+		between := c.lower[pos:c.spans[j].start]
+		after := c.lower[c.posEnd(obj[len(obj)-1]):]
+		if len(between) > 80 || strings.ContainsAny(between, ";") || !anyWord(between, func(_, w string, _ int) bool { return pairingVerbs.has(w) }) ||
+			!(strings.HasPrefix(after, " respectively") || strings.HasPrefix(after, ", respectively")) {
+			continue
+		}
+		for k := range subj {
+			a, b := c.spans[subj[k]].ent, c.possessee(obj[k])
+			if actor(a.typ) && actor(b.typ) {
+				c.propose(a, b, ontology.CooperatesWith, "paired-respectively")
+			}
+		}
+	}
+}
+
 // relate runs every relation rule over a sentence.
 func (x *Extractor) relate(c *sentCtx) {
+	x.pairedRespectively(c)
 	x.containment(c)
 	x.transfers(c)
 	x.recipients(c)
@@ -102,12 +155,25 @@ func describedIn(lg string) bool {
 		return false
 	}
 	rest := strings.TrimSpace(lg[comma+2:])
-	for _, v := range []string{"lies in", "lie in", "sits in", "sit in", "is located in", "are located in", "is situated in", "is based in", "is in"} {
+	for _, v := range []string{"lies in", "lie in", "sits in", "sit in", "is located in", "are located in", "is situated in", "is based in", "is in",
+		"is administered by", "is governed by"} {
 		if rest == v {
 			return true
 		}
 	}
 	return false
+}
+
+// seatOf reports an apposition that makes a place the seat of the next:
+// ", the seat of ", ", a county-level city that serves as the seat of ".
+// The apposition holds no other comma.
+func seatOf(lg string) bool {
+	t, ok := strings.CutSuffix(lg, "the seat of ")
+	if !ok {
+		return false
+	}
+	return len(lg) < 80 && !strings.Contains(t[2:], ",") &&
+		(t == ", " || strings.HasSuffix(t, " serves as ") || strings.HasSuffix(t, " is "))
 }
 
 // mayBeIn is a cheap test that t may match reIn: short, and ending in
@@ -143,7 +209,7 @@ func listedOf(s string) bool {
 }
 
 // listedNouns are the nouns of reListedOf.
-var listedNouns = []string{"provinces", "cities", "counties", "districts", "municipalities", "areas", "zones"}
+var listedNouns = []string{"provinces", "prefectures", "cities", "counties", "districts", "municipalities", "areas", "zones"}
 
 // nounPrepEnd reports whether s ends with one of listedNouns followed by
 // " of " or " in ".
@@ -186,7 +252,7 @@ var relationalNouns = []string{"neighbo", "partner", "counterpart", "sister", "t
 
 // Masks of the trigger pairs that capitals, transfers and recipients ask.
 var (
-	capitalsMask   = maskOf(", the provincial capital", ", capital of the province")
+	capitalsMask   = maskOf(", the provincial capital", ", capital of the province", ", the regional capital")
 	transfersMask  = maskOf("from ", " to ")
 	recipientsMask = maskOf("recipient", "assigned to ")
 )
@@ -244,10 +310,13 @@ func (x *Extractor) containment(c *sentCtx) {
 			for _, k := range c.subjectsOf(i, lg) {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
 			}
-		case strings.HasPrefix(lg, ", ") && strings.HasSuffix(lg, "in ") && len(lg) < 100 && describedIn(lg):
+		case strings.HasPrefix(lg, ", ") && (strings.HasSuffix(lg, "in ") || strings.HasSuffix(lg, "by ")) && len(lg) < 100 && describedIn(lg):
 			// "Ningbo Zhoushan Port, the world's busiest port by cargo,
-			// sits in Y": an apposition naming nothing, then "lies in"
+			// sits in Y": an apposition naming nothing, then "lies in";
+			// "X, another border city, is administered by Y"
 			c.contain(a.ent, c.possessee(i+1), "described-x-in-y", g)
+		case strings.HasPrefix(lg, ", ") && seatOf(lg):
+			c.contain(a.ent, b.ent, "seat-of", g)
 		case c.hasMask(&coverMask) && containsAny(headWindow(lg, 8, len("encompass")), coverStems) && reCovers.MatchString(lg):
 			c.contain(a.ent, b.ent, "covers", g)
 		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && reMembers.MatchString(lg):
@@ -462,15 +531,22 @@ func (c *sentCtx) listFrom(i int) []int {
 	return out
 }
 
-// capitals reads "X, the provincial capital" and "X, capital of the
-// province": X part_of the province last named.
+// capitals reads "X, the provincial capital", "X, capital of the
+// province" and "X, the regional capital" (of an autonomous region): X
+// part_of the province last named, or, when the gazetteer places X, the
+// latest province named that contains it.
 func (x *Extractor) capitals(c *sentCtx) {
 	if !c.hasMask(&capitalsMask) {
 		return
 	}
 	for i, sp := range c.spans {
 		rest := c.lower[c.posEnd(i):]
-		if !strings.HasPrefix(rest, ", the provincial capital") && !strings.HasPrefix(rest, ", capital of the province") {
+		rule := "provincial-capital"
+		switch {
+		case strings.HasPrefix(rest, ", the provincial capital"), strings.HasPrefix(rest, ", capital of the province"):
+		case strings.HasPrefix(rest, ", the regional capital"):
+			rule = "regional-capital"
+		default:
 			continue
 		}
 		var prov *entity
@@ -480,10 +556,28 @@ func (x *Extractor) capitals(c *sentCtx) {
 			}
 		}
 		if prov == nil {
+			prov = x.containingProvince(c.state.history, sp.ent)
+		}
+		if prov == nil {
 			prov = mostRecent(c.state.history, "", []ontology.EntityType{ontology.Province})
 		}
-		c.contain(sp.ent, prov, "provincial-capital", x.gaz)
+		c.contain(sp.ent, prov, rule, x.gaz)
 	}
+}
+
+// containingProvince returns the latest province of hist that the
+// gazetteer says contains e, or nil.
+func (x *Extractor) containingProvince(hist []*entity, e *entity) *entity {
+	if !isDivisionCode(e.code) {
+		return nil
+	}
+	for i := len(hist) - 1; i >= 0 && i >= len(hist)-historyWindow; i-- {
+		h := hist[i]
+		if h.typ == ontology.Province && isDivisionCode(h.code) && x.gaz.IsAncestor(h.code, e.code) {
+			return h
+		}
+	}
+	return nil
 }
 
 // frontedLocation reads "Located in X, the airport handled ...".

@@ -325,7 +325,9 @@ func (r *resolver) ancestorCodes(code string) []string {
 }
 
 // pick chooses among homonyms: an ancestor named in the sentence counts
-// most, then one named in the document, then being the ancestor of a named
+// most, then the candidate itself named unambiguously in the document
+// ("Aksu prefecture" before a bare "Aksu"), then an ancestor named in the
+// document (not a homonym of the name), then being the ancestor of a named
 // place; ties go to the higher level (province > prefecture > county).
 func (r *resolver) pick(sp *span, sentCodes map[string]bool) string {
 	if len(sp.codes) == 1 {
@@ -342,11 +344,19 @@ func (r *resolver) pick(sp *span, sentCodes map[string]bool) string {
 	for _, c := range sp.codes {
 		score := 0
 		for _, a := range r.ancestorCodes(c) {
-			if sentCodes[a] && !containsStr(sp.codes, a) {
+			if containsStr(sp.codes, a) && a != c {
+				// "Aksu" after "Aksu prefecture": the prefecture named
+				// is no sign of its homonymous seat (prefecture-not-seat)
+				continue
+			}
+			if sentCodes[a] {
 				score += 40
 			} else if r.docCodes[a] {
 				score += 2
 			}
+		}
+		if r.docCodes[c] {
+			score += 5 // the document names this very division unambiguously
 		}
 		if r.docAbove[c] { // some other code of the document lies under c
 			score += 3

@@ -196,7 +196,8 @@ func (c *sentCtx) received(verb, start int) {
 	for _, det := range []string{"the ", "a ", "an ", "more "} {
 		start += len(det) * boolInt(strings.HasPrefix(c.lower[start:], det))
 	}
-	start += countPrefix(c.lower[start:])
+	count := countPrefix(c.lower[start:])
+	start += count
 	end := start + conceptEnd(c.lower[start:])
 	var concept *entity
 	for _, sp := range c.spans {
@@ -212,7 +213,10 @@ func (c *sentCtx) received(verb, start int) {
 	if m != nil {
 		from = c.sources(start+m[1], end)
 	}
-	if concept == nil {
+	if concept == nil && count == 0 {
+		// "industries transferred from X" names what is received; "57
+		// projects relocated from X" counts things, a figure and a
+		// transfer but no concept (counted-not-concept)
 		npEnd := end
 		if len(from) > 0 {
 			npEnd = c.spans[from[len(from)-1]].end
@@ -223,12 +227,14 @@ func (c *sentCtx) received(verb, start int) {
 	if subj < 0 {
 		subj = c.subject()
 	}
-	if concept == nil || subj < 0 || c.spans[subj].start >= verb {
+	if concept == nil && len(from) == 0 || subj < 0 || c.spans[subj].start >= verb {
 		return
 	}
 	for _, k := range c.members(subj) {
 		r := c.possessee(k)
-		c.propose(r, concept, ontology.RecipientOf, "receives-relocated")
+		if concept != nil {
+			c.propose(r, concept, ontology.RecipientOf, "receives-relocated")
+		}
 		for _, s := range from {
 			c.propose(c.spans[s].ent, r, ontology.TransfersTo, "receives-relocated")
 		}
@@ -647,22 +653,28 @@ var oneOfTheMask = maskOf(" is one of the ", ", one of the ", " are among the ",
 var homeToMask = maskOf(" is home to ", " hosts ", " now hosts ", " has hosted ")
 
 // integratedMask holds the trigger phrases of integratedDevelopment.
-var integratedMask = maskOf("integrated development of ", "coordinated development of ", "integration of ", "cooperation between ")
+var integratedMask = maskOf("integrated development of ", "coordinated development of ", "integration of ", "cooperation between ",
+	"agreement between ", "agreements between ")
 
 // isAncestor reports whether span a's division contains span b's.
 func (c *sentCtx) isAncestor(a, b int) bool {
 	return c.gaz != nil && c.gaz.IsAncestor(c.spans[a].ent.code, c.spans[b].ent.code)
 }
 
-// integratedDevelopment reads "the integrated development of A and B":
-// A cooperates_with B.
+// integratedDevelopment reads "the integrated development of A and B"
+// and "an agreement between A and B": A cooperates_with B.
 func (x *Extractor) integratedDevelopment(c *sentCtx) {
 	if !c.hasMask(&integratedMask) {
 		return // none of its trigger phrases
 	}
-	for _, h := range []string{"integrated development of ", "coordinated development of ", "integration of ", "cooperation between "} {
+	for _, h := range []string{"integrated development of ", "coordinated development of ", "integration of ", "cooperation between ",
+		"agreement between ", "agreements between "} {
 		if !c.has(h) {
 			continue
+		}
+		rule := "integrated-development-of"
+		if strings.HasPrefix(h, "agreement") {
+			rule = "agreement-between"
 		}
 		for off := 0; ; {
 			i := strings.Index(c.lower[off:], h)
@@ -679,7 +691,7 @@ func (x *Extractor) integratedDevelopment(c *sentCtx) {
 			for a := 0; a < len(ms); a++ {
 				for b := a + 1; b < len(ms); b++ {
 					if ontology.IsPlace(c.spans[ms[a]].ent.typ) && ontology.IsPlace(c.spans[ms[b]].ent.typ) {
-						c.propose(c.spans[ms[a]].ent, c.spans[ms[b]].ent, ontology.CooperatesWith, "integrated-development-of")
+						c.propose(c.spans[ms[a]].ent, c.spans[ms[b]].ent, ontology.CooperatesWith, rule)
 					}
 				}
 			}

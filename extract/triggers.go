@@ -7,7 +7,7 @@ import "strings"
 // its names and the rules worth running on it.
 var triggerWords = withStems([]string{
 	"from ", " to ", " with ", "recipient", "assigned to ", " zone",
-	", the provincial capital", ", capital of the province",
+	", the provincial capital", ", capital of the province", ", the regional capital",
 	// moving and receiving
 	"mov", "reloc", "transfer", "shift", "migrat", "introduc",
 	"receiv", "attract", "took in", "take in", "takes in", "drew", "draw", "landed", "brought in", "absorb",
@@ -21,7 +21,8 @@ var triggerWords = withStems([]string{
 	" is one of the ", ", one of the ", " are among the ", " is among the ",
 	" is home to ", " hosts ", " now hosts ", " has hosted ",
 	"integrated development of ", "coordinated development of ", "integration of ", "cooperation between ",
-	"strategy ", "development of ", "revitaliz", "rise of ",
+	"agreement between ", "agreements between ",
+	"strategy ", "development of ", "revitaliz", "rise of ", " respectively",
 }, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems, formCoreStems, locatedOpeners)
 
 // withStems adds the rules' stem lists to the trigger words, once each.

@@ -74,11 +74,11 @@ func receiveWord(s, w string, end int) bool {
 	return false
 }
 
-var coopWords = setOf("work works worked working pair paired pairing agreement agreements teamed built established together")
+var coopWords = setOf("work works worked working pair paired pairing agreement agreements teamed built established together formed")
 
 // coopWord: work(s|ed|ing), cooperat*, collaborat*, pair(ed|ing), partner*,
 // agreement(s), teamed, joined hands, built, set up, established, co-*,
-// together.
+// together, formed ("has formed a metropolitan area with Y").
 func coopWord(s, w string, end int) bool {
 	switch {
 	case coopWords.has(w), strings.HasPrefix(w, "cooperat"), strings.HasPrefix(w, "collaborat"), strings.HasPrefix(w, "partner"):
