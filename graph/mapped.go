@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sync/atomic"
 
 	hkv "github.com/hidal-go/hidalgo/kv"
 	bolt "go.etcd.io/bbolt"
@@ -11,22 +12,32 @@ import (
 // openBoltKV.
 const mappedOption = "policykg_mapped_limit"
 
-// trimmedKV is a bbolt store whose write transactions, as they commit,
-// drop the process's mapping of the store file's pages once more than
-// limit bytes of files are mapped and resident (see trimMapped).
+// trimEvery is how many writes a write transaction makes between checks of
+// how much of the file it has mapped.
+const trimEvery = 4096
+
+// trimmedKV is a bbolt store that keeps the process's mapping of its file
+// near limit bytes (see trimMapped): a write transaction checks every
+// trimEvery writes and after it commits, a read transaction when it ends
+// and no write is under way, and each drops the file's mapped pages when
+// more than limit bytes of files are mapped and resident.
 type trimmedKV struct {
 	hkv.KV
-	bolt  *bolt.DB // the KV's own database
-	file  mappedFile
-	limit int64
+	bolt    *bolt.DB // the KV's own database
+	file    mappedFile
+	limit   int64
+	writing atomic.Int32 // write transactions open
 }
 
 func (db *trimmedKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
 	tx, err := db.KV.Tx(ctx, rw)
-	if err != nil || !rw {
-		return tx, err
+	if err != nil {
+		return nil, err
 	}
-	return trimmedTx{Tx: tx, db: db}, nil
+	if rw {
+		db.writing.Add(1)
+	}
+	return &trimmedTx{Tx: tx, db: db, rw: rw}, nil
 }
 
 func (db *trimmedKV) View(ctx context.Context, fn func(tx hkv.Tx) error) error {
@@ -37,37 +48,69 @@ func (db *trimmedKV) Update(ctx context.Context, fn func(tx hkv.Tx) error) error
 	return hkv.Update(ctx, db, fn)
 }
 
-// trimmedTx is a write transaction of a trimmedKV.
+// trimmedTx is a transaction of a trimmedKV.
 type trimmedTx struct {
 	hkv.Tx
-	db *trimmedKV
+	db     *trimmedKV
+	rw     bool
+	done   bool // committed or closed
+	writes int
 }
 
-// Commit commits, then trims the mapping under a write transaction of its
-// own: while one is open, no other can commit, and bbolt remaps the file
-// only in a commit, so the addresses read from /proc stay those of the
-// store file until the trim is done. (Trimming before the commit would
-// leave most pages of the transaction mapped again: the commit reads the
-// header of every page it replaces.) The pages dropped are the file's own,
-// unchanged: bbolt writes with pwrite, never through the mapping, so a
-// reader that touches one again reads it back from the page cache as it was.
-func (t trimmedTx) Commit(ctx context.Context) error {
-	if err := t.Tx.Commit(ctx); err != nil {
-		return err
+// Put trims the mapping now and then while the transaction writes. That
+// is safe here, in the middle of a write transaction: bbolt remaps the file
+// only in a commit, and only one write transaction is open at a time, so
+// the addresses read from /proc stay those of the store file. What the
+// transaction still reads through the mapping (bbolt's nodes point into it)
+// comes back from the page cache as it was: bbolt writes with pwrite, to
+// pages no open transaction reads, never through the mapping.
+func (t *trimmedTx) Put(ctx context.Context, k hkv.Key, v hkv.Value) error {
+	t.writes++
+	if t.writes%trimEvery == 0 && overMapped(t.db.limit) {
+		trimMapped(t.db.file)
+	}
+	return t.Tx.Put(ctx, k, v)
+}
+
+// Commit commits, then trims: the commit reads the header of every page it
+// replaces, mapping most of the transaction's pages in again.
+func (t *trimmedTx) Commit(ctx context.Context) error {
+	err := t.Tx.Commit(ctx)
+	t.end()
+	return err
+}
+
+// Close ends the transaction (rolling a write back) and trims.
+func (t *trimmedTx) Close() error {
+	err := t.Tx.Close()
+	t.end()
+	return err
+}
+
+func (t *trimmedTx) end() {
+	if t.done {
+		return
+	}
+	t.done = true
+	if t.rw {
+		t.db.writing.Add(-1)
+	} else if t.db.writing.Load() > 0 {
+		return // the write under way trims when it ends; don't wait for it
 	}
 	t.db.trim()
-	return nil
 }
 
 // trim drops the store file's mapped pages if more than limit bytes of
-// files are mapped and resident (see trimMapped).
+// files are mapped and resident, under a write transaction of its own:
+// while it is open no other can commit, so bbolt cannot remap the file
+// while the addresses read from /proc are in use.
 func (db *trimmedKV) trim() {
 	if !overMapped(db.limit) {
 		return
 	}
 	tx, err := db.bolt.Begin(true)
 	if err != nil {
-		return // trimming is an economy; the next commit tries again
+		return // trimming is an economy; the next transaction tries again
 	}
 	defer tx.Rollback()
 	trimMapped(db.file)

@@ -51,25 +51,30 @@ func TestFileRangesFindsAMapping(t *testing.T) {
 }
 
 // TestMappedLimitTrimsTheStoreFile: a bolt store opened with a mapped
-// limit keeps little of its file resident after a write, where one opened
-// without keeps every page its writes touched; both hold the same data.
+// limit keeps little of its file resident after writes, and after reads,
+// where one opened without keeps every page they touched; both hold the
+// same data.
 func TestMappedLimitTrimsTheStoreFile(t *testing.T) {
-	resident := map[int64]int64{}
-	quads := map[int64]int64{}
+	ctx := context.Background()
+	type phase struct{ written, read, quads int64 }
+	got := map[int64]*phase{}
 	for _, limit := range []int64{0, 1} {
+		p := &phase{}
+		got[limit] = p
 		dir := filepath.Join(t.TempDir(), "kg.db")
-		s, err := Open(context.Background(), dir, Options{Create: true, MappedLimit: limit})
+		s, err := Open(ctx, dir, Options{Create: true, MappedLimit: limit})
 		if err != nil {
 			t.Fatal(err)
 		}
+		var ids []ontology.DocumentID
 		for batch := 0; batch < 6; batch++ {
 			var exs []ontology.Extraction
 			for i := 0; i < 50; i++ {
 				n := batch*50 + i
-				exs = append(exs, sample(ontology.DocumentID(fmt.Sprintf("doc-%03d", n)),
-					fmt.Sprintf("Caofeidian district of Tangshan city has a port, as report %d says.", n)))
+				ids = append(ids, ontology.DocumentID(fmt.Sprintf("doc-%03d", n)))
+				exs = append(exs, sample(ids[n], fmt.Sprintf("Caofeidian district of Tangshan city has a port, as report %d says.", n)))
 			}
-			for _, r := range s.ReplaceDocuments(context.Background(), exs) {
+			for _, r := range s.ReplaceDocuments(ctx, exs) {
 				if r.Err != nil {
 					t.Fatal(r.Err)
 				}
@@ -79,19 +84,36 @@ func TestMappedLimitTrimsTheStoreFile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		resident[limit] = mappingRss(t, f)
-		quads[limit] = mustStats(t, s).Quads
+		p.written = mappingRss(t, f)
+		s.Close()
+
+		// a new mapping, read only: every document's hash
+		s, err = Open(ctx, dir, Options{MappedLimit: limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			if ok, err := s.HasHash(ctx, id, "abc"); err != nil || !ok {
+				t.Fatalf("HasHash(%s) = %v, %v; want true", id, ok, err)
+			}
+		}
+		p.read = mappingRss(t, f)
+		p.quads = mustStats(t, s).Quads
 		s.Close()
 	}
-	t.Logf("resident store file after the writes: %d KiB without a limit, %d KiB with one", resident[0]>>10, resident[1]>>10)
-	if quads[0] != quads[1] || quads[0] == 0 {
-		t.Errorf("stores hold %d and %d quads, want the same, more than none", quads[0], quads[1])
+	t.Logf("resident store file without a limit: %d KiB after the writes, %d KiB after the reads; with one: %d, %d KiB",
+		got[0].written>>10, got[0].read>>10, got[1].written>>10, got[1].read>>10)
+	if got[0].quads != got[1].quads || got[0].quads == 0 {
+		t.Errorf("stores hold %d and %d quads, want the same, more than none", got[0].quads, got[1].quads)
 	}
-	if resident[0] < 64<<10 {
-		t.Fatalf("untrimmed store has %d bytes resident; the writes should touch more", resident[0])
+	if got[0].written < 64<<10 || got[0].read < 64<<10 {
+		t.Fatalf("untrimmed store has %d and %d bytes resident; the writes and reads should touch more", got[0].written, got[0].read)
 	}
-	if resident[1] > resident[0]/4 {
-		t.Errorf("trimmed store keeps %d bytes resident, want at most a quarter of the untrimmed %d", resident[1], resident[0])
+	if got[1].written > got[0].written/4 {
+		t.Errorf("after the writes, the trimmed store keeps %d bytes resident, want at most a quarter of the untrimmed %d", got[1].written, got[0].written)
+	}
+	if got[1].read > got[0].read/4 {
+		t.Errorf("after the reads, the trimmed store keeps %d bytes resident, want at most a quarter of the untrimmed %d", got[1].read, got[0].read)
 	}
 }
 
