@@ -19,8 +19,14 @@ import (
 // spread all over the file, so fewer, larger transactions write less, and
 // hold more in memory. Building 10,000 synthetic documents into bolt:
 // batches of 16 documents wrote 22 GB at 264 MB peak anonymous memory, of
-// 32 wrote 17 GB at 377 MB, of 64 wrote 13 GB at 577 MB. (Cayley's own bulk
-// load commits every 200,000 quads: 1.7 GB.)
+// 32 wrote 17 GB at 377 MB, of 64 wrote 13 GB at 577 MB (no memory limit,
+// session 3). Batches of 128 documents or 40,000 facts build 10,000
+// documents in 0.83x the time of batches of 32 or 10,000 (210-217 s against
+// 253-283 s, alternated, session 5) but at 1.45x the peak RSS (1,291-1,315
+// MB against 884-898 MB): a commit reads the header of every page it
+// replaces, so the store file mapped in grows with the transaction, whatever
+// the build's mapped limit. (Cayley's own bulk load commits every 200,000
+// quads: 1.7 GB.)
 const (
 	maxBatchDocs  = 32
 	maxBatchFacts = 10000

@@ -115,8 +115,9 @@ func TestBuildRejectsBadMemoryLimit(t *testing.T) {
 	}
 }
 
-// TestBuildMemoryLimit: build sets the soft limit it is given, none for 0,
-// and leaves a user's GOMEMLIMIT to the runtime.
+// TestBuildMemoryLimit: build gives three quarters of its budget to the
+// heap's soft limit and a quarter to a bolt store's mapped file, sets
+// neither for 0, and leaves a user's GOMEMLIMIT to the runtime.
 func TestBuildMemoryLimit(t *testing.T) {
 	for _, c := range []struct {
 		mib   int
@@ -124,14 +125,17 @@ func TestBuildMemoryLimit(t *testing.T) {
 		want  int64
 		wants bool
 	}{
-		{256, "", 256 << 20, true},
-		{1024, "", 1 << 30, true},
+		{384, "", 288 << 20, true},
+		{1024, "", 768 << 20, true},
 		{0, "", 0, false},
 		{256, "2GiB", 0, false},
 	} {
 		got, ok := buildMemoryLimit(c.mib, c.env)
 		if got != c.want || ok != c.wants {
 			t.Errorf("buildMemoryLimit(%d, %q) = %d, %v; want %d, %v", c.mib, c.env, got, ok, c.want, c.wants)
+		}
+		if mapped := buildMappedLimit(c.mib); mapped != int64(c.mib)<<20/4 {
+			t.Errorf("buildMappedLimit(%d) = %d, want a quarter of the budget", c.mib, mapped)
 		}
 	}
 }
