@@ -40,8 +40,8 @@ func boltFileOptions() *bolt.Options {
 
 // openBoltKV opens (creating if needed) the bbolt file of the store in
 // directory dir, syncing every commit to disk. With a positive
-// mappedOption, its write transactions trim the file's mapping as they
-// commit (see trimMapped).
+// mappedOption, its transactions trim the file's mapping as they end (see
+// trimmedKV).
 func openBoltKV(dir string, opt cgraph.Options) (hkv.KV, error) {
 	if dir == "" {
 		return nil, fmt.Errorf("open bolt store: %w", ckv.ErrEmptyPath)
