@@ -2,6 +2,8 @@ package extract
 
 import (
 	"testing"
+
+	"github.com/policykg/policykg/ontology"
 )
 
 // TestRulesSession6 runs the rules added in session 6 on sentences written
@@ -36,5 +38,25 @@ func TestRulesSession6(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCapitalBylines reads a news page's byline written in capitals, "By
+// SUN QIAN in Lanzhou" or "By MA LIN and GAO JUN", as people with their
+// names in normal capitalisation; capitals elsewhere, a "By" sentence of
+// prose and a title-case headline name nobody.
+func TestCapitalBylines(t *testing.T) {
+	x := mustNew(t)
+	got := entityTypes(t, x, "GANSU TODAY\n\nDesert towns bet on solar power\n\nBy SUN QIAN in Lanzhou | Gansu Today | Updated: 2024-05-02\n\nBy MA LIN and GAO JUN\n\nWuwei has built 40 solar farms.")
+	for _, name := range []string{"Sun Qian", "Ma Lin", "Gao Jun"} {
+		if got[name] != ontology.Person {
+			t.Errorf("%s typed %q, want Person; got %v", name, got[name], got)
+		}
+	}
+	got = entityTypes(t, x, "By Road And Rail To Europe\n\nBy 2030, Wuwei will host 60 solar farms.\n\nPEI YUAN WORKS HARD\n\nWuwei has built 40 solar farms.")
+	for name, typ := range got {
+		if typ == ontology.Person {
+			t.Errorf("unwanted person %q; got %v", name, got)
+		}
 	}
 }
