@@ -60,3 +60,25 @@ func TestCapitalBylines(t *testing.T) {
 		}
 	}
 }
+
+// TestInitiativeNames types a capitalised name followed by "initiative" as
+// a strategy, whether its own head made it a region ("Economic Belt") or
+// it has none; a name that opens with a place, or an organisation's, keeps
+// its type.
+func TestInitiativeNames(t *testing.T) {
+	x := mustNew(t)
+	got := entityTypes(t, x, "Gansu will push forward the Maritime Silk Road Economic Belt initiative. Ningxia joined the Green Energy Corridor initiative last year. The Hunan and Hubei initiative stalled. The Lanzhou University initiative won praise.")
+	for _, name := range []string{"Maritime Silk Road Economic Belt", "Green Energy Corridor"} {
+		if got[name] != ontology.Strategy {
+			t.Errorf("%s typed %q, want Strategy; got %v", name, got[name], got)
+		}
+	}
+	for name, want := range map[string]ontology.EntityType{"Hunan": ontology.Province, "Hubei": ontology.Province, "Lanzhou University": ontology.Organization} {
+		if got[name] != want {
+			t.Errorf("%s typed %q, want %q; got %v", name, got[name], want, got)
+		}
+	}
+	if _, ok := got["Hunan and Hubei"]; ok {
+		t.Errorf("two places joined made a strategy; got %v", got)
+	}
+}
