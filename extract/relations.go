@@ -35,7 +35,7 @@ var (
 	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together", "formed"}
 	jointStems   = []string{"together", "joint", "each other", "signed", "inked", "reached", " up", "agree", "pledged", "decided", "alliance", "partnership", "consortium", "league"}
 	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}
-	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut"}
+	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut", "advanc"}
 )
 
 // coverStems start the verbs of reCovers.
@@ -1207,7 +1207,12 @@ func (x *Extractor) implementation(c *sentCtx) {
 		if subj < 0 {
 			continue
 		}
-		s := c.strategyAfter(m[1])
+		var s *entity
+		if strings.HasPrefix(c.lower[m[0]:], "advanc") {
+			s = c.strategyRightAfter(m[1])
+		} else {
+			s = c.strategyAfter(m[1])
+		}
 		if s == nil {
 			continue
 		}
@@ -1215,6 +1220,22 @@ func (x *Extractor) implementation(c *sentCtx) {
 			c.propose(c.spans[k].ent, s, ontology.Implements, "implements-strategy")
 		}
 	}
+}
+
+// strategyRightAfter finds a strategy named as the direct object of a
+// verb ending at pos, with at most "the" between: "advance the Silk Road
+// Economic Belt initiative", not "advance reform under the ... Plan".
+func (c *sentCtx) strategyRightAfter(pos int) *entity {
+	for _, sp := range c.spans {
+		if sp.start < pos {
+			continue
+		}
+		if between := strings.TrimSpace(c.lower[pos:sp.start]); (between == "" || between == "the") && sp.ent.typ == ontology.Strategy {
+			return sp.ent
+		}
+		return nil
+	}
+	return nil
 }
 
 // strategyAfter finds the strategy a verb at pos takes as its object.

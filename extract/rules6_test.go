@@ -81,4 +81,13 @@ func TestInitiativeNames(t *testing.T) {
 	if _, ok := got["Hunan and Hubei"]; ok {
 		t.Errorf("two places joined made a strategy; got %v", got)
 	}
+	// "advance the X initiative" implements it; "advance reform under"
+	// a strategy, or "advanced manufacturing", does not.
+	facts, _ := extractText(t, x, "Ningxia will advance the Green Energy Corridor initiative. Gansu will advance reform under the Western Development Strategy. Qinghai advanced manufacturing under the Western Development Strategy.")
+	wantAll(t, facts, "Ningxia implements Green Energy Corridor")
+	for _, f := range []string{"Gansu implements Western Development Strategy", "Qinghai implements Western Development Strategy"} {
+		if facts[f] {
+			t.Errorf("unwanted fact %q", f)
+		}
+	}
 }
