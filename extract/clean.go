@@ -28,14 +28,29 @@ type block struct {
 // "Q:"/"A:" and dateline prefixes.
 func clean(text string) []block {
 	var out []block
+	lines := 0 // non-empty lines so far
 	for _, raw := range strings.Split(text, "\n") {
 		line := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
 		if line == "" {
 			continue
 		}
+		lines++
 		if name, ok := bylineName(line); ok {
 			out = append(out, block{label, "Editor " + name})
 			continue
+		}
+		if lines <= bylineLines {
+			if names, place, rest, ok := byLine(line); ok {
+				for _, n := range names {
+					out = append(out, block{label, "Editor " + n})
+				}
+				if place != "" {
+					out = append(out, block{label, place})
+				}
+				if line = rest; line == "" {
+					continue
+				}
+			}
 		}
 		if outlets, ok := outletLine(line); ok {
 			for _, o := range outlets {
@@ -96,6 +111,113 @@ func personLike(name string) bool {
 		}
 	}
 	return true
+}
+
+// bylineLines is how near the top of a page a "By ..." line is read as a
+// byline: within its first lines, among the headline and the page chrome.
+const bylineLines = 25
+
+// byLine reads a news page's byline, "By HUANG YIFAN in Nanning | China
+// Daily | Updated: ...", "By LI MING and ZHANG WEI", "By Wang Lei": the
+// reporters' names, each two or three words and, when written in capitals,
+// in normal capitalisation; the place after "in"; and what follows the
+// first "|", for the outlet and date readers. A line that names anything
+// but people ("By the end of 2024 ...", "By 2030, Guangxi will") is none.
+func byLine(line string) (names []string, place, rest string, ok bool) {
+	t, found := strings.CutPrefix(line, "By ")
+	if !found {
+		t, found = strings.CutPrefix(line, "BY ")
+	}
+	if !found {
+		return nil, "", "", false
+	}
+	if i := strings.IndexByte(t, '|'); i >= 0 {
+		t, rest = t[:i], strings.TrimSpace(t[i+1:])
+	}
+	t = strings.TrimSpace(t)
+	if len(t) > 80 || endsSentence(t) && !strings.HasSuffix(t, ".") {
+		return nil, "", "", false
+	}
+	t = strings.TrimSuffix(t, ".")
+	if i := strings.LastIndex(t, " in "); i >= 0 {
+		place = titleCaseName(strings.TrimSpace(t[i+len(" in "):]))
+		t = t[:i]
+		f := strings.Fields(place)
+		if len(f) == 0 || len(f) > 3 {
+			return nil, "", "", false
+		}
+		for _, w := range f {
+			if !singleCapitalised(w) {
+				return nil, "", "", false
+			}
+		}
+	}
+	t = strings.ReplaceAll(t, " and ", ", ")
+	t = strings.ReplaceAll(t, " AND ", ", ")
+	for _, n := range strings.Split(t, ",") {
+		n = strings.Join(strings.Fields(n), " ")
+		if n == "" {
+			continue
+		}
+		n = titleCaseName(n)
+		if !personLike(n) {
+			return nil, "", "", false
+		}
+		for _, w := range strings.Fields(n) {
+			if !personWord(w) || bylineStops[strings.ToLower(w)] {
+				return nil, "", "", false // a headline: "By Road and Rail to Europe"
+			}
+		}
+		names = append(names, n)
+	}
+	if len(names) == 0 {
+		return nil, "", "", false
+	}
+	return names, place, rest, true
+}
+
+// bylineStops are words of title-case headlines that no name holds.
+var bylineStops = map[string]bool{"to": true, "the": true, "of": true, "for": true, "with": true, "on": true,
+	"at": true, "from": true, "a": true, "an": true, "by": true, "new": true, "more": true}
+
+// singleCapitalised reports one capitalised word of letters: "Nanning".
+func singleCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if w == "" || !unicode.IsUpper(r) {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCaseName writes a name given in capitals, "HUANG YIFAN", as
+// "Huang Yifan"; a name already in mixed case, or one with a word that is
+// not all letters, is returned as it is.
+func titleCaseName(n string) string {
+	f := strings.Fields(n)
+	for _, w := range f {
+		for _, r := range w {
+			if !unicode.IsLetter(r) && r != '-' || unicode.IsLower(r) {
+				return n
+			}
+		}
+	}
+	for i, w := range f {
+		parts := strings.Split(w, "-")
+		for k, p := range parts {
+			if p == "" {
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(p)
+			parts[k] = string(unicode.ToUpper(r)) + strings.ToLower(p[size:])
+		}
+		f[i] = strings.Join(parts, "-")
+	}
+	return strings.Join(f, " ")
 }
 
 // bylines name a page's editor or reporter: "Editor: Zhang Yue",

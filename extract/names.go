@@ -329,10 +329,21 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 		}
 		rt := r.trimOpeners(s)
 		if sp, ok := classifyTrimmed(s, rt); ok {
+			if initiativeName(s, rt, places) && (sp.typ == ontology.Region || sp.typ == ontology.Strategy) {
+				sp.typ = ontology.Strategy // "the Silk Road Economic Belt initiative"
+			}
 			out = append(out, sp)
 			continue
 		}
 		if len(rt.ws) == 0 {
+			continue
+		}
+		if initiativeName(s, rt, places) {
+			// "the Digital Silk Road initiative": a name with no head of
+			// its own, which "initiative" makes a strategy
+			text := rt.text(s)
+			out = append(out, &span{start: int(rt.ws[0].start), end: int(rt.ws[len(rt.ws)-1].end), surface: text, kind: spanName,
+				typ: ontology.Strategy, name: text, known: -1})
 			continue
 		}
 		if sp := lowerHead(s, int(rt.ws[0].start), int(rt.ws[len(rt.ws)-1].end), rt.ws[len(rt.ws)-1].poss); sp != nil {
@@ -346,6 +357,25 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 		out = append(out, directional(s, p)...)
 	}
 	return out
+}
+
+// initiativeName reports a run of two or more capitalised words, not a
+// possessive, followed by a lower-case "initiative": "the Silk Road
+// Economic Belt initiative" names a strategy, its name without the head.
+// A run that opens with a place ("the Guangdong and Hong Kong initiative",
+// "the Greater Bay Area initiative") is left as it is.
+func initiativeName(s string, r run, places []*span) bool {
+	n := len(r.ws)
+	if n < 2 || r.ws[n-1].poss {
+		return false
+	}
+	for _, p := range places {
+		if p.start == int(r.ws[0].start) {
+			return false
+		}
+	}
+	rest := s[r.ws[n-1].end:]
+	return strings.HasPrefix(rest, " initiative") && boundaryAfter(rest, len(" initiative"))
 }
 
 // lowerHead makes a region or government of a capitalised name followed by a

@@ -35,7 +35,7 @@ var (
 	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together", "formed"}
 	jointStems   = []string{"together", "joint", "each other", "signed", "inked", "reached", " up", "agree", "pledged", "decided", "alliance", "partnership", "consortium", "league"}
 	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}
-	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut"}
+	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut", "advanc"}
 )
 
 // coverStems start the verbs of reCovers.
@@ -303,11 +303,34 @@ func (x *Extractor) containment(c *sentCtx) {
 			if pluralApposition(lg) {
 				subs = c.members(i) // "A and B, two cities of Y" / "A and B, both under Y"
 			}
+			if obj := c.pairedWith(subs, i+1, onePerPlace(lg)); obj != nil {
+				// "A and B, the capitals of Y and Z": A in Y, B in Z
+				for n, k := range subs {
+					c.contain(c.spans[k].ent, c.possessee(obj[n]), "apposition-part-of-paired", g)
+				}
+				break
+			}
 			for _, k := range subs {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "apposition-part-of", g)
 			}
+		case strings.HasPrefix(lg, ", ") && !b.poss && c.group[i] != c.group[i+1] && rePluralSeats.MatchString(lg):
+			// "A and B, the seats of Y and Z": each in its counterpart
+			subs := c.members(i)
+			if obj := c.pairedWith(subs, i+1, true); obj != nil {
+				for n, k := range subs {
+					c.contain(c.spans[k].ent, c.possessee(obj[n]), "apposition-part-of-paired", g)
+				}
+			}
 		case strings.Contains(lg, "in") && mayBeIn(strings.TrimSpace(lg)) && reIn.MatchString(strings.TrimSpace(lg)):
-			for _, k := range c.subjectsOf(i, lg) {
+			subs := c.subjectsOf(i, lg)
+			if obj := c.pairedWith(subs, i+1, false); obj != nil {
+				// "A and B lie in Y and Z respectively"
+				for n, k := range subs {
+					c.contain(c.spans[k].ent, c.possessee(obj[n]), "x-in-y-paired", g)
+				}
+				break
+			}
+			for _, k := range subs {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "x-in-y", g)
 			}
 		case strings.HasPrefix(lg, ", ") && (strings.HasSuffix(lg, "in ") || strings.HasSuffix(lg, "by ")) && len(lg) < 100 && describedIn(lg):
@@ -320,7 +343,15 @@ func (x *Extractor) containment(c *sentCtx) {
 		case c.hasMask(&coverMask) && containsAny(headWindow(lg, 8, len("encompass")), coverStems) && reCovers.MatchString(lg):
 			c.contain(a.ent, b.ent, "covers", g)
 		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && reMembers.MatchString(lg):
-			for _, k := range c.members(i) {
+			subs := c.members(i)
+			if obj := c.pairedWith(subs, i+1, false); obj != nil {
+				// "A and B, cities in Y and Z respectively"
+				for n, k := range subs {
+					c.contain(c.spans[k].ent, c.possessee(obj[n]), "listed-members-paired", g)
+				}
+				break
+			}
+			for _, k := range subs {
 				c.contain(c.spans[k].ent, b.ent, "listed-members-of-y", g)
 			}
 		case c.hasMask(&madeUpMask) && containsAny(headWindow(lg, 17, len("composed")), madeUpStems) && reMadeUp.MatchString(lg):
@@ -464,7 +495,7 @@ func pluralApposition(gap string) bool {
 	if countWords[f[0]] > 0 || f[0] == "all" || f[0] == "both" {
 		return true
 	}
-	for k := len(f) - 1; k > 0; k-- {
+	for k := len(f) - 1; k >= 0; k-- {
 		switch f[k] {
 		case "of", "in", "under", "within", "on", "by", "the", "administered", "directly":
 			continue
@@ -472,6 +503,43 @@ func pluralApposition(gap string) bool {
 		return strings.HasSuffix(f[k], "s") && !strings.HasSuffix(f[k], "ss")
 	}
 	return false
+}
+
+// rePluralSeats is a plural apposition of one-to-one seats: ", the
+// seats of ", ", the respective capitals of ".
+var rePluralSeats = regexp.MustCompile(`^, (?:the )?(?:respective )?(?:seats|capitals) of (?:the )?$`)
+
+// onePerPlace reports an apposition whose noun pairs one place with one
+// other ("the capitals of", "the seats of"), so two lists of as many
+// names pair off without "respectively".
+func onePerPlace(lg string) bool {
+	return strings.Contains(lg, "capitals of ") || strings.Contains(lg, "seats of ")
+}
+
+// pairedWith returns the list starting at span j when it pairs off with
+// subs: as many names, at least two, and either oneToOne or the list
+// closed by "respectively". Otherwise nil.
+func (c *sentCtx) pairedWith(subs []int, j int, oneToOne bool) []int {
+	if len(subs) < 2 || j >= len(c.spans) || c.group[j] == c.group[subs[0]] {
+		return nil
+	}
+	obj := c.members(j)
+	if len(obj) != len(subs) || obj[0] != j {
+		return nil
+	}
+	for n := 1; n < len(obj); n++ {
+		if obj[n] <= obj[n-1] || c.spans[obj[n]].poss {
+			return nil
+		}
+	}
+	if oneToOne {
+		return obj
+	}
+	after := c.lower[c.posEnd(obj[len(obj)-1]):]
+	if strings.HasPrefix(after, " respectively") || strings.HasPrefix(after, ", respectively") {
+		return obj
+	}
+	return nil
 }
 
 // addressChain reads "Hunnan District, Shenyang City, Liaoning Province":
@@ -1139,7 +1207,12 @@ func (x *Extractor) implementation(c *sentCtx) {
 		if subj < 0 {
 			continue
 		}
-		s := c.strategyAfter(m[1])
+		var s *entity
+		if strings.HasPrefix(c.lower[m[0]:], "advanc") {
+			s = c.strategyRightAfter(m[1])
+		} else {
+			s = c.strategyAfter(m[1])
+		}
 		if s == nil {
 			continue
 		}
@@ -1147,6 +1220,22 @@ func (x *Extractor) implementation(c *sentCtx) {
 			c.propose(c.spans[k].ent, s, ontology.Implements, "implements-strategy")
 		}
 	}
+}
+
+// strategyRightAfter finds a strategy named as the direct object of a
+// verb ending at pos, with at most "the" between: "advance the Silk Road
+// Economic Belt initiative", not "advance reform under the ... Plan".
+func (c *sentCtx) strategyRightAfter(pos int) *entity {
+	for _, sp := range c.spans {
+		if sp.start < pos {
+			continue
+		}
+		if between := strings.TrimSpace(c.lower[pos:sp.start]); (between == "" || between == "the") && sp.ent.typ == ontology.Strategy {
+			return sp.ent
+		}
+		return nil
+	}
+	return nil
 }
 
 // strategyAfter finds the strategy a verb at pos takes as its object.

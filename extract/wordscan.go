@@ -112,6 +112,10 @@ func implMatches(s string) [][2]int {
 			if followedBy(s, end, "on") {
 				out = append(out, [2]int{start, end + 3})
 			}
+		case w == "advance" || w == "advances" || w == "advancing" || w == "advanced" && followedBy(s, end, "the"):
+			// "advance the Silk Road Economic Belt initiative": the
+			// strategy must follow at once (see advanceObject)
+			out = append(out, [2]int{start, end})
 		case w == "put":
 			if strings.HasPrefix(s[end:], " into practice") && (end+14 == len(s) || !isWordByte(s[end+14])) {
 				out = append(out, [2]int{start, end + 14})
