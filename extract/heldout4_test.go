@@ -10,8 +10,8 @@ import "testing"
 // them; the first run scored 0.937, 0.619 and 0.568 (0.624 relations
 // once one gold row that broke the sets' convention for "A and B signed
 // agreements with C" was dropped). Session 5's rules, written for their
-// misses as general patterns, brought them to 0.962, 0.869 and 0.921; the
+// misses as general patterns, brought them to 0.975, 0.884 and 0.921; the
 // floors sit a little below, and the first-run figures are the honest ones.
-var heldout4Floors = [3]float64{0.95, 0.85, 0.90}
+var heldout4Floors = [3]float64{0.96, 0.87, 0.90}
 
 func TestHeldout4Scores(t *testing.T) { checkFloors(t, "heldout4", 3, heldout4Floors) }
