@@ -67,11 +67,7 @@ func TestRulesLists(t *testing.T) {
 					t.Errorf("missing fact %q; got %v", f, keys(facts))
 				}
 			}
-			for _, f := range tc.notFacts {
-				if facts[f] {
-					t.Errorf("unwanted fact %q", f)
-				}
-			}
+			wantNone(t, facts, tc.notFacts...)
 		})
 	}
 }
@@ -340,6 +336,16 @@ func wantAll(t *testing.T, got map[string]bool, want ...string) {
 	for _, w := range want {
 		if !got[w] {
 			t.Errorf("missing %q; got %v", w, keys(got))
+		}
+	}
+}
+
+// wantNone reports each of unwanted that got holds.
+func wantNone(t *testing.T, got map[string]bool, unwanted ...string) {
+	t.Helper()
+	for _, u := range unwanted {
+		if got[u] {
+			t.Errorf("unwanted %q", u)
 		}
 	}
 }

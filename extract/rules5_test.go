@@ -81,16 +81,8 @@ func TestRulesSession5(t *testing.T) {
 			facts, figs := extractText(t, x, c.text)
 			wantAll(t, facts, c.facts...)
 			wantAll(t, figs, c.figs...)
-			for _, f := range c.notFacts {
-				if facts[f] {
-					t.Errorf("unwanted fact %q", f)
-				}
-			}
-			for _, f := range c.notFigs {
-				if figs[f] {
-					t.Errorf("unwanted figure %q", f)
-				}
-			}
+			wantNone(t, facts, c.notFacts...)
+			wantNone(t, figs, c.notFigs...)
 		})
 	}
 }

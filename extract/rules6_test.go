@@ -32,11 +32,7 @@ func TestRulesSession6(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			facts, _ := extractText(t, x, c.text)
 			wantAll(t, facts, c.facts...)
-			for _, f := range c.notFacts {
-				if facts[f] {
-					t.Errorf("unwanted fact %q", f)
-				}
-			}
+			wantNone(t, facts, c.notFacts...)
 		})
 	}
 }
@@ -85,9 +81,5 @@ func TestInitiativeNames(t *testing.T) {
 	// a strategy, or "advanced manufacturing", does not.
 	facts, _ := extractText(t, x, "Ningxia will advance the Green Energy Corridor initiative. Gansu will advance reform under the Western Development Strategy. Qinghai advanced manufacturing under the Western Development Strategy.")
 	wantAll(t, facts, "Ningxia implements Green Energy Corridor")
-	for _, f := range []string{"Gansu implements Western Development Strategy", "Qinghai implements Western Development Strategy"} {
-		if facts[f] {
-			t.Errorf("unwanted fact %q", f)
-		}
-	}
+	wantNone(t, facts, "Gansu implements Western Development Strategy", "Qinghai implements Western Development Strategy")
 }

@@ -188,11 +188,7 @@ func TestRules(t *testing.T) {
 					t.Errorf("missing fact %q; got %v", f, keys(facts))
 				}
 			}
-			for _, f := range tt.notFacts {
-				if facts[f] {
-					t.Errorf("unwanted fact %q", f)
-				}
-			}
+			wantNone(t, facts, tt.notFacts...)
 			for _, m := range tt.figs {
 				if !figs[m] {
 					t.Errorf("missing metric %q; got %v", m, keys(figs))
