@@ -25,7 +25,7 @@ var (
 	reFormCore = regexp.MustCompile(`(?:^| )(?:form|forms|formed|make up|makes up|constitute|constitutes|constituted) the (?:core|centre|center|heart|backbone|main body) of (?:the )?$`)
 	reAdjPlace = regexp.MustCompile(`^, (?:a|an|the)(?: [\w-]+){0,2} $`)
 
-	reJoint = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|(?:set up|established|opened|launched|built|carried out|started) (?:an? |(?:more than |over |nearly )?[\d,]+ )?joint|signed [\w\s-]{0,30}?agreements? with each other)`)
+	reJoint = regexp.MustCompile(`^,? (?:(?:have|has|had|will|shall|should|must|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|(?:set up|established|opened|launched|built|carried out|started) (?:an? |(?:more than |over |nearly )?[\d,]+ )?joint|signed [\w\s-]{0,30}?agreements? with each other)`)
 )
 
 // Stems that must occur before the matching regular expression is run.
@@ -697,16 +697,15 @@ func (x *Extractor) transfers(c *sentCtx) {
 				c.moveAll(sources, d, "moved-from-to", f)
 				c.gapped(sources, d, f)
 			}
-		case moving && strings.HasSuffix(c.lower[:f], " "):
+		case moving && c.movedToFrom(f) >= 0:
 			// "introduced to Hebei province from Beijing"
-			if k := c.lastBefore(f, func(*span) bool { return true }); k >= 0 && strings.HasSuffix(c.lower[:c.spans[k].start], " to ") && strings.TrimSpace(c.text[c.posEnd(k):f]) == "" {
-				c.moveAll(sources, k, "moved-to-from", f)
-			}
+			c.moveAll(sources, c.movedToFrom(f), "moved-to-from", f)
 		case receiving:
 			if k := c.lastBefore(f, func(sp *span) bool { return ontology.IsPlace(sp.ent.typ) }); k >= 0 && !c.inside(k, "from ") {
 				// "Kashgar and Khorgos have attracted investment from A": a
-				// list that is the sentence's subject receives as a whole
-				dests := []int{c.npHead(k)}
+				// list that is the sentence's subject receives as a whole;
+				// "Chenzhou in Hunan shall take in ... from A" is Chenzhou's
+				dests := []int{c.locativeHead(c.npHead(k))}
 				if s := c.subject(); s >= 0 && c.group[s] == c.group[dests[0]] {
 					dests = c.members(dests[0])
 				}
@@ -1045,17 +1044,17 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		}
 	}
 	for i := range c.spans {
-		if !c.hasMask(&jointMask) {
+		if !c.hasMask(&jointMask) && !c.hasMask(&jointMoreMask) {
 			break
 		}
 		if c.group[i] != i || c.spans[i].appos {
 			continue
 		}
-		ms := c.members(i)
+		ms := c.possessedMembers(c.members(i))
 		pos := c.skipLocative(c.skipApposition(c.posEnd(ms[len(ms)-1])))
 		ms, pos = c.togetherWith(ms, pos)
 		rest := c.lower[pos:]
-		if len(ms) < 2 || !jointStatement(rest) {
+		if len(ms) < 2 || !jointStatement(rest) && !c.jointAction(ms[0], rest) {
 			continue
 		}
 		for a := 0; a < len(ms); a++ {

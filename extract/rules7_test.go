@@ -1,0 +1,46 @@
+package extract
+
+import "testing"
+
+// TestRulesSession7 runs the rules added in session 7 on sentences written
+// for this test; notFacts are what a rule must not read where it could
+// over-fire.
+func TestRulesSession7(t *testing.T) {
+	x := mustNew(t)
+	for _, c := range []struct {
+		name     string
+		text     string
+		facts    []string
+		notFacts []string
+	}{
+		// ModalJoint: a guideline's "shall jointly" and a speech's
+		// "should work together" are joint statements like "will".
+		{name: "ModalJoint", text: "Hefei, Wuhu and Ma'anshan shall jointly build a science corridor. Yichun and Pingxiang should work together on lithium mining.",
+			facts: []string{"Hefei cooperates_with Wuhu", "Hefei cooperates_with Ma'anshan", "Wuhu cooperates_with Ma'anshan", "Yichun cooperates_with Pingxiang"}},
+		// DeepenCooperation: "A, B and C shall deepen cooperation" and
+		// "calling on A and B to step up collaboration" pair the list; a
+		// list that is the object of "with", or followed by "with D", is not
+		// paired with itself.
+		{name: "DeepenCooperation", text: "Premier Li called on Shanxi, Henan and Shaanxi to deepen cooperation along the river. Guilin and Liuzhou shall step up collaboration in tourism. Hebei will work with Beijing and Tianjin to deepen cooperation on transport. Yunnan and Guizhou shall strengthen cooperation with Laos.",
+			facts:    []string{"Shanxi cooperates_with Henan", "Shanxi cooperates_with Shaanxi", "Henan cooperates_with Shaanxi", "Guilin cooperates_with Liuzhou", "Hebei cooperates_with Beijing", "Yunnan cooperates_with Laos", "Guizhou cooperates_with Laos"},
+			notFacts: []string{"Beijing cooperates_with Tianjin", "Yunnan cooperates_with Guizhou"}},
+		// TogetherAtEnd: "A and B will build an X together"; "together with
+		// C" names another partner, and a "together" far from the verb is
+		// not the list's.
+		{name: "TogetherAtEnd", text: "Nanning and Chengdu's Tianfu New Area will run a logistics platform together. Qinzhou and Beihai will develop the new port together with Fangchenggang. Zhuhai and Zhongshan have opened new schools, and the parents of pupils in the two towns can now sit together at meetings.",
+			facts:    []string{"Nanning cooperates_with Tianfu New Area", "Qinzhou cooperates_with Fangchenggang", "Beihai cooperates_with Fangchenggang"},
+			notFacts: []string{"Nanning cooperates_with Chengdu", "Zhuhai cooperates_with Zhongshan"}},
+		// ReceivedDespiteNamedVerb: a verb word inside a zone's name ("for
+		// Undertaking Industrial Transfer") does not stop "has taken in N
+		// projects from A"; "C in Y shall take in ... from A" is C's, not Y's.
+		{name: "ReceivedDespiteNamedVerb", text: "The Xiangnan Demonstration Zone for Undertaking Industrial Transfer has taken in 900 projects from Guangdong and Shanghai. Shaoyang, a city in central Hunan, and Yongzhou in Hunan shall take in more furniture makers from Fujian.",
+			facts:    []string{"Guangdong transfers_to Xiangnan Demonstration Zone for Undertaking Industrial Transfer", "Shanghai transfers_to Xiangnan Demonstration Zone for Undertaking Industrial Transfer", "Fujian transfers_to Yongzhou", "Fujian transfers_to Shaoyang"},
+			notFacts: []string{"Fujian transfers_to Hunan"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			facts, _ := extractText(t, x, c.text)
+			wantAll(t, facts, c.facts...)
+			wantNone(t, facts, c.notFacts...)
+		})
+	}
+}
