@@ -1106,7 +1106,7 @@ func (c *sentCtx) objects(o int) []int {
 		if k < o {
 			continue
 		}
-		if k > o && strings.HasPrefix(c.lower[c.posEnd(k):], " with ") {
+		if k > o && (strings.HasPrefix(c.lower[c.posEnd(k):], " with ") || c.clauseSubject(k)) {
 			break
 		}
 		out = append(out, k)
@@ -1218,6 +1218,7 @@ func (x *Extractor) implementation(c *sentCtx) {
 		for _, k := range c.members(subj) {
 			c.propose(c.spans[k].ent, s, ontology.Implements, "implements-strategy")
 		}
+		c.implementsTogether(m[1], s)
 	}
 }
 

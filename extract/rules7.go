@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/policykg/policykg/ontology"
+)
 
 // Rules of session 7, read from the misses of heldout5: documents in
 // the imperative "shall" of State Council guidelines, inspection-tour
@@ -130,4 +134,40 @@ func (c *sentCtx) possessedMembers(ms []int) []int {
 	}
 	out := append(ms[:len(ms)-1:len(ms)-1], k+1)
 	return out
+}
+
+// clauseAux are the words after which a reference that follows ", and"
+// is the subject of a new clause.
+var clauseAux = []string{" has ", " have ", " is ", " are ", " was ", " were ", " will ", " shall ", " can ", " now ", " also "}
+
+// clauseSubject reports whether span k is a reference ("the circle")
+// after ", and " that a verb follows: "together with Sichuan, and the
+// circle has become ..." starts a clause, it does not extend the list.
+func (c *sentCtx) clauseSubject(k int) bool {
+	sp := c.spans[k]
+	return sp.kind == spanRef && strings.HasSuffix(c.lower[:sp.start], ", and ") && prefixOf(c.lower[sp.end:], clauseAux) != ""
+}
+
+// implementsTogether reads the partners of "X has carried out S together
+// with Y (and Z)": each also implements S, whether S is named or referred
+// to ("the plan").
+func (c *sentCtx) implementsTogether(verbEnd int, s *entity) {
+	for k, sp := range c.spans {
+		if sp.start < verbEnd || sp.ent != s {
+			continue
+		}
+		rest := c.lower[c.posEnd(k):]
+		w := prefixOf(rest, []string{" together with ", ", together with ", " jointly with ", " along with "})
+		if w == "" {
+			return
+		}
+		o := c.spanAt(c.posEnd(k) + len(w))
+		if o < 0 || !actor(c.spans[o].ent.typ) {
+			return
+		}
+		for _, m := range c.objects(o) {
+			c.propose(c.possessee(m), s, ontology.Implements, "implements-together-with")
+		}
+		return
+	}
 }

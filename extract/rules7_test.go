@@ -36,6 +36,13 @@ func TestRulesSession7(t *testing.T) {
 		{name: "ReceivedDespiteNamedVerb", text: "The Xiangnan Demonstration Zone for Undertaking Industrial Transfer has taken in 900 projects from Guangdong and Shanghai. Shaoyang, a city in central Hunan, and Yongzhou in Hunan shall take in more furniture makers from Fujian.",
 			facts:    []string{"Guangdong transfers_to Xiangnan Demonstration Zone for Undertaking Industrial Transfer", "Shanghai transfers_to Xiangnan Demonstration Zone for Undertaking Industrial Transfer", "Fujian transfers_to Yongzhou", "Fujian transfers_to Shaoyang"},
 			notFacts: []string{"Fujian transfers_to Hunan"}},
+		// ImplementsTogetherWith: "X has carried out S together with Y"
+		// makes Y implement S too; a reference after ", and" that a verb
+		// follows opens a clause and is no partner.
+		{name: "ImplementsTogetherWith", text: "The State Council approved the Development Plan for the Beibu Gulf City Cluster in 2017. Since then, Guangxi has carried out the plan together with Guangdong and Hainan, and the cluster has grown fast.",
+			facts: []string{"Guangxi implements Development Plan for the Beibu Gulf City Cluster", "Guangdong implements Development Plan for the Beibu Gulf City Cluster", "Hainan implements Development Plan for the Beibu Gulf City Cluster", "Guangxi cooperates_with Guangdong"}},
+		{name: "ClauseAfterAnd", text: "The Yangtze River Delta is the largest economy of the country. Shanghai has worked with Jiangsu, and the delta has grown fast.",
+			facts: []string{"Shanghai cooperates_with Jiangsu"}, notFacts: []string{"Shanghai cooperates_with Yangtze River Delta"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			facts, _ := extractText(t, x, c.text)
