@@ -171,3 +171,39 @@ func (c *sentCtx) implementsTogether(verbEnd int, s *entity) {
 		return
 	}
 }
+
+// namedNominals are the nouns of references ("the belt", "the land port")
+// that only ever mean an entity whose name holds the noun: a belt is no
+// other region, and no other port is a land port.
+var namedNominals = map[string]bool{"belt": true, "economic belt": true, "land port": true}
+
+// namedRecent returns the latest entity of the types whose name holds
+// noun, in all of the history a document keeps, or nil.
+func namedRecent(hist []*entity, noun string, types []ontology.EntityType) *entity {
+	for i := len(hist) - 1; i >= 0; i-- {
+		if containsType(types, hist[i].typ) && strings.Contains(hist[i].lowerName(), noun) {
+			return hist[i]
+		}
+	}
+	return nil
+}
+
+// quotedModifierGap reports a gap between two words of a noun phrase that
+// only quote marks and spaces fill: `eight "second-line" checkpoints`
+// counts checkpoints, the quoted word modifying them.
+func quotedModifierGap(g string) bool {
+	if len(g) < 2 || len(g) > 8 {
+		return false
+	}
+	q := false
+	for _, r := range g {
+		switch r {
+		case ' ':
+		case '"', '“', '”', '\'', '‘', '’':
+			q = true
+		default:
+			return false
+		}
+	}
+	return q
+}

@@ -51,3 +51,20 @@ func TestRulesSession7(t *testing.T) {
 		})
 	}
 }
+
+// TestFiguresSession7 runs the figure rules of session 7: "the belt" and
+// "the land port" refer only to an entity whose name holds the noun, however
+// far back it was named, and a quoted modifier stays inside the counted
+// noun phrase.
+func TestFiguresSession7(t *testing.T) {
+	x := mustNew(t)
+	text := "The Pearl River-Xijiang Economic Belt links Guangdong and Guangxi. " +
+		"Nanning, Liuzhou, Wuzhou, Guigang, Baise, Laibin, Chongzuo, Guangzhou, Foshan, Zhaoqing and Yunfu are on the river. " +
+		"The Guangdong-Hong Kong-Macao Greater Bay Area lies downstream. " +
+		"Trade along the belt reached 2.1 trillion yuan in 2024. " +
+		"The Pingxiang Land Port opened in 2019. The land port has handled 3,100 freight trains since then. " +
+		`Guangxi has set up seven "one-stop" service centers.`
+	_, figs := extractText(t, x, text)
+	wantAll(t, figs, "Pearl River-Xijiang Economic Belt 2100000000000 yuan", "Pingxiang Land Port 3100 trains", "Guangxi 7 centers")
+	wantNone(t, figs, "Guangdong-Hong Kong-Macao Greater Bay Area 2100000000000 yuan", `Guangxi 7 one-stop`)
+}
