@@ -207,3 +207,28 @@ func quotedModifierGap(g string) bool {
 	}
 	return q
 }
+
+// tradeCorridorWords make a corridor's name that of a trade route built
+// by policy ("Western Land-Sea New Corridor", "China-Pakistan Economic
+// Corridor"), a Strategy, rather than a stretch of land ("Hexi Corridor").
+var tradeCorridorWords = []string{"Land-Sea", "Trade", "Economic", "Logistics", "Transport", " New Corridor"}
+
+// tradeCorridor reports whether a name ending in "Corridor" is a trade route's.
+func tradeCorridor(name string) bool { return containsAny(name, tradeCorridorWords) }
+
+// nationalSuffixes follow the name of a national body in a site's
+// banner: "Ministry of Commerce of the People's Republic of China".
+var nationalSuffixes = []string{" of the People's Republic of China", " of the People’s Republic of China"}
+
+// nationalBody names a body "X of the People's Republic of China" by X,
+// the name the text goes on to use, when X ends with an organisation's
+// head word or opens with one ("Ministry of Commerce"); the long form stays the span's surface, so it becomes an
+// alias.
+func nationalBody(sp *span) {
+	for _, suf := range nationalSuffixes {
+		if short, ok := strings.CutSuffix(sp.name, suf); ok && (orgHeads.has(short[strings.LastIndexByte(short, ' ')+1:]) || orgHeads.has(firstWords(short, 1))) {
+			sp.name = short
+			return
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/policykg/policykg/ontology"
+)
 
 // TestRulesSession7 runs the rules added in session 7 on sentences written
 // for this test; notFacts are what a rule must not read where it could
@@ -67,4 +71,39 @@ func TestFiguresSession7(t *testing.T) {
 	_, figs := extractText(t, x, text)
 	wantAll(t, figs, "Pearl River-Xijiang Economic Belt 2100000000000 yuan", "Pingxiang Land Port 3100 trains", "Guangxi 7 centers")
 	wantNone(t, figs, "Guangdong-Hong Kong-Macao Greater Bay Area 2100000000000 yuan", `Guangxi 7 one-stop`)
+}
+
+// TestEntityTypesSession7 types the names of session 7's rules: a body
+// "Group for ..." or "Center for ..." is an organization whatever its
+// last words; "Customs" heads a body; bonded port areas are zones; trade
+// corridors are strategies while a corridor of land stays a region; a
+// closing "(ABBR)" is no part of a name; and a national body's banner
+// name "X of the People's Republic of China" is X.
+func TestEntityTypesSession7(t *testing.T) {
+	x := mustNew(t)
+	got := entityTypes(t, x, "Ministry of Ecology and Environment of the People's Republic of China\n\n"+
+		"The Office for Coordinating the Guangdong-Hong Kong-Macao Greater Bay Area met in May. "+
+		"Nanning Customs inspected the goods at the Qinzhou Bonded Port Area. "+
+		"The China-Mongolia-Russia Economic Corridor and the Hexi Corridor were discussed. "+
+		"Guangxi joined the Shanghai Cooperation Organization (SCO) forum. "+
+		"The Ministry of Ecology and Environment sent experts.")
+	want := map[string]ontology.EntityType{
+		"Office for Coordinating the Guangdong-Hong Kong-Macao Greater Bay Area": ontology.Organization,
+		"Nanning Customs":                         ontology.Organization,
+		"Qinzhou Bonded Port Area":                ontology.Zone,
+		"China-Mongolia-Russia Economic Corridor": ontology.Strategy,
+		"Hexi Corridor":                           ontology.Region,
+		"Shanghai Cooperation Organization":       ontology.Organization,
+		"Ministry of Ecology and Environment":     ontology.Organization,
+	}
+	for name, typ := range want {
+		if got[name] != typ {
+			t.Errorf("%s typed %q, want %q; got %v", name, got[name], typ, got)
+		}
+	}
+	for _, name := range []string{"Shanghai Cooperation Organization (SCO)", "Ministry of Ecology and Environment of the People's Republic of China"} {
+		if _, ok := got[name]; ok {
+			t.Errorf("unwanted entity %q", name)
+		}
+	}
 }
