@@ -58,6 +58,9 @@ func clean(text string) []block {
 					out = append(out, block{label, o})
 				}
 			}
+			if name, ok := chromeByline(line); ok {
+				out = append(out, block{label, "Editor " + name})
+			}
 			continue
 		}
 		if isChrome(line) {

@@ -135,6 +135,9 @@ func (x *Extractor) findSpans(sents []sentence, dt docText, arena *spanArena) []
 		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &gzBuf, arena)
 		nm := names(s.text, ws, gz, &runs, &nmBuf)
 		ps := personSpans(s.text, people)
+		if strings.Contains(s.text, ", also ") {
+			ps = append(ps, surnameSpans(s.text, people)...)
+		}
 		lower := s.lower
 		var st, zs []*span
 		if len(strategies.phrases) > 0 || s.trig.hasMask(&strategyMask) {

@@ -117,6 +117,7 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.recipients(c)
 	x.cooperation(c)
 	x.offices(c)
+	x.sharedOffices(c)
 	x.implementation(c)
 	x.receivers(c)
 	x.oneOfThe(c)
@@ -1124,10 +1125,13 @@ func (x *Extractor) offices(c *sentCtx) {
 		if i+1 < len(c.spans) {
 			gap := strings.ToLower(c.gap(i, i+1))
 			if title, ok := officeTitle(gap); ok && hasTitle(title) {
-				c.propose(sp.ent, c.spans[i+1].ent, officePredicate(title), "title-of-place")
+				c.propose(sp.ent, c.spans[i+1].ent, bodyOfficePredicate(title, c.spans[i+1].ent), "title-of-place")
 			} else if (gap == ", " || gap == ", the ") && c.spans[i+1].poss && hasTitle(firstWords(c.lower[c.posEnd(i+1):], 3)) {
 				c.propose(sp.ent, c.spans[i+1].ent, officePredicate(firstWords(c.lower[c.posEnd(i+1):], 3)), "title-of-place")
 			}
+		}
+		if m := c.ministerOf(i); m != nil {
+			c.propose(sp.ent, m, ontology.OfficialOf, "minister-of")
 		}
 		if i > 0 && !c.spans[i-1].poss {
 			gap := strings.ToLower(c.gap(i-1, i))

@@ -232,3 +232,216 @@ func nationalBody(sp *span) {
 		}
 	}
 }
+
+// chromeByline returns the person a field of a chrome line names as its
+// editor or reporter ("Updated: 2025-09-05 | Source: X | Editor: Li
+// Xiaoyu"): the field, cut at the next '|', read as a byline line.
+func chromeByline(line string) (string, bool) {
+	for _, key := range []string{"Editor:", "editor:", "Reporter:", "Writer:"} {
+		i := strings.Index(line, key)
+		if i < 0 {
+			continue
+		}
+		field := line[i:]
+		if j := strings.IndexByte(field, '|'); j >= 0 {
+			field = field[:j]
+		}
+		return bylineName(strings.TrimSpace(field))
+	}
+	return "", false
+}
+
+// listedWithOffice reads a list of two-word names that an office shared
+// by all of them closes, "Li Qiang, Cai Qi and Ding Xuexiang, all members
+// of the ...", from the pair at word i; it returns the names, or nil.
+func listedWithOffice(s string, ws []word, i int, g *ontology.Gazetteer) []string {
+	if !strings.HasPrefix(s[ws[i+1].end:], ", ") && !strings.HasPrefix(s[ws[i+1].end:], " and ") ||
+		i > 0 && joined(s, ws[i-1], ws[i]) && ws[i-1].caps {
+		return nil // the cheap test: no list goes on, or the pair ends a longer name
+	}
+	names := []string{s[ws[i].start:ws[i+1].end]}
+	k := i + 2
+	for k+1 < len(ws) && len(names) < 8 {
+		gap := s[ws[k-1].end:ws[k].start]
+		if ws[k].text(s) == "and" && (gap == " " || gap == ", ") && k+2 < len(ws) && s[ws[k].end:ws[k+1].start] == " " {
+			k++ // "A, B and C", "A, B, and C"
+		} else if gap != ", " || !ws[k].caps {
+			break // ", all members of": the list has ended
+		}
+		if !ws[k+1].caps || !joined(s, ws[k], ws[k+1]) || !personName(s, ws[k], ws[k+1], g) ||
+			k+2 < len(ws) && ws[k+2].caps && joined(s, ws[k+1], ws[k+2]) {
+			return nil
+		}
+		names = append(names, s[ws[k].start:ws[k+1].end])
+		k += 2
+	}
+	if len(names) < 2 || !sharedOffice(s[ws[k-1].end:]) {
+		return nil
+	}
+	return names
+}
+
+// sharedQuantifiers open the office a list of people share.
+var sharedQuantifiers = []string{", all ", ", both ", ", each "}
+
+// sharedOffice reports whether rest, after a list of people, gives the
+// office they share: ", all members of", ", both vice governors of".
+func sharedOffice(rest string) bool {
+	q := prefixOf(rest, sharedQuantifiers)
+	if q == "" {
+		return false
+	}
+	t, ok := titleThenOf(rest[len(q):])
+	return ok && pluralTitle(t)
+}
+
+// titleThenOf returns the words of s before the first of "of", "at",
+// "with", "for" and "in", when one comes within six words: the title of
+// "members of the Standing Committee".
+func titleThenOf(s string) (string, bool) {
+	i := 0
+	for k := 0; k < 6; k++ {
+		j := skipTitleWord(s, i)
+		if j == i {
+			return "", false
+		}
+		switch s[i:j] {
+		case "of", "at", "with", "for", "in":
+			return s[:i], i > 0
+		}
+		if j == len(s) || s[j] != ' ' {
+			return "", false
+		}
+		i = j + 1
+	}
+	return "", false
+}
+
+// pluralTitle reports whether one of the words of t is a title word or
+// its plural ("members", "vice governors").
+func pluralTitle(t string) bool {
+	for _, w := range strings.Fields(t) {
+		if isTitleWord(w) || isTitleWord(strings.TrimSuffix(w, "s")) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedOffices reads official_of for each person of a list that shares
+// an office: "A, B and C, all members of the Standing Committee".
+func (x *Extractor) sharedOffices(c *sentCtx) {
+	for i, sp := range c.spans {
+		if sp.ent.typ != ontology.Person || c.group[i] != i || i+1 >= len(c.spans) {
+			continue
+		}
+		ms := c.members(i)
+		last := ms[len(ms)-1]
+		if len(ms) < 2 || last+1 >= len(c.spans) {
+			continue
+		}
+		gap := strings.ToLower(c.gap(last, last+1))
+		q := prefixOf(gap, sharedQuantifiers)
+		if q == "" {
+			continue
+		}
+		t, ok := officeTitle(", " + gap[len(q):])
+		if !ok || !pluralTitle(t) {
+			continue
+		}
+		for _, k := range ms {
+			c.propose(c.spans[k].ent, c.spans[last+1].ent, bodyOfficePredicate(t, c.spans[last+1].ent), "shared-title-of")
+		}
+	}
+}
+
+// leadingBodies are the heads of the names of bodies whose members hold
+// office: a member of a Party committee, its Political Bureau or a
+// people's congress is an official of it, a member of an academy is not.
+var leadingBodies = []string{"Committee", "Political Bureau", "Congress", "Council"}
+
+// bodyOfficePredicate is officePredicate for a title held in body, where
+// membership of a leading body is an office.
+func bodyOfficePredicate(title string, body *entity) ontology.Predicate {
+	if body.typ == ontology.Organization && containsAny(body.name, leadingBodies) {
+		for _, w := range strings.Fields(title) {
+			if w == "member" || w == "members" {
+				return ontology.OfficialOf
+			}
+		}
+	}
+	f := strings.Fields(title)
+	for i, w := range f {
+		if researchTitles[strings.TrimSuffix(w, "s")] {
+			f[i] = strings.TrimSuffix(w, "s") // "both researchers at"
+		}
+	}
+	return officePredicate(strings.Join(f, " "))
+}
+
+// surnameSpans finds a person named by the surname alone before ", also",
+// the way news stories go on to give a leader's other offices ("Xi, also
+// Chinese president and chairman of the Central Military Commission"):
+// the surname must be that of one person of the document only.
+func surnameSpans(s string, people []string) []*span {
+	var out []*span
+	for _, p := range people {
+		sp := strings.IndexByte(p, ' ')
+		if sp <= 0 {
+			continue
+		}
+		surname := p[:sp]
+		if !uniqueSurname(surname, people) {
+			continue
+		}
+		for off := 0; ; {
+			i := strings.Index(s[off:], surname+", also ")
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(surname)
+			if boundaryBefore(s, i) {
+				out = append(out, &span{start: i, end: i + len(surname), surface: surname, kind: spanPerson,
+					typ: ontology.Person, name: p, known: -1})
+			}
+		}
+	}
+	return out
+}
+
+// uniqueSurname reports whether one of people only has the surname.
+func uniqueSurname(surname string, people []string) bool {
+	n := 0
+	for _, p := range people {
+		if strings.HasPrefix(p, surname+" ") {
+			n++
+		}
+	}
+	return n == 1
+}
+
+// ministerTitles open the office of "P, vice minister of commerce".
+var ministerTitles = []string{", minister of ", ", vice minister of ", ", deputy minister of ", ", assistant minister of "}
+
+// ministerOf returns the ministry of "P, vice minister of commerce" when
+// the document has named it ("Ministry of Commerce", or the long form of
+// a banner), or nil: the title in lower case names its body by its field.
+func (c *sentCtx) ministerOf(i int) *entity {
+	after := c.lower[c.posEnd(i):]
+	t := prefixOf(after, ministerTitles)
+	if t == "" {
+		return nil
+	}
+	field := after[len(t):]
+	if e := strings.IndexAny(field, ",;.()"); e >= 0 {
+		field = field[:e]
+	}
+	want := "ministry of " + strings.TrimSpace(field)
+	for _, e := range c.reg.order {
+		if e.typ == ontology.Organization && (e.lowerName() == want || strings.HasPrefix(e.lowerName(), want+" of the")) {
+			return e
+		}
+	}
+	return nil
+}

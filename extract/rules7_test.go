@@ -47,6 +47,16 @@ func TestRulesSession7(t *testing.T) {
 			facts: []string{"Guangxi implements Development Plan for the Beibu Gulf City Cluster", "Guangdong implements Development Plan for the Beibu Gulf City Cluster", "Hainan implements Development Plan for the Beibu Gulf City Cluster", "Guangxi cooperates_with Guangdong"}},
 		{name: "ClauseAfterAnd", text: "The Yangtze River Delta is the largest economy of the country. Shanghai has worked with Jiangsu, and the delta has grown fast.",
 			facts: []string{"Shanghai cooperates_with Jiangsu"}, notFacts: []string{"Shanghai cooperates_with Yangtze River Delta"}},
+		// SharedOffice: "A, B and C, all members of X" makes each a person
+		// and an official of X (membership of a committee is an office, of
+		// an academy an affiliation); "Xi, also chairman of Y" is the one
+		// person of that surname; "P, vice minister of commerce" serves the
+		// Ministry of Commerce the page has named.
+		{name: "SharedOffice", text: "Ministry of Transport of the People's Republic of China\n\nZhao Lei, Qian Yu and Sun Bo, all members of the Standing Committee of the Guangxi Regional Committee, attended. Zhou Min and Wu Tao, both fellows of the Chinese Academy of Engineering, spoke. Lin Feng, head of the Hunan Provincial Department of Transport, came. Lin, also a deputy of the National People's Congress, spoke. Zhang Xin, vice minister of transport, and Lu Hao, minister of agriculture, also spoke.",
+			facts: []string{"Zhao Lei official_of Standing Committee of the Guangxi Regional Committee", "Qian Yu official_of Standing Committee of the Guangxi Regional Committee",
+				"Sun Bo official_of Standing Committee of the Guangxi Regional Committee", "Zhou Min affiliated_with Chinese Academy of Engineering",
+				"Wu Tao affiliated_with Chinese Academy of Engineering", "Lin Feng official_of National People's Congress", "Zhang Xin official_of Ministry of Transport"},
+			notFacts: []string{"Zhou Min official_of Chinese Academy of Engineering", "Lu Hao official_of Ministry of Transport"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			facts, _ := extractText(t, x, c.text)
@@ -104,6 +114,21 @@ func TestEntityTypesSession7(t *testing.T) {
 	for _, name := range []string{"Shanghai Cooperation Organization (SCO)", "Ministry of Ecology and Environment of the People's Republic of China"} {
 		if _, ok := got[name]; ok {
 			t.Errorf("unwanted entity %q", name)
+		}
+	}
+}
+
+// TestChromeEditor reads the editor a page's chrome line names beside its
+// source, and no one from a lower-case editor handle.
+func TestChromeEditor(t *testing.T) {
+	x := mustNew(t)
+	got := entityTypes(t, x, "Shenzhen unveils port plan\n\nUpdated: 2025-03-02 10:12 | Source: Shenzhen Special Zone Daily | Editor: Chen Yulan\n\nSource: Xinhua | 2025-03-02 | Editor: huaxia\n\nShenzhen will expand Yantian Port.")
+	if got["Chen Yulan"] != ontology.Person {
+		t.Errorf("Chen Yulan typed %q, want Person; got %v", got["Chen Yulan"], got)
+	}
+	for name, typ := range got {
+		if typ == ontology.Person && name != "Chen Yulan" {
+			t.Errorf("unwanted person %q", name)
 		}
 	}
 }
