@@ -32,7 +32,7 @@ var (
 var (
 	moveStems    = []string{"mov", "reloc", "transfer", "shift", "migrat", "introduc"}
 	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "taking in", "taken in", "drew", "draw", "landed", "brought in", "bringing in", "absorb", "introduc", "undert"}
-	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together", "formed"}
+	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together", "formed", "memorand", " ties", "shar"}
 	jointStems   = []string{"together", "joint", "each other", "signed", "inked", "reached", " up", "agree", "pledged", "decided", "alliance", "partnership", "consortium", "league"}
 	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}
 	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut", "advanc"}
@@ -1018,7 +1018,7 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		if obj < 0 || subj < 0 || !actor(c.spans[obj].ent.typ) {
 			continue
 		}
-		subj = c.locativeHead(subj)
+		subj = c.nearerOwner(c.locativeHead(subj))
 		between := c.lower[c.posEnd(subj):w]
 		var subjects []int
 		switch {

@@ -145,7 +145,47 @@ var clauseAux = []string{" has ", " have ", " is ", " are ", " was ", " were ", 
 // circle has become ..." starts a clause, it does not extend the list.
 func (c *sentCtx) clauseSubject(k int) bool {
 	sp := c.spans[k]
-	return sp.kind == spanRef && strings.HasSuffix(c.lower[:sp.start], ", and ") && prefixOf(c.lower[sp.end:], clauseAux) != ""
+	if !strings.HasSuffix(c.lower[:sp.start], ", and ") || prefixOf(c.lower[sp.end:], clauseAux) == "" {
+		return false
+	}
+	// a reference, or the second of two names: a list of two takes no
+	// comma before its "and"
+	return sp.kind == spanRef || k > 0 && c.group[k-1] == c.group[k] && (k < 2 || c.group[k-2] != c.group[k])
+}
+
+// tieVerbs make "ties" a partnership: "deepen its ties with", not
+// "seeking closer ties with".
+var tieVerbs = []string{"deepen ", "deepened ", "deepening ", "strengthen ", "strengthened ", "strengthening ", "enhance ", "enhanced ", "expand ", "expanded ", "forge ", "forged ", "forging "}
+
+// deepenedTies reports whether "ties" at i follows one of tieVerbs, with
+// at most a possessive between: "deepen its ties", "strengthened ties".
+func deepenedTies(s string, i int) bool {
+	before := s[max(0, i-24):i]
+	for _, p := range []string{"its ", "their ", "our ", ""} {
+		if b, ok := strings.CutSuffix(before, p); ok {
+			for _, v := range tieVerbs {
+				if strings.HasSuffix(b, v) && boundaryBefore(b, len(b)-len(v)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nearerOwner returns, for a possessive reference ("its") that the name
+// of an actor precedes by a verb ("help Hainan deepen its ties"), that
+// name; otherwise k.
+func (c *sentCtx) nearerOwner(k int) int {
+	sp := c.spans[k]
+	if sp.kind != spanRef || !sp.poss || k == 0 || !actor(c.spans[k-1].ent.typ) || c.spans[k-1].poss {
+		return k
+	}
+	gap := strings.TrimSpace(c.gap(k-1, k))
+	if gap == "" || strings.ContainsAny(gap, ",;") || strings.Count(gap, " ") > 1 {
+		return k
+	}
+	return k - 1
 }
 
 // implementsTogether reads the partners of "X has carried out S together
@@ -445,3 +485,11 @@ func (c *sentCtx) ministerOf(i int) *entity {
 	}
 	return nil
 }
+
+// borderShares follow "share" where places only touch: "shares a border
+// with Vietnam" is no partnership.
+var borderShares = []string{" a border", " borders", " the border", " a common border", " a boundary", " a coastline", " a long border"}
+
+// sharesWith reports whether "share" ending at end is a partnership
+// ("will share customs data with"), not a border.
+func sharesWith(s string, end int) bool { return prefixOf(s[end:], borderShares) == "" }

@@ -57,6 +57,13 @@ func TestRulesSession7(t *testing.T) {
 				"Sun Bo official_of Standing Committee of the Guangxi Regional Committee", "Zhou Min affiliated_with Chinese Academy of Engineering",
 				"Wu Tao affiliated_with Chinese Academy of Engineering", "Lin Feng official_of National People's Congress", "Zhang Xin official_of Ministry of Transport"},
 			notFacts: []string{"Zhou Min official_of Chinese Academy of Engineering", "Lu Hao official_of Ministry of Transport"}},
+		// PartnersWith: memorandums signed with, data shared with and ties
+		// deepened with are partnerships, "its" being the nearer name's in
+		// "help A deepen its ties"; a shared border, ties sought, and a
+		// clause after ", and" are not.
+		{name: "PartnersWith", text: "Guangxi has signed memorandums on tourism with Vietnam. The Ministry of Commerce will help Yunnan deepen its ties with Laos. Qinzhou Port will share shipping data with Beihai Port. Dongxing shares a long border with Vietnam. Fangchenggang is seeking closer ties with Nanning. Guangxi has signed agreements with Thailand, and Malaysia is its largest trade partner.",
+			facts:    []string{"Guangxi cooperates_with Viet Nam", "Yunnan cooperates_with Laos", "Qinzhou Port cooperates_with Beihai Port", "Guangxi cooperates_with Thailand"},
+			notFacts: []string{"Ministry of Commerce cooperates_with Laos", "Dongxing cooperates_with Viet Nam", "Fangchenggang cooperates_with Nanning", "Guangxi cooperates_with Malaysia"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			facts, _ := extractText(t, x, c.text)

@@ -74,7 +74,8 @@ func receiveWord(s, w string, end int) bool {
 	return false
 }
 
-var coopWords = setOf("work works worked working pair paired pairing agreement agreements teamed built established together formed")
+var coopWords = setOf("work works worked working pair paired pairing agreement agreements teamed built established together formed " +
+	"memorandum memorandums memoranda")
 
 // coopWord: work(s|ed|ing), cooperat*, collaborat*, pair(ed|ing), partner*,
 // agreement(s), teamed, joined hands, built, set up, established, co-*,
@@ -89,6 +90,10 @@ func coopWord(s, w string, end int) bool {
 		return followedBy(s, end, "up")
 	case w == "co":
 		return end+1 < len(s) && s[end] == '-' && isWordByte(s[end+1])
+	case w == "share" || w == "shares" || w == "shared" || w == "sharing":
+		return sharesWith(s, end)
+	case w == "ties":
+		return deepenedTies(s, end-len(w))
 	}
 	return false
 }
