@@ -719,6 +719,7 @@ func (x *Extractor) transfers(c *sentCtx) {
 		}
 	}
 	x.movedTo(c)
+	x.guidedToMove(c)
 }
 
 // clauseEnds are the separators that end a clause; clauseStarts, those

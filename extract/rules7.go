@@ -493,3 +493,52 @@ var borderShares = []string{" a border", " borders", " the border", " a common b
 // sharesWith reports whether "share" ending at end is a partnership
 // ("will share customs data with"), not a border.
 func sharesWith(s string, end int) bool { return prefixOf(s[end:], borderShares) == "" }
+
+// natureHeads after a place name make it the name of a lake or a
+// mountain ("Poyang Lake", "Wuyi Mountains"), which the contract does not
+// annotate, rather than the county or city of that name.
+var natureHeads = []string{" Lake", " Mountains", " Mountain"}
+
+// natureName reports whether the gazetteer name ending at end is that of a
+// lake or a mountain.
+func natureName(s string, end int) bool {
+	if end >= len(s) || s[end] != ' ' {
+		return false
+	}
+	h := prefixOf(s[end:], natureHeads)
+	return h != "" && boundaryAfter(s, end+len(h))
+}
+
+// infinitiveMoves are the verbs of "industries in A shall be guided to
+// move to B".
+var infinitiveMoves = []string{" to move to ", " to relocate to ", " to shift to ", " to transfer to "}
+
+// guidedToMove reads a guideline's "labor-intensive industries in A shall
+// be guided to move to B, C and D" and "firms from A are encouraged to
+// relocate to B": A transfers_to each of B, C and D. A is the place after
+// "in" or "from" in the subject, at most six words before the verb and
+// with no comma between.
+func (x *Extractor) guidedToMove(c *sentCtx) {
+	if !c.hasMask(&moveMask) {
+		return
+	}
+	for _, v := range infinitiveMoves {
+		m := strings.Index(c.lower, v)
+		if m < 0 {
+			continue
+		}
+		d := c.spanAt(m + len(v))
+		src := c.lastBefore(m, func(sp *span) bool { return actor(sp.ent.typ) })
+		if d < 0 || src < 0 || !ontology.IsPlace(c.spans[d].ent.typ) {
+			continue
+		}
+		before := strings.TrimSuffix(c.lower[:c.spans[src].start], "the ")
+		gap := c.lower[c.posEnd(src):m]
+		if !strings.HasSuffix(before, " in ") && !strings.HasSuffix(before, " from ") || strings.ContainsAny(gap, ",;") || strings.Count(gap, " ") > 6 {
+			continue
+		}
+		for _, k := range c.objects(d) {
+			c.propose(c.spans[src].ent, c.possessee(k), ontology.TransfersTo, "guided-to-move")
+		}
+	}
+}

@@ -64,6 +64,12 @@ func TestRulesSession7(t *testing.T) {
 		{name: "PartnersWith", text: "Guangxi has signed memorandums on tourism with Vietnam. The Ministry of Commerce will help Yunnan deepen its ties with Laos. Qinzhou Port will share shipping data with Beihai Port. Dongxing shares a long border with Vietnam. Fangchenggang is seeking closer ties with Nanning. Guangxi has signed agreements with Thailand, and Malaysia is its largest trade partner.",
 			facts:    []string{"Guangxi cooperates_with Viet Nam", "Yunnan cooperates_with Laos", "Qinzhou Port cooperates_with Beihai Port", "Guangxi cooperates_with Thailand"},
 			notFacts: []string{"Ministry of Commerce cooperates_with Laos", "Dongxing cooperates_with Viet Nam", "Fangchenggang cooperates_with Nanning", "Guangxi cooperates_with Malaysia"}},
+		// GuidedToMove: "industries in A shall be guided to move to B and
+		// C", "firms from A are encouraged to relocate to B"; a place that
+		// is the subject, not after "in" or "from", moves nothing.
+		{name: "GuidedToMove", text: "Processing industries in the Pearl River Delta shall be guided to move to Shaoguan and Meizhou. Factories from Wenzhou are encouraged to relocate to Ganzhou. Hunan wants to move to Changsha's rhythm.",
+			facts:    []string{"Pearl River Delta transfers_to Shaoguan", "Pearl River Delta transfers_to Meizhou", "Wenzhou transfers_to Ganzhou"},
+			notFacts: []string{"Hunan transfers_to Changsha"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			facts, _ := extractText(t, x, c.text)
@@ -137,5 +143,22 @@ func TestChromeEditor(t *testing.T) {
 		if typ == ontology.Person && name != "Chen Yulan" {
 			t.Errorf("unwanted person %q", name)
 		}
+	}
+}
+
+// TestNotPlacesSession7: English words that are also county names open a
+// guideline's headings and orders ("Guiding principles", "Guide the ...")
+// and name no place, nor does a lake or mountain named after a county;
+// the county's full name still does.
+func TestNotPlacesSession7(t *testing.T) {
+	x := mustNew(t)
+	got := entityTypes(t, x, "(1) Guiding principles. Guide the orderly transfer of industries. Jiangxi will restore Poyang Lake. Guiding County in Guizhou grows tea.")
+	for _, name := range []string{"Guide", "Poyang"} {
+		if _, ok := got[name]; ok {
+			t.Errorf("unwanted place %q; got %v", name, got)
+		}
+	}
+	if got["Guiding"] != ontology.County {
+		t.Errorf("Guiding typed %q, want County (from its full name); got %v", got["Guiding"], got)
 	}
 }
