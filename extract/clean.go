@@ -78,7 +78,7 @@ func clean(text string) []block {
 			continue
 		}
 		kind := prose
-		if !endsSentence(line) && len(strings.Fields(line)) <= 20 {
+		if !endsSentence(line) && len(strings.Fields(line)) <= 20 && !figureBullet(line) {
 			kind = label
 		}
 		out = append(out, block{kind, line})

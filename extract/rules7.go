@@ -542,3 +542,21 @@ func (x *Extractor) guidedToMove(c *sentCtx) {
 		}
 	}
 }
+
+// bulletMarks open the items of a bullet list.
+var bulletMarks = []string{"- ", "• ", "· ", "* ", "– ", "— ", "▪ "}
+
+// figureBullet reports a bullet item that gives a figure ("- Chongqing:
+// 3.2 trillion yuan"): prose, though it lacks a full stop, where a short
+// unpunctuated line is otherwise a heading.
+func figureBullet(line string) bool {
+	if prefixOf(line, bulletMarks) == "" {
+		return false
+	}
+	for i := 2; i < len(line); i++ {
+		if isDigitByte(line[i]) {
+			return true
+		}
+	}
+	return false
+}

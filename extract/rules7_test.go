@@ -82,7 +82,8 @@ func TestRulesSession7(t *testing.T) {
 // TestFiguresSession7 runs the figure rules of session 7: "the belt" and
 // "the land port" refer only to an entity whose name holds the noun, however
 // far back it was named, and a quoted modifier stays inside the counted
-// noun phrase.
+// noun phrase; a bullet item that gives a figure is prose, though
+// unpunctuated.
 func TestFiguresSession7(t *testing.T) {
 	x := mustNew(t)
 	text := "The Pearl River-Xijiang Economic Belt links Guangdong and Guangxi. " +
@@ -91,8 +92,9 @@ func TestFiguresSession7(t *testing.T) {
 		"Trade along the belt reached 2.1 trillion yuan in 2024. " +
 		"The Pingxiang Land Port opened in 2019. The land port has handled 3,100 freight trains since then. " +
 		`Guangxi has set up seven "one-stop" service centers.`
-	_, figs := extractText(t, x, text)
-	wantAll(t, figs, "Pearl River-Xijiang Economic Belt 2100000000000 yuan", "Pingxiang Land Port 3100 trains", "Guangxi 7 centers")
+	_, figs := extractText(t, x, text+"\n\nKey figures\n\n- Nanning: 580 billion yuan\n- Exports of the belt in 2024: 460 billion yuan\n\nRelated\n\n- Liuzhou opens new car plant\n")
+	wantAll(t, figs, "Pearl River-Xijiang Economic Belt 2100000000000 yuan", "Pingxiang Land Port 3100 trains", "Guangxi 7 centers",
+		"Nanning 580000000000 yuan", "Pearl River-Xijiang Economic Belt 460000000000 yuan")
 	wantNone(t, figs, "Guangdong-Hong Kong-Macao Greater Bay Area 2100000000000 yuan", `Guangxi 7 one-stop`)
 }
 
