@@ -60,9 +60,6 @@ func (c *sentCtx) posEnd(i int) int {
 		if strings.HasPrefix(c.text[e:], "’s") {
 			return e + len("’s")
 		}
-		if c.spans[i].kind == spanRef && !strings.HasPrefix(c.text[e:], "'") {
-			return e // "its", "their": the possessive is the word itself
-		}
 		return min(e+2, len(c.text)) // a possessive flagged at the very end
 	}
 	return e

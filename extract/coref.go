@@ -260,7 +260,7 @@ func (c *corefState) salient(hist []*entity, noun string, types []ontology.Entit
 			return e
 		}
 	}
-	if namedNominals[noun] {
+	if namedNominal(noun) {
 		if e := namedRecent(hist, noun, types); e != nil {
 			return e
 		}

@@ -135,7 +135,7 @@ func (x *Extractor) findSpans(sents []sentence, dt docText, arena *spanArena) []
 		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &gzBuf, arena)
 		nm := names(s.text, ws, gz, &runs, &nmBuf)
 		ps := personSpans(s.text, people)
-		if strings.Contains(s.text, ", also ") {
+		if len(people) > 0 && s.trig.hasMask(&alsoMask) {
 			ps = append(ps, surnameSpans(s.text, people)...)
 		}
 		lower := s.lower

@@ -25,7 +25,7 @@ var (
 	reFormCore = regexp.MustCompile(`(?:^| )(?:form|forms|formed|make up|makes up|constitute|constitutes|constituted) the (?:core|centre|center|heart|backbone|main body) of (?:the )?$`)
 	reAdjPlace = regexp.MustCompile(`^, (?:a|an|the)(?: [\w-]+){0,2} $`)
 
-	reJoint = regexp.MustCompile(`^,? (?:(?:have|has|had|will|shall|should|must|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|(?:set up|established|opened|launched|built|carried out|started) (?:an? |(?:more than |over |nearly )?[\d,]+ )?joint|signed [\w\s-]{0,30}?agreements? with each other)`)
+	reJoint = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|(?:set up|established|opened|launched|built|carried out|started) (?:an? |(?:more than |over |nearly )?[\d,]+ )?joint|signed [\w\s-]{0,30}?agreements? with each other)`)
 )
 
 // Stems that must occur before the matching regular expression is run.
@@ -1045,8 +1045,9 @@ func (x *Extractor) cooperation(c *sentCtx) {
 			}
 		}
 	}
+	joint := c.hasMask(&jointMask) || c.mayDeepen()
 	for i := range c.spans {
-		if !c.hasMask(&jointMask) && !c.hasMask(&jointMoreMask) {
+		if !joint {
 			break
 		}
 		if c.group[i] != i || c.spans[i].appos {

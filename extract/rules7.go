@@ -30,6 +30,32 @@ func (c *sentCtx) movedToFrom(f int) int {
 // cooperation" that jointMask lacks.
 var jointMoreMask = maskOf("cooperat", "collaborat")
 
+// mayDeepen is the cheap test for a sentence that jointMask does not
+// admit: it holds "cooperat" or "collaborat" with one of deepenVerbs
+// right before, "shall deepen cooperation", "step up collaboration".
+func (c *sentCtx) mayDeepen() bool {
+	if !c.hasMask(&jointMoreMask) {
+		return false
+	}
+	for _, stem := range []string{"cooperat", "collaborat"} {
+		for off := 0; ; {
+			i := strings.Index(c.lower[off:], stem)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(stem)
+			before := c.lower[max(0, i-24):i]
+			for _, v := range deepenVerbs {
+				if strings.Contains(before, v) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // deepenVerbs open "A and B shall deepen cooperation"; jointObjects are
 // the nouns they take.
 var (
@@ -46,9 +72,15 @@ var (
 // industrial cluster together".
 func (c *sentCtx) jointAction(first int, rest string) bool {
 	head := jointHead(rest)
-	p, to := skipJointAux(strings.TrimPrefix(head, ","))
+	p, to, jointly := skipJointAux(strings.TrimPrefix(head, ","))
 	if p == "" {
 		return false
+	}
+	if to && strings.HasSuffix(strings.TrimSuffix(c.lower[:c.spans[first].start], "the "), "with ") {
+		return false // "with A and B to work together": A and B are objects
+	}
+	if modalJoint(head) && (jointly || prefixOf(p, jointlyHeads) != "") {
+		return true
 	}
 	if v := prefixOf(p, deepenVerbs); v != "" {
 		q := p[len(v):]
@@ -57,31 +89,47 @@ func (c *sentCtx) jointAction(first int, rest string) bool {
 		if o == "" || !boundaryAfter(q, len(o)) || strings.HasPrefix(rest[len(rest)-len(q)+len(o):], " with ") {
 			return false
 		}
-		before := strings.TrimSuffix(c.lower[:c.spans[first].start], "the ")
-		return !to || !strings.HasSuffix(before, "with ")
+		return true
 	}
 	return togetherAtEnd(p, rest[len(rest)-len(p):])
 }
 
+// jointlyHeads open the joint statements that reJoint reads after "will",
+// which a guideline or a speech writes after "shall", "should", "must"
+// or "to": "shall jointly build", "should work together".
+var jointlyHeads = []string{"work together", "worked together", "working together"}
+
+// modalJoint reports whether the auxiliaries that open head hold one that
+// reJoint does not allow: "shall", "should", "must" or "to".
+func modalJoint(head string) bool {
+	for _, m := range []string{" shall ", " should ", " must ", " to "} {
+		if strings.Contains(head[:min(len(head), 40)], m) {
+			return true
+		}
+	}
+	return false
+}
+
 // skipJointAux skips the auxiliary words (jointAux and "to") that open s
-// after its first space; it returns what follows and whether "to" was
-// among them.
-func skipJointAux(s string) (string, bool) {
+// after its first space; it returns what follows and whether "to" and
+// "jointly" were among them.
+func skipJointAux(s string) (rest string, to, jointly bool) {
 	if !strings.HasPrefix(s, " ") {
-		return "", false
+		return "", false, false
 	}
 	s = s[1:]
-	to := false
 	for {
 		sp := strings.IndexByte(s, ' ')
 		if sp < 0 {
-			return s, to
+			return s, to, jointly
 		}
-		w := s[:sp]
-		if w == "to" {
+		switch w := s[:sp]; {
+		case w == "to":
 			to = true
-		} else if !jointAux[w] {
-			return s, to
+		case w == "jointly":
+			jointly = true
+		case !isJointAux(w):
+			return s, to, jointly
 		}
 		s = s[sp+1:]
 	}
@@ -174,12 +222,16 @@ func deepenedTies(s string, i int) bool {
 }
 
 // nearerOwner returns, for a possessive reference ("its") that the name
-// of an actor precedes by a verb ("help Hainan deepen its ties"), that
-// name; otherwise k.
+// of an actor precedes by a verb ("help Hainan deepen its ties") or that
+// refers to the name before it, that name; otherwise k. posEnd reads past
+// a possessive's "'s", which "its" lacks.
 func (c *sentCtx) nearerOwner(k int) int {
 	sp := c.spans[k]
 	if sp.kind != spanRef || !sp.poss || k == 0 || !actor(c.spans[k-1].ent.typ) || c.spans[k-1].poss {
 		return k
+	}
+	if c.spans[k-1].ent == sp.ent {
+		return k - 1 // "Hainan will deepen its ties": the name "its" stands for
 	}
 	gap := strings.TrimSpace(c.gap(k-1, k))
 	if gap == "" || strings.ContainsAny(gap, ",;") || strings.Count(gap, " ") > 1 {
@@ -212,10 +264,16 @@ func (c *sentCtx) implementsTogether(verbEnd int, s *entity) {
 	}
 }
 
-// namedNominals are the nouns of references ("the belt", "the land port")
+// namedNominal reports the nouns of references ("the belt", "the land port")
 // that only ever mean an entity whose name holds the noun: a belt is no
 // other region, and no other port is a land port.
-var namedNominals = map[string]bool{"belt": true, "economic belt": true, "land port": true}
+func namedNominal(noun string) bool {
+	switch noun {
+	case "belt", "economic belt", "land port":
+		return true
+	}
+	return false
+}
 
 // namedRecent returns the latest entity of the types whose name holds
 // noun, in all of the history a document keeps, or nil.
@@ -419,6 +477,9 @@ func bodyOfficePredicate(title string, body *entity) ontology.Predicate {
 	return officePredicate(strings.Join(f, " "))
 }
 
+// alsoMask holds the trigger of surnameSpans.
+var alsoMask = maskOf(", also ")
+
 // surnameSpans finds a person named by the surname alone before ", also",
 // the way news stories go on to give a leader's other offices ("Xi, also
 // Chinese president and chairman of the Central Military Commission"):
@@ -491,8 +552,28 @@ func (c *sentCtx) ministerOf(i int) *entity {
 var borderShares = []string{" a border", " borders", " the border", " a common border", " a boundary", " a coastline", " a long border"}
 
 // sharesWith reports whether "share" ending at end is a partnership
-// ("will share customs data with"), not a border.
-func sharesWith(s string, end int) bool { return prefixOf(s[end:], borderShares) == "" }
+// ("will share customs data with"), not a border: "with" must follow
+// within a few words ("market share" shares nothing).
+func sharesWith(s string, end int) bool {
+	if prefixOf(s[end:], borderShares) != "" {
+		return false
+	}
+	// s may be the text before a "with" that the caller found
+	rest := s[end:min(len(s), end+48)]
+	return strings.Contains(rest, " with ") || len(rest) == len(s)-end && !strings.ContainsAny(rest, ",;.")
+}
+
+// isJointAux is jointAux[w], asked without hashing: skipJointAux asks it
+// of the words after every list of a sentence that may state a joint
+// action.
+func isJointAux(w string) bool {
+	switch w {
+	case "have", "has", "had", "will", "would", "are", "is", "were", "was", "been", "also", "now",
+		"jointly", "each", "recently", "just", "formally", "shall", "should", "must":
+		return true
+	}
+	return false
+}
 
 // natureHeads after a place name make it the name of a lake or a
 // mountain ("Poyang Lake", "Wuyi Mountains"), which the contract does not
@@ -511,7 +592,10 @@ func natureName(s string, end int) bool {
 
 // infinitiveMoves are the verbs of "industries in A shall be guided to
 // move to B".
-var infinitiveMoves = []string{" to move to ", " to relocate to ", " to shift to ", " to transfer to "}
+var infinitiveMoves = []string{"move to ", "relocate to ", "shift to ", "transfer to "}
+
+// infinitiveMoveTriggers are the trigger words the infinitiveMoves hold.
+var infinitiveMoveTriggers = []int{triggerIndex["mov"], triggerIndex["reloc"], triggerIndex["shift"], triggerIndex["transfer"]}
 
 // guidedToMove reads a guideline's "labor-intensive industries in A shall
 // be guided to move to B, C and D" and "firms from A are encouraged to
@@ -519,14 +603,18 @@ var infinitiveMoves = []string{" to move to ", " to relocate to ", " to shift to
 // "in" or "from" in the subject, at most six words before the verb and
 // with no comma between.
 func (x *Extractor) guidedToMove(c *sentCtx) {
-	if !c.hasMask(&moveMask) {
+	if !c.hasMask(&moveMask) || !c.hasMask(&transfersMask) {
 		return
 	}
-	for _, v := range infinitiveMoves {
-		m := strings.Index(c.lower, v)
-		if m < 0 {
-			continue
+	for k, v := range infinitiveMoves {
+		if !c.s.trig.hasIndex(infinitiveMoveTriggers[k]) {
+			continue // the sentence lacks the verb's stem
 		}
+		m := strings.Index(c.lower, v) - len(" to ")
+		if m < 0 || c.lower[m:m+4] != " to " {
+			continue // searched without " to ", whose space opens many false starts
+		}
+		v = " to " + v
 		d := c.spanAt(m + len(v))
 		src := c.lastBefore(m, func(sp *span) bool { return actor(sp.ent.typ) })
 		if d < 0 || src < 0 || !ontology.IsPlace(c.spans[d].ent.typ) {

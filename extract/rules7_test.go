@@ -164,3 +164,17 @@ func TestNotPlacesSession7(t *testing.T) {
 		t.Errorf("Guiding typed %q, want County (from its full name); got %v", got["Guiding"], got)
 	}
 }
+
+// TestJointAux keeps isJointAux the same set as jointAux.
+func TestJointAux(t *testing.T) {
+	for w := range jointAux {
+		if !isJointAux(w) {
+			t.Errorf("isJointAux(%q) = false, jointAux holds it", w)
+		}
+	}
+	for _, w := range []string{"to", "jointly", "build", "work"} {
+		if isJointAux(w) != jointAux[w] {
+			t.Errorf("isJointAux(%q) = %v, jointAux says %v", w, isJointAux(w), jointAux[w])
+		}
+	}
+}

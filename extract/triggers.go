@@ -23,6 +23,7 @@ var triggerWords = withStems([]string{
 	"integrated development of ", "coordinated development of ", "integration of ", "cooperation between ",
 	"agreement between ", "agreements between ",
 	"strategy ", "development of ", "revitaliz", "rise of ", " respectively",
+	", also ", // surnameSpans: "Xi, also chairman of ..."
 }, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems, formCoreStems, locatedOpeners)
 
 // withStems adds the rules' stem lists to the trigger words, once each.
