@@ -400,6 +400,7 @@ func (x *Extractor) containment(c *sentCtx) {
 	x.frontedLocation(c)
 	x.locatedApposition(c)
 	x.formCore(c)
+	x.extent(c)
 	x.addressChain(c)
 }
 
