@@ -92,3 +92,25 @@ func compassAfter(s string) bool {
 	}
 	return false
 }
+
+// coastNouns are the parts of a place, written after its possessive, that
+// lie inside it: "a port city on Guangxi's southern coast", "a town on
+// Hainan's southern tip". A border or a neighbour lies outside ("a city on
+// Beijing's southern border") and is not among them.
+var coastNouns = []string{"coast", "coastline", "tip"}
+
+// coastOf reports whether s, the text after a possessive, is a coast or
+// tip of the possessor, with a direction before it or none: " southern
+// coast", " coast".
+func coastOf(s string) bool {
+	s = strings.TrimPrefix(s, " ")
+	if d := prefixOf(s, compassAdjectives); d != "" {
+		s = s[len(d):]
+	}
+	n := prefixOf(s, coastNouns)
+	return n != "" && boundaryAfter(s, len(n))
+}
+
+// compassAdjectives are the directions of a coast, each with its space.
+var compassAdjectives = []string{"southern ", "northern ", "eastern ", "western ",
+	"southeastern ", "southwestern ", "northeastern ", "northwestern ", "east ", "west ", "north ", "south "}

@@ -29,3 +29,12 @@ func TestExtentEnds(t *testing.T) {
 		})
 	}
 }
+
+// TestCoastApposition: "X, a port city on Y's southern coast" puts X in Y,
+// as "on the southern coast of Y" does; a border is outside Y.
+func TestCoastApposition(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Rizhao, a port city on Shandong's eastern coast, ships coal. Sanya, a resort city on Hainan's southern tip, hosts a forum. Langfang, a city on Beijing's southern border, builds warehouses.")
+	wantAll(t, facts, "Rizhao part_of Shandong", "Sanya part_of Hainan")
+	wantNone(t, facts, "Langfang part_of Beijing")
+}

@@ -297,7 +297,7 @@ func (x *Extractor) containment(c *sentCtx) {
 		case (a.generic != "" || strings.HasPrefix(lg, " district") || strings.HasPrefix(lg, " county")) &&
 			(strings.HasSuffix(lg, " of ") || strings.HasSuffix(lg, " of the ")) && len(lg) < 16:
 			c.contain(a.ent, c.possessee(i+1), "x-district-of-y", g)
-		case strings.HasPrefix(lg, ", ") && !b.poss && mayAppos(lg) && (reApposIn.MatchString(lg) || reApposBy.MatchString(lg)):
+		case strings.HasPrefix(lg, ", ") && (!b.poss || coastOf(c.lower[c.posEnd(i+1):])) && mayAppos(lg) && (reApposIn.MatchString(lg) || reApposBy.MatchString(lg)):
 			// not "a center of China's auto industry": what follows "of"
 			// is what the place possesses
 			subs := []int{i}
