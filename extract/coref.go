@@ -78,6 +78,7 @@ type corefState struct {
 	recent      []*entity          // scratch for refs: the entities before a reference
 	found       []*span            // the array of the list refs returns, valid until its next call
 	arena       *spanArena         // the references of the document
+	counted     map[int]*entity    // regions by the number of members the text gave them
 }
 
 func newCorefState(arena *spanArena) *corefState {
@@ -188,6 +189,11 @@ func (c *corefState) nominal(text, lower string, start, wend int, history func()
 		return span{}
 	}
 	rest = rest[1:]
+	if strings.EqualFold(text[start:wend], "the") {
+		if e, n := c.countedRegion(rest); e != nil {
+			return span{start: start, end: wend + 1 + n, ent: e}
+		}
+	}
 	var cands []int
 	if rest != "" {
 		cands = nominalsByInitial[rest[0]]

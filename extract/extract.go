@@ -100,6 +100,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 				st.speakers[p.sub.name] = p.obj
 			}
 		}
+		st.noteCounts(s.lower, spans)
 		st.remember(spans)
 	}
 	out := b.extraction(doc, sents)
