@@ -50,12 +50,15 @@ func tokenizeAppend(out []word, s string) []word {
 				if j < len(s) && s[j] != ' ' {
 					j = wordEnd(s, i, j) // something else may go on the word
 				}
-				if plainWord(s, i, j) {
+				if plainWord(s, c, j) {
 					out = append(out, word{start: int32(i), end: int32(j), caps: 'A' <= c && c <= 'Z'})
 				} else {
 					out = appendWord(out, s, i, j)
 				}
 				i = j
+				if i < len(s) && s[i] == ' ' {
+					i++ // the space after most words, which starts none
+				}
 			case c == '(' || c == ')':
 				out = append(out, word{start: int32(i), end: int32(i + 1)})
 				i++
@@ -108,12 +111,12 @@ func wordEnd(s string, i, j int) int {
 	return j
 }
 
-// plainWord reports whether the word s[i:j], which starts with an ASCII
-// letter or digit, needs none of appendWord's care: no period follows it,
-// it ends in no s, and it starts with no digit (which capitalised reads
-// as an ordinal's).
-func plainWord(s string, i, j int) bool {
-	return (j == len(s) || s[j] != '.') && s[j-1] != 's' && (s[i] < '0' || s[i] > '9')
+// plainWord reports whether the word that starts with the ASCII letter or
+// digit c and ends at j needs none of appendWord's care: it starts with no
+// digit (which capitalised reads as an ordinal's), it ends in no s, and no
+// period follows it. The cheapest test goes first.
+func plainWord(s string, c byte, j int) bool {
+	return c > '9' && s[j-1] != 's' && (j == len(s) || s[j] != '.')
 }
 
 // appendWord appends the word s[i:j], taking in an abbreviation's period
