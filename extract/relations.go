@@ -669,8 +669,8 @@ func (x *Extractor) transfers(c *sentCtx) {
 	if !c.hasMask(&transfersMask) {
 		return
 	}
-	moving := c.hasMask(&moveMask) && anyWord(c.lower, moveWord)
-	receiving := c.hasMask(&receiveMask) && anyWord(c.lower, receiveWord)
+	moving := c.hasMask(&moveMask) && moveSearch.anyWord(c.lower, &c.s.trig, moveWord)
+	receiving := c.hasMask(&receiveMask) && receiveSearch.anyWord(c.lower, &c.s.trig, receiveWord)
 	for off := 0; ; {
 		f := strings.Index(c.lower[off:], "from ")
 		if f < 0 {
@@ -1005,7 +1005,7 @@ func (c *sentCtx) conceptAt(start, end int) *entity {
 // "signed agreements with", "paired with", gapped "E with F", and joint
 // statements "A, B and C have worked together".
 func (x *Extractor) cooperation(c *sentCtx) {
-	coop := c.hasMask(&withMask) && c.hasMask(&coopMask) && anyWord(c.lower, coopWord)
+	coop := c.hasMask(&withMask) && c.hasMask(&coopMask) && coopSearch.anyWord(c.lower, &c.s.trig, coopWord)
 	for off := 0; coop; {
 		w := strings.Index(c.lower[off:], " with ")
 		if w < 0 {

@@ -127,3 +127,74 @@ func implMatches(s string) [][2]int {
 }
 
 func setOf(words string) *wordSet { return newWordSet(strings.Fields(words)...) }
+
+// stemSearch finds the words of a lower-case sentence that a word test
+// may pass without scanning every word: each word the test passes holds
+// one of the needles (which may run on past the word: "took in"), and a
+// needle is looked for only when the sentence holds its trigger word.
+type stemSearch []stemNeedle
+
+// stemNeedle is a needle and the index of its trigger word.
+type stemNeedle struct {
+	needle string
+	trig   int
+}
+
+// stemsOf returns the search for stems, each its own trigger word, and for
+// the needles of more, each given with its trigger word.
+func stemsOf(stems []string, more ...[2]string) stemSearch {
+	var ss stemSearch
+	for _, st := range stems {
+		more = append(more, [2]string{st, st})
+	}
+	for _, m := range more {
+		i, ok := triggerIndex[m[1]]
+		if !ok || !isWordByte(m[0][0]) || !strings.Contains(m[0], m[1]) {
+			panic("extract: bad stem " + m[0])
+		}
+		ss = append(ss, stemNeedle{needle: m[0], trig: i})
+	}
+	return ss
+}
+
+// anyWord is anyWord(lower, ok) for an ok that passes only words where a
+// needle of ss starts; trig is the trigger set of the sentence lower.
+func (ss stemSearch) anyWord(lower string, trig *triggerSet, ok func(s, w string, end int) bool) bool {
+	for _, n := range ss {
+		if !trig.hasIndex(n.trig) {
+			continue
+		}
+		for off := 0; ; {
+			i := strings.Index(lower[off:], n.needle)
+			if i < 0 {
+				break
+			}
+			start, end := wordAround(lower, off+i)
+			if ok(lower, lower[start:end], end) {
+				return true
+			}
+			off = end // past the word, which the needle's first byte is part of
+		}
+	}
+	return false
+}
+
+// wordAround returns the bounds of the word of s that holds byte i, a
+// word byte.
+func wordAround(s string, i int) (int, int) {
+	start, end := i, i+1
+	for start > 0 && isWordByte(s[start-1]) {
+		start--
+	}
+	for end < len(s) && isWordByte(s[end]) {
+		end++
+	}
+	return start, end
+}
+
+// The searches of the word tests that read whole sentences.
+var (
+	moveSearch    = stemsOf(moveStems)
+	receiveSearch = stemsOf(receiveStems)
+	coopSearch    = stemsOf(coopStems, [2]string{"joined hands", "hands"})
+)
