@@ -1202,7 +1202,7 @@ func (x *Extractor) implementation(c *sentCtx) {
 	if !c.hasMask(&implMask) {
 		return
 	}
-	for _, m := range implMatches(c.lower) {
+	for _, m := range implMatchesIn(c.lower, &c.s.trig) {
 		subj := c.lastBefore(m[0], func(sp *span) bool { return actor(sp.ent.typ) })
 		if subj < 0 {
 			continue

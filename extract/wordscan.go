@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Token scans that replace whole-sentence regular expressions: the verbs
 // of moving, receiving, working together and implementing, found word by
@@ -101,28 +104,63 @@ var implWords = setOf("implement implements implemented implementing undertake u
 func implMatches(s string) [][2]int {
 	var out [][2]int
 	scanWords(s, func(w string, start, end int) bool {
-		switch {
-		case implWords.has(w):
-			out = append(out, [2]int{start, end})
-		case w == "carry" || w == "carries" || w == "carried" || w == "carrying":
-			if followedBy(s, end, "out") {
-				out = append(out, [2]int{start, end + 4})
-			}
-		case w == "act" || w == "acted" || w == "acts" || w == "acting":
-			if followedBy(s, end, "on") {
-				out = append(out, [2]int{start, end + 3})
-			}
-		case w == "advance" || w == "advances" || w == "advancing" || w == "advanced" && followedBy(s, end, "the"):
-			// "advance the Silk Road Economic Belt initiative": the
-			// strategy must follow at once (see advanceObject)
-			out = append(out, [2]int{start, end})
-		case w == "put":
-			if strings.HasPrefix(s[end:], " into practice") && (end+14 == len(s) || !isWordByte(s[end+14])) {
-				out = append(out, [2]int{start, end + 14})
-			}
+		if m, ok := implMatch(s, w, start, end); ok {
+			out = append(out, m)
 		}
 		return true
 	})
+	return out
+}
+
+// implMatch returns the match of implMatches that the word w of s, from
+// start to end, opens, if any.
+func implMatch(s, w string, start, end int) ([2]int, bool) {
+	switch {
+	case implWords.has(w):
+		return [2]int{start, end}, true
+	case w == "carry" || w == "carries" || w == "carried" || w == "carrying":
+		if followedBy(s, end, "out") {
+			return [2]int{start, end + 4}, true
+		}
+	case w == "act" || w == "acted" || w == "acts" || w == "acting":
+		if followedBy(s, end, "on") {
+			return [2]int{start, end + 3}, true
+		}
+	case w == "advance" || w == "advances" || w == "advancing" || w == "advanced" && followedBy(s, end, "the"):
+		// "advance the Silk Road Economic Belt initiative": the
+		// strategy must follow at once (see advanceObject)
+		return [2]int{start, end}, true
+	case w == "put":
+		if strings.HasPrefix(s[end:], " into practice") && (end+14 == len(s) || !isWordByte(s[end+14])) {
+			return [2]int{start, end + 14}, true
+		}
+	}
+	return [2]int{}, false
+}
+
+// implMatchesIn is implMatches(lower) for a sentence whose trigger set is
+// trig, looking only at the words where a stem of the verbs starts.
+func implMatchesIn(lower string, trig *triggerSet) [][2]int {
+	var out [][2]int
+	for _, n := range implSearch {
+		if !trig.hasIndex(n.trig) {
+			continue
+		}
+		for off := 0; ; {
+			i := strings.Index(lower[off:], n.needle)
+			if i < 0 {
+				break
+			}
+			start, end := wordAround(lower, off+i)
+			off = end
+			if m, ok := implMatch(lower, lower[start:end], start, end); ok && !slices.Contains(out, m) {
+				out = append(out, m)
+			}
+		}
+	}
+	// in the order of the text, as the scan finds them; a word opens one
+	// match at most, so no two start together
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	return out
 }
 
@@ -197,4 +235,5 @@ var (
 	moveSearch    = stemsOf(moveStems)
 	receiveSearch = stemsOf(receiveStems)
 	coopSearch    = stemsOf(coopStems, [2]string{"joined hands", "hands"})
+	implSearch    = stemsOf(implStems, [2]string{"put into practice", "practice"})
 )

@@ -58,7 +58,7 @@ func pairs(ms [][]int) [][2]int {
 // word scans they stand for, on the phrases above and every sentence of
 // the documents of the dev set.
 func TestStemSearchesAgreeWithScans(t *testing.T) {
-	texts := []string{"joined hands with", "they set up", "the co-op", "overtook in", "reset up", "undertaker"}
+	texts := []string{"put into practice", "carried out and carried on", "acted on", "joined hands with", "they set up", "the co-op", "overtook in", "reset up", "undertaker"}
 	paths, err := filepath.Glob(filepath.Join("..", "testdata", "dev", "*", "doc.txt"))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("dev documents: %v (%d found)", err, len(paths))
@@ -85,6 +85,9 @@ func TestStemSearchesAgreeWithScans(t *testing.T) {
 			if got, want := s.ss.anyWord(text, &trig, s.ok), anyWord(text, s.ok); got != want {
 				t.Errorf("%s search of %q = %v, word scan says %v", s.name, text, got, want)
 			}
+		}
+		if got, want := implMatchesIn(text, &trig), implMatches(text); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("impl search of %q = %v, word scan says %v", text, got, want)
 		}
 	}
 }
