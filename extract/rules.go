@@ -572,13 +572,14 @@ func (x *Extractor) zoneCovers(c *sentCtx) {
 		descriptive := lowerWord(firstWords(c.lower[sp.start:], 1)) && c.text[sp.start] >= 'a' && c.text[sp.start] <= 'z'
 		var first int = -1
 		for _, l := range coverLinks {
+			if !strings.HasPrefix(after, l) {
+				continue // the cheap test first
+			}
 			if !descriptive && !strings.Contains(l, "cover") && !strings.Contains(l, "span") && !strings.Contains(l, "straddl") {
 				continue // a named zone "in" a place is read by x-in-y
 			}
-			if strings.HasPrefix(after, l) {
-				first = c.spanAt(c.posEnd(k) + len(l))
-				break
-			}
+			first = c.spanAt(c.posEnd(k) + len(l))
+			break
 		}
 		if first < 0 {
 			continue
