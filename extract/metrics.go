@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -591,6 +592,29 @@ func (c *sentCtx) subjectPosition(k, cs int) bool {
 	return true
 }
 
+// knownGroup is a known region with members, their names lower-cased.
+type knownGroup struct {
+	name    string
+	members []string
+}
+
+// knownGroups are the known regions with members, in the ontology's
+// order, for jointSubject.
+var knownGroups = func() []knownGroup {
+	var out []knownGroup
+	for _, kn := range ontology.KnownEntities() {
+		if kn.Type != ontology.Region || len(kn.Members) == 0 {
+			continue
+		}
+		g := knownGroup{name: kn.Name}
+		for _, m := range kn.Members {
+			g.members = append(g.members, strings.ToLower(m))
+		}
+		out = append(out, g)
+	}
+	return out
+}()
+
 // jointSubject returns the region that a listed group of places forms, when
 // the ontology knows it, or else the span's own entity.
 func (c *sentCtx) jointSubject(k int) *entity {
@@ -601,20 +625,21 @@ func (c *sentCtx) jointSubject(k int) *entity {
 		}
 		return c.spans[k].ent
 	}
-	names := map[string]bool{}
+	var buf [8]string
+	names := buf[:0] // the members' names, lower-cased: a set, searched in order
 	for _, m := range ms {
-		names[strings.ToLower(c.spans[m].ent.name)] = true
+		names = append(names, c.spans[m].ent.lowerName())
 	}
-	for _, kn := range ontology.KnownEntities() {
-		if len(kn.Members) != len(ms) || kn.Type != ontology.Region {
+	for _, g := range knownGroups {
+		if len(g.members) != len(ms) {
 			continue
 		}
 		all := true
-		for _, m := range kn.Members {
-			all = all && names[strings.ToLower(m)]
+		for _, m := range g.members {
+			all = all && slices.Contains(names, m)
 		}
 		if all {
-			return c.reg.get(kn.Name, kn.Type, "")
+			return c.reg.get(g.name, ontology.Region, "")
 		}
 	}
 	last := ms[len(ms)-1]
