@@ -71,6 +71,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 	all := x.findSpans(sents, dt, &sc.spans)
 	res := newResolver(x.gaz, x.ctxCodes, all)
 	b := newBuilder(doc.ID, x.gaz, res.reg)
+	b.facts, b.metrics = sc.facts[:0], sc.metrics[:0] // grown in the scratch, copied out once
 	nspans := 0
 	for _, spans := range all {
 		nspans += len(spans)
@@ -103,6 +104,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 		st.remember(spans)
 	}
 	out := b.extraction(doc, sents)
+	sc.facts, sc.metrics = b.facts, b.metrics
 	return out, nil
 }
 
@@ -387,8 +389,11 @@ const maxListedHere = 16
 
 // extraction returns the finished Extraction.
 func (b *builder) extraction(doc ontology.Document, sents []sentence) ontology.Extraction {
-	out := ontology.Extraction{Document: doc, Facts: b.facts, Metrics: b.metrics,
-		Mentions: b.mentions, Rejected: b.rejected}
+	// the facts and metrics were gathered in arrays grown by doubling and
+	// kept for the next document: copied out at their final length (nil
+	// when there are none, as an append to nil leaves them)
+	out := ontology.Extraction{Document: doc, Facts: append([]ontology.Fact(nil), b.facts...),
+		Metrics: append([]ontology.Metric(nil), b.metrics...), Mentions: b.mentions, Rejected: b.rejected}
 	if len(out.Mentions) == 0 {
 		out.Mentions = nil // none recorded: nil, not the empty list made in advance
 	}
