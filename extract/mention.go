@@ -398,7 +398,11 @@ func merge(sc *mergeScratch, keep *spanLists, lists ...[]*span) []*span {
 	// kept spans do not overlap; when they already stand in strictly
 	// rising order, sorting would leave them as they are
 	if !slices.IsSortedFunc(kept, func(a, b *span) int { return cmp.Compare(a.start, b.start) }) || hasEqualStarts(kept) {
-		sort.Sort(byStart(kept)) // sort.Slice's algorithm, without its allocations
+		// sort.Slice's algorithm, without its allocations: the sorter is
+		// the scratch's, and a pointer to it boxes without a copy
+		sc.byStart = kept
+		sort.Sort(&sc.byStart)
+		sc.byStart = nil
 	}
 	return keep.clone(kept)
 }
@@ -406,12 +410,15 @@ func merge(sc *mergeScratch, keep *spanLists, lists ...[]*span) []*span {
 // byStart orders spans by where they start.
 type byStart []*span
 
-func (b byStart) Len() int           { return len(b) }
-func (b byStart) Less(i, j int) bool { return b[i].start < b[j].start }
-func (b byStart) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
+func (b *byStart) Len() int           { return len(*b) }
+func (b *byStart) Less(i, j int) bool { return (*b)[i].start < (*b)[j].start }
+func (b *byStart) Swap(i, j int)      { (*b)[i], (*b)[j] = (*b)[j], (*b)[i] }
 
 // mergeScratch is the scratch space of merge.
-type mergeScratch struct{ all, kept []*span }
+type mergeScratch struct {
+	all, kept []*span
+	byStart   byStart // the list being sorted
+}
 
 // spanLists holds the span lists of a document's sentences in shared
 // arrays, one allocation for many sentences.
