@@ -231,9 +231,8 @@ func bylineName(line string) (string, bool) {
 		return "", false
 	}
 	t := strings.Trim(line, "[]() ")
-	lower := strings.ToLower(t)
 	for _, b := range bylines {
-		if strings.HasPrefix(lower, b) {
+		if hasLowerPrefix(t, b) {
 			name := strings.TrimSpace(t[len(b):])
 			if personLike(name) {
 				return name, true
@@ -397,7 +396,7 @@ func outletLine(line string) ([]string, bool) {
 		return nonEmpty(strings.Trim(strings.TrimSpace(s), ".,")), true
 	case hasLowerPrefix(line, "sponsored by:"), hasLowerPrefix(line, "produced by:"):
 		return nonEmpty(strings.TrimSpace(line[strings.Index(line, ":")+1:])), true
-	case !(strings.IndexByte(line, ':') >= 0 && strings.Contains(strings.ToLower(line), "updated:")) && !hasLowerPrefix(line, "source:"):
+	case !hasUpdated(line) && !hasLowerPrefix(line, "source:"):
 		return nil, false
 	}
 	var outlets []string
@@ -405,6 +404,23 @@ func outletLine(line string) ([]string, bool) {
 		outlets = append(outlets, part...)
 	}
 	return outlets, true
+}
+
+// hasUpdated reports strings.Contains(strings.ToLower(line), "updated:")
+// without lower-casing a copy: it looks at the word before each colon. No
+// rune but an ASCII letter lower-cases to a letter of "updated".
+func hasUpdated(line string) bool {
+	for off := 0; ; {
+		i := strings.IndexByte(line[off:], ':')
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i >= len("updated") && strings.EqualFold(line[i-len("updated"):i], "updated") {
+			return true
+		}
+		off = i + 1
+	}
 }
 
 // splitChrome cuts a dateline of page chrome into the outlet names it holds,

@@ -2,7 +2,10 @@ package extract
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestClean(t *testing.T) {
@@ -62,6 +65,23 @@ func TestSplitSentences(t *testing.T) {
 	for _, tt := range tests {
 		if got := splitSentences(tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("splitSentences(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestHasUpdated checks hasUpdated against the lower-cased search it
+// stands for, and that no rune but an ASCII one lower-cases to a byte of
+// "updated:", which is what makes looking at the bytes enough.
+func TestHasUpdated(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if l := strings.ToLower(string(r)); strings.ContainsAny(l, "updated:") {
+			t.Fatalf("%U lower-cases to %q, which holds a byte of \"updated:\"", r, l)
+		}
+	}
+	for _, line := range []string{"Updated: May 24", "China.org.cn UPDATED:", "updated", "Updated : 1", ":updated:",
+		"UpDaTeD:", "last updated:2024", "Ｕpdated:", "x:y:Updated:", "", ":"} {
+		if got, want := hasUpdated(line), strings.Contains(strings.ToLower(line), "updated:"); got != want {
+			t.Errorf("hasUpdated(%q) = %v, want %v", line, got, want)
 		}
 	}
 }

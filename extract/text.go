@@ -198,6 +198,17 @@ func capitalised(t string) bool {
 	return false
 }
 
+// isASCII reports whether s is all ASCII, so that its ASCII lower case
+// (as in a sentence's lower text) is strings.ToLower(s).
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // lowerASCII lower-cases ASCII letters only, so offsets are kept.
 func lowerASCII(s string) string {
 	b := []byte(s)
