@@ -547,7 +547,7 @@ func (c *sentCtx) pairedWith(subs []int, j int, oneToOne bool) []int {
 func (x *Extractor) addressChain(c *sentCtx) {
 	for i := 0; i+1 < len(c.spans); i++ {
 		a, b := c.spans[i].ent, c.spans[i+1].ent
-		if c.gap(i, i+1) != ", " || a.code == "" || b.code == "" || !x.gaz.IsAncestor(b.code, a.code) {
+		if c.gap(i, i+1) != ", " || a.code == "" || b.code == "" || !isAncestor(x.gaz, b.code, a.code) {
 			continue
 		}
 		c.contain(a, b, "address-chain", x.gaz)
@@ -641,7 +641,7 @@ func (x *Extractor) containingProvince(hist []*entity, e *entity) *entity {
 	}
 	for i := len(hist) - 1; i >= 0 && i >= len(hist)-historyWindow; i-- {
 		h := hist[i]
-		if h.typ == ontology.Province && isDivisionCode(h.code) && x.gaz.IsAncestor(h.code, e.code) {
+		if h.typ == ontology.Province && isDivisionCode(h.code) && isAncestor(x.gaz, h.code, e.code) {
 			return h
 		}
 	}

@@ -388,3 +388,16 @@ func allZoneWords(ws []string) bool {
 	}
 	return true
 }
+
+// isAncestor is g.IsAncestor(anc, code), walking up from code without
+// making the list of its ancestors: it is asked of most pairs of places a
+// containment rule reads.
+func isAncestor(g *ontology.Gazetteer, anc, code string) bool {
+	u, ok := g.Division(code)
+	for n := 0; ok && u.Parent != "" && n < 8; n++ { // Ancestors stops at eight
+		if u, ok = g.Division(u.Parent); ok && u.Code == anc {
+			return true
+		}
+	}
+	return false
+}

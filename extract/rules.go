@@ -659,7 +659,7 @@ var integratedMask = maskOf("integrated development of ", "coordinated developme
 
 // isAncestor reports whether span a's division contains span b's.
 func (c *sentCtx) isAncestor(a, b int) bool {
-	return c.gaz != nil && c.gaz.IsAncestor(c.spans[a].ent.code, c.spans[b].ent.code)
+	return c.gaz != nil && isAncestor(c.gaz, c.spans[a].ent.code, c.spans[b].ent.code)
 }
 
 // integratedDevelopment reads "the integrated development of A and B"
