@@ -280,7 +280,7 @@ func (x *Extractor) containment(c *sentCtx) {
 		switch {
 		case a.poss && strings.HasPrefix(c.text[a.end:], "'s capital ") || a.poss && strings.HasPrefix(c.text[a.end:], "’s capital "):
 			c.contain(b.ent, a.ent, "possessive-capital", g)
-		case strings.HasPrefix(lg, ", ") && len(lg) < 40 && !b.poss && reAdjPlace.MatchString(lg) && divisionNounAt(c.lower, c.posEnd(i+1)):
+		case strings.HasPrefix(lg, ", ") && len(lg) < 40 && !b.poss && mayAdjPlace(lg) && reAdjPlace.MatchString(lg) && divisionNounAt(c.lower, c.posEnd(i+1)):
 			// "Yueyang, the only Hunan city on the Yangtze River"
 			c.contain(a.ent, b.ent, "place-adjective-apposition", g)
 		case gap == ", " && c.possessiveAppos(i+1, b.start):
@@ -313,7 +313,7 @@ func (x *Extractor) containment(c *sentCtx) {
 			for _, k := range subs {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "apposition-part-of", g)
 			}
-		case strings.HasPrefix(lg, ", ") && !b.poss && c.group[i] != c.group[i+1] && rePluralSeats.MatchString(lg):
+		case strings.HasPrefix(lg, ", ") && !b.poss && c.group[i] != c.group[i+1] && maySeatsOf(lg) && rePluralSeats.MatchString(lg):
 			// "A and B, the seats of Y and Z": each in its counterpart
 			subs := c.members(i)
 			if obj := c.pairedWith(subs, i+1, true); obj != nil {
@@ -342,7 +342,7 @@ func (x *Extractor) containment(c *sentCtx) {
 			c.contain(a.ent, b.ent, "seat-of", g)
 		case c.hasMask(&coverMask) && containsAny(headWindow(lg, 8, len("encompass")), coverStems) && reCovers.MatchString(lg):
 			c.contain(a.ent, b.ent, "covers", g)
-		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && reMembers.MatchString(lg):
+		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && mayMembers(lg) && reMembers.MatchString(lg):
 			subs := c.members(i)
 			if obj := c.pairedWith(subs, i+1, false); obj != nil {
 				// "A and B, cities in Y and Z respectively"
@@ -358,7 +358,7 @@ func (x *Extractor) containment(c *sentCtx) {
 			for _, k := range c.listFrom(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "made-up-of", g)
 			}
-		case strings.Contains(lg, " as ") && reCoreOf.MatchString(lg):
+		case mayCoreOf(lg) && strings.Contains(lg, " as ") && reCoreOf.MatchString(lg):
 			c.contain(a.ent, b.ent, "core-of", g)
 			if i+2 < len(c.spans) && reTogether.MatchString(strings.ToLower(c.gap(i+1, i+2))) {
 				for _, k := range c.members(i + 2) {

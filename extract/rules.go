@@ -636,7 +636,7 @@ func (c *sentCtx) placeList(k int) [][]int {
 			k = next
 			continue
 		}
-		if reCountedOf.MatchString(g) && strings.HasPrefix(c.text[c.posEnd(next):], " (") && next+1 < len(c.spans) {
+		if strings.HasPrefix(c.text[c.posEnd(next):], " (") && next+1 < len(c.spans) && reCountedOf.MatchString(g) {
 			// the counted container's bracketed members form one side
 			out = append(out, c.members(next+1))
 		}

@@ -1,0 +1,47 @@
+package extract
+
+import "strings"
+
+// Cheap tests that a gap between two spans may match one of the regular
+// expressions of the containment rules, asked before the regular
+// expression: each holds for every text the expression matches (they state
+// how its matches start or end), so a gap that fails one cannot match,
+// and most gaps ("A, B", " and ") fail at once.
+
+// mayAdjPlace: reAdjPlace's matches start with ", a" (", an") or ", the"
+// and end with a space.
+func mayAdjPlace(lg string) bool {
+	return (strings.HasPrefix(lg, ", a") || strings.HasPrefix(lg, ", the")) && strings.HasSuffix(lg, " ")
+}
+
+// maySeatsOf: rePluralSeats's matches end with "seats of" or "capitals
+// of", then a space and perhaps "the ".
+func maySeatsOf(lg string) bool {
+	return strings.HasSuffix(lg, "s of ") || strings.HasSuffix(lg, "s of the ")
+}
+
+// mayMembers: reMembers's matches end with " of", " in", " under" or " by",
+// then a space and perhaps "the ".
+func mayMembers(lg string) bool {
+	t := strings.TrimSuffix(lg, "the ")
+	return strings.HasSuffix(t, " of ") || strings.HasSuffix(t, " in ") || strings.HasSuffix(t, " under ") || strings.HasSuffix(t, " by ")
+}
+
+// mayCoreOf: reCoreOf's matches start with " serve", " act" or " will
+// serve".
+func mayCoreOf(lg string) bool {
+	return strings.HasPrefix(lg, " serve") || strings.HasPrefix(lg, " act") || strings.HasPrefix(lg, " will serve")
+}
+
+// mayMembersFold is mayMembers of strings.ToLower(g), for a gap in the
+// text's own case; a gap that is not all ASCII is left to the expression.
+func mayMembersFold(g string) bool {
+	if !isASCII(g) {
+		return true
+	}
+	t := g
+	if hasSuffixFold(t, "the ") {
+		t = t[:len(t)-len("the ")]
+	}
+	return hasSuffixFold(t, " of ") || hasSuffixFold(t, " in ") || hasSuffixFold(t, " under ") || hasSuffixFold(t, " by ")
+}

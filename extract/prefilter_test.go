@@ -1,0 +1,66 @@
+package extract
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestPrefiltersHoldForMatches checks that every gap a containment
+// expression matches passes its cheap test: on examples of each, and on
+// every stretch of up to 60 bytes between spaces or commas of the
+// sentences of the dev set.
+func TestPrefiltersHoldForMatches(t *testing.T) {
+	tests := []struct {
+		name string
+		re   *regexp.Regexp
+		may  func(string) bool
+	}{
+		{"adj-place", reAdjPlace, mayAdjPlace},
+		{"seats-of", rePluralSeats, maySeatsOf},
+		{"members", reMembers, mayMembers},
+		{"members-fold", reMembers, func(s string) bool { return mayMembersFold(strings.ToUpper(s)) }},
+		{"core-of", reCoreOf, mayCoreOf},
+	}
+	gaps := []string{", the only ", ", a ", ", an inland ", ", the seats of the ", ", the respective capitals of ",
+		", all cities of ", ", three districts under the ", ", the counties administered directly by ",
+		", two cities at the southern end of the ", " serves as the core of ", " will serve as a hub of the ",
+		" act as the heart of ", ", both of ", ", "}
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "dev", "*", "doc.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("dev documents: %v (%d found)", err, len(paths))
+	}
+	for _, p := range paths {
+		sents, _ := sentencesText(clean(string(mustRead(t, p))), new(scratch))
+		for _, s := range sents {
+			l := s.lower
+			for i := 0; i < len(l); i++ {
+				if l[i] != ' ' && l[i] != ',' {
+					continue
+				}
+				for j := i + 1; j <= len(l) && j-i <= 60; j++ {
+					if l[j-1] == ' ' {
+						gaps = append(gaps, l[i:j])
+					}
+				}
+			}
+		}
+	}
+	matched := map[string]int{}
+	for _, g := range gaps {
+		for _, tt := range tests {
+			if tt.re.MatchString(g) {
+				matched[tt.name]++
+				if !tt.may(g) {
+					t.Errorf("%s: %q matches the expression but fails the cheap test", tt.name, g)
+				}
+			}
+		}
+	}
+	for _, tt := range tests {
+		if matched[tt.name] == 0 {
+			t.Errorf("%s: no gap matched, so nothing was checked", tt.name)
+		}
+	}
+}
