@@ -74,6 +74,15 @@ func (c *sentCtx) gap(i, j int) string {
 	return c.text[a:b]
 }
 
+// lowerText returns strings.ToLower(c.text[start:end]): the same bytes of
+// c.lower when they are ASCII, without a copy.
+func (c *sentCtx) lowerText(start, end int) string {
+	if t := c.text[start:end]; !isASCII(t) {
+		return strings.ToLower(t)
+	}
+	return c.lower[start:end]
+}
+
 // markAppositions flags the spans inside an apposition that follows a
 // name: ", a district of Guangzhou,", ", which lies in Shanwei city,".
 func (c *sentCtx) markAppositions() {

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/policykg/policykg/ontology"
 )
 
 // TestPrefiltersHoldForMatches checks that every gap a containment
@@ -61,6 +63,26 @@ func TestPrefiltersHoldForMatches(t *testing.T) {
 	for _, tt := range tests {
 		if matched[tt.name] == 0 {
 			t.Errorf("%s: no gap matched, so nothing was checked", tt.name)
+		}
+	}
+}
+
+// TestCountedGroupAtEnd reads a sentence that ends with a group noun, where
+// the search for the next one starts past the end.
+func TestCountedGroupAtEnd(t *testing.T) {
+	x := mustNew(t)
+	for _, text := range []string{"Both cities worked together with the two cities", "The two cities"} {
+		if _, err := x.Extract(ontology.Document{ID: "t"}, []byte(text)); err != nil {
+			t.Fatalf("extract %q: %v", text, err)
+		}
+	}
+}
+
+// TestQuoted checks quoted against the rune search it stands for.
+func TestQuoted(t *testing.T) {
+	for _, s := range []string{`he said "we will`, "he said “we will", "we will", "‘we’ and ”we”", "", `"`, "“"} {
+		if got, want := quoted(s, len(s)), strings.ContainsAny(s, "\"\u201c"); got != want {
+			t.Errorf("quoted(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

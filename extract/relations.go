@@ -321,7 +321,7 @@ func (x *Extractor) containment(c *sentCtx) {
 					c.contain(c.spans[k].ent, c.possessee(obj[n]), "apposition-part-of-paired", g)
 				}
 			}
-		case strings.Contains(lg, "in") && mayBeIn(strings.TrimSpace(lg)) && reIn.MatchString(strings.TrimSpace(lg)):
+		case mayBeIn(strings.TrimSpace(lg)) && strings.Contains(lg, "in") && reIn.MatchString(strings.TrimSpace(lg)):
 			subs := c.subjectsOf(i, lg)
 			if obj := c.pairedWith(subs, i+1, false); obj != nil {
 				// "A and B lie in Y and Z respectively"
@@ -365,13 +365,13 @@ func (x *Extractor) containment(c *sentCtx) {
 					c.contain(c.spans[k].ent, b.ent, "core-of", g)
 				}
 			}
-		case strings.Contains(lg, " into ") && reInto.MatchString(lg):
+		case (strings.HasSuffix(lg, " into ") || strings.HasSuffix(lg, " into the ")) && reInto.MatchString(lg): // how its matches end
 			for _, k := range c.members(i) {
 				c.contain(c.spans[k].ent, b.ent, "built-into", g)
 			}
 		}
 		// "the three northern counties of Langfang city (Sanhe, Dachang, and Xianghe)"
-		if (strings.HasPrefix(c.text[c.posEnd(i):], " (") || strings.HasPrefix(c.text[c.posEnd(i):], ": ")) && mayListOf(c.text[max(0, a.start-60):a.start]) && listedOf(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
+		if (strings.HasPrefix(c.text[c.posEnd(i):], " (") || strings.HasPrefix(c.text[c.posEnd(i):], ": ")) && mayListOf(c.text[max(0, a.start-60):a.start]) && listedOf(c.lowerText(max(0, a.start-60), a.start)) {
 			for _, k := range c.members(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "listed-counties-of-y", g)
 			}
@@ -381,7 +381,7 @@ func (x *Extractor) containment(c *sentCtx) {
 		// (mayListOf folds case itself, so the text is lower-cased only
 		// when it passes)
 		if raw := c.text[max(0, a.start-60):a.start]; strings.HasPrefix(c.text[c.posEnd(i):], ", ") && c.spanStarting(c.posEnd(i)+2) == i+1 && mayListOf(raw) {
-			before := strings.ToLower(raw)
+			before := c.lowerText(max(0, a.start-60), a.start) // strings.ToLower(raw)
 			var listed []int
 			for _, k := range c.members(i + 1) {
 				if k > i {
