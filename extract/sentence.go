@@ -50,13 +50,17 @@ var monthNames = map[string]int{
 func sentencesText(blocks []block, sc *scratch) ([]sentence, docText) {
 	// split first, so that the sentences are allocated once
 	split := make([][]string, len(blocks))
+	var all []string // the sentences of every paragraph, in one array grown by doubling
 	n := 0
 	for k, b := range blocks {
 		if b.kind != prose {
 			n++
 			continue
 		}
-		split[k] = splitSentences(b.text)
+		n0 := len(all)
+		all = appendSentences(all, b.text)
+		// an append that moves all leaves this array as it is
+		split[k] = all[n0:len(all):len(all)]
 		n += len(split[k])
 	}
 	out := sc.sents[:0]
@@ -117,8 +121,10 @@ func sentencesText(blocks []block, sc *scratch) ([]sentence, docText) {
 // splitSentences cuts a paragraph at '.', '!' and '?' followed by space and
 // an upper-case letter, a digit or a quote, unless the period ends a number,
 // an abbreviation or an initial.
-func splitSentences(p string) []string {
-	var out []string
+func splitSentences(p string) []string { return appendSentences(nil, p) }
+
+// appendSentences appends the sentences of paragraph p to out.
+func appendSentences(out []string, p string) []string {
 	start := 0
 	stops := stopFinder{p: p, next: [3]int{-1, -1, -1}}
 	for i := 0; ; i++ {
