@@ -83,6 +83,16 @@ func (c *sentCtx) lowerText(start, end int) string {
 	return c.lower[start:end]
 }
 
+// lowerGap is strings.ToLower(c.gap(i, j)), a copy only when the gap is
+// not ASCII.
+func (c *sentCtx) lowerGap(i, j int) string {
+	a, b := c.posEnd(i), c.spans[j].start
+	if a > b {
+		return ""
+	}
+	return c.lowerText(a, b)
+}
+
 // markAppositions flags the spans inside an apposition that follows a
 // name: ", a district of Guangzhou,", ", which lies in Shanwei city,".
 func (c *sentCtx) markAppositions() {

@@ -643,7 +643,7 @@ func (c *sentCtx) jointSubject(k int) *entity {
 		}
 	}
 	last := ms[len(ms)-1]
-	if last+1 < len(c.spans) && mayMembersFold(c.gap(last, last+1)) && reMembers.MatchString(strings.ToLower(c.gap(last, last+1))) {
+	if last+1 < len(c.spans) && mayMembers(c.lowerGap(last, last+1)) && reMembers.MatchString(c.lowerGap(last, last+1)) {
 		return c.spans[last+1].ent
 	}
 	if y := c.listedGroupOf(ms[0]); y != nil {

@@ -32,16 +32,3 @@ func mayMembers(lg string) bool {
 func mayCoreOf(lg string) bool {
 	return strings.HasPrefix(lg, " serve") || strings.HasPrefix(lg, " act") || strings.HasPrefix(lg, " will serve")
 }
-
-// mayMembersFold is mayMembers of strings.ToLower(g), for a gap in the
-// text's own case; a gap that is not all ASCII is left to the expression.
-func mayMembersFold(g string) bool {
-	if !isASCII(g) {
-		return true
-	}
-	t := g
-	if hasSuffixFold(t, "the ") {
-		t = t[:len(t)-len("the ")]
-	}
-	return hasSuffixFold(t, " of ") || hasSuffixFold(t, " in ") || hasSuffixFold(t, " under ") || hasSuffixFold(t, " by ")
-}

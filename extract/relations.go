@@ -360,7 +360,7 @@ func (x *Extractor) containment(c *sentCtx) {
 			}
 		case mayCoreOf(lg) && strings.Contains(lg, " as ") && reCoreOf.MatchString(lg):
 			c.contain(a.ent, b.ent, "core-of", g)
-			if i+2 < len(c.spans) && reTogether.MatchString(strings.ToLower(c.gap(i+1, i+2))) {
+			if i+2 < len(c.spans) && reTogether.MatchString(c.lowerGap(i+1, i+2)) {
 				for _, k := range c.members(i + 2) {
 					c.contain(c.spans[k].ent, b.ent, "core-of", g)
 				}
@@ -560,7 +560,7 @@ func (c *sentCtx) npHead(k int) int {
 	if k == 0 || c.spans[k-1].poss || c.spans[k-1].appos != c.spans[k].appos {
 		return k
 	}
-	g := strings.ToLower(c.gap(k-1, k))
+	g := c.lowerGap(k-1, k)
 	if (g == " of " || g == " of the ") && placeRank(c.spans[k-1].ent.typ) > placeRank(c.spans[k].ent.typ) && placeRank(c.spans[k].ent.typ) >= 0 {
 		return k - 1
 	}
@@ -1123,7 +1123,7 @@ func (x *Extractor) offices(c *sentCtx) {
 			continue
 		}
 		if i+1 < len(c.spans) {
-			gap := strings.ToLower(c.gap(i, i+1))
+			gap := c.lowerGap(i, i+1)
 			if title, ok := officeTitle(gap); ok && hasTitle(title) {
 				c.propose(sp.ent, c.spans[i+1].ent, officePredicate(title), "title-of-place")
 			} else if (gap == ", " || gap == ", the ") && c.spans[i+1].poss && hasTitle(firstWords(c.lower[c.posEnd(i+1):], 3)) {
@@ -1131,7 +1131,7 @@ func (x *Extractor) offices(c *sentCtx) {
 			}
 		}
 		if i > 0 && !c.spans[i-1].poss {
-			gap := strings.ToLower(c.gap(i-1, i))
+			gap := c.lowerGap(i-1, i)
 			if title, ok := titleBefore(gap); ok && allTitleWords(title) {
 				c.propose(sp.ent, c.spans[i-1].ent, officePredicate(title), "title-of-place")
 			}

@@ -624,7 +624,7 @@ func (c *sentCtx) placeList(k int) [][]int {
 	for k >= 0 && k < len(c.spans) && ontology.IsPlace(c.spans[k].ent.typ) {
 		next := k + 1
 		if next < len(c.spans) {
-			g := strings.ToLower(c.gap(k, next))
+			g := c.lowerGap(k, next)
 			if g == " of " || g == " of the " || g == ", " && c.spans[next].ent.code != "" && c.spans[k].ent.code != "" && c.isAncestor(next, k) {
 				next++ // a container: "Qingpu district of Shanghai"
 			}
@@ -637,7 +637,7 @@ func (c *sentCtx) placeList(k int) [][]int {
 		if next >= len(c.spans) {
 			break
 		}
-		g := strings.ToLower(c.gap(next-1, next))
+		g := c.lowerGap(next-1, next)
 		if _, ok := listSep(g); ok && !strings.HasPrefix(c.lower[c.posEnd(next):], " in ") {
 			k = next
 			continue
