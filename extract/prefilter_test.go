@@ -85,3 +85,16 @@ func TestQuoted(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexSpaced checks indexSpaced against strings.Index.
+func TestIndexSpaced(t *testing.T) {
+	texts := []string{"", " ", "to", " to", " to ", "go to  to the", "x to x", "  zone", "zone zone", "a zone b zones",
+		"moved from A to B", "worked with with"}
+	for _, s := range texts {
+		for _, sub := range []string{" to ", " zone", " with ", " ", "  "} {
+			if got, want := indexSpaced(s, sub), strings.Index(s, sub); got != want {
+				t.Errorf("indexSpaced(%q, %q) = %d, want %d", s, sub, got, want)
+			}
+		}
+	}
+}

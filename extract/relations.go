@@ -681,7 +681,7 @@ func (x *Extractor) transfers(c *sentCtx) {
 		if !boundaryBefore(c.lower, f) {
 			continue
 		}
-		to := strings.Index(c.lower[f:], " to ")
+		to := indexSpaced(c.lower[f:], " to ")
 		clauseEnd := clauseEndAfter(c.lower, f)
 		srcEnd := clauseEnd
 		if to >= 0 && f+to < clauseEnd {
@@ -1007,7 +1007,7 @@ func (c *sentCtx) conceptAt(start, end int) *entity {
 func (x *Extractor) cooperation(c *sentCtx) {
 	coop := c.hasMask(&withMask) && c.hasMask(&coopMask) && coopSearch.anyWord(c.lower, &c.s.trig, coopWord)
 	for off := 0; coop; {
-		w := strings.Index(c.lower[off:], " with ")
+		w := indexSpaced(c.lower[off:], " with ")
 		if w < 0 {
 			break
 		}

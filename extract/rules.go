@@ -450,7 +450,7 @@ var coverLinks = []string{" in ", ", which covers ", " which covers ", " coverin
 func lowerZones(text, lower string, places []*span) []*span {
 	var out []*span
 	for off := 0; ; {
-		i := strings.Index(lower[off:], " zone")
+		i := indexSpaced(lower[off:], " zone")
 		if i < 0 {
 			break
 		}

@@ -198,6 +198,25 @@ func capitalised(t string) bool {
 	return false
 }
 
+// indexSpaced is strings.Index(s, sub) for a sub that starts with a space
+// (" to "): it looks for the rest of sub and then for the space before it,
+// as a search for a needle that starts with the commonest byte of a text
+// stops at every space.
+func indexSpaced(s, sub string) int {
+	rest := sub[1:]
+	for off := 1; off <= len(s); {
+		j := strings.Index(s[off:], rest)
+		if j < 0 {
+			return -1
+		}
+		if i := off + j - 1; s[i] == sub[0] {
+			return i
+		}
+		off += j + 1
+	}
+	return -1
+}
+
 // isASCII reports whether s is all ASCII, so that its ASCII lower case
 // (as in a sentence's lower text) is strings.ToLower(s).
 func isASCII(s string) bool {
