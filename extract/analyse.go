@@ -31,8 +31,10 @@ type sentCtx struct {
 	relocs []reloc
 	// metricEnts are the subjects of the sentence's metrics.
 	metricEnts []*entity
-	fronted    int    // the fronted phrase's comma, -1 when none, 0 before it is known
-	listed     []bool // scratch for groupLists
+	figs       []figure          // scratch for metrics: the sentence's figures
+	metrics    []ontology.Metric // scratch for metrics: the list it returns
+	fronted    int               // the fronted phrase's comma, -1 when none, 0 before it is known
+	listed     []bool            // scratch for groupLists
 }
 
 // reloc is a relocation a rule read: where it starts in the sentence and
@@ -48,7 +50,7 @@ type reloc struct {
 func (c *sentCtx) reset(s sentence, spans []*span, st *corefState, reg *registry, g *ontology.Gazetteer) {
 	*c = sentCtx{s: s, text: s.text, lower: s.lower, spans: spans, state: st, reg: reg, gaz: g,
 		group: c.group[:0], props: c.props[:0], extra: c.extra[:0], relocs: c.relocs[:0],
-		metricEnts: c.metricEnts[:0], listed: c.listed[:0]}
+		metricEnts: c.metricEnts[:0], listed: c.listed[:0], figs: c.figs[:0], metrics: c.metrics[:0]}
 	c.markAppositions()
 	c.groupLists()
 }

@@ -91,9 +91,8 @@ type figure struct {
 	text       string
 }
 
-// figures reads the numbers of a sentence that are metrics.
-func figures(text, lower string, ws []word) []figure {
-	var out []figure
+// appendFigures appends the numbers of a sentence that are metrics to out.
+func appendFigures(out []figure, text, lower string, ws []word) []figure {
 	prevUnit := ""
 	for i := 0; i < len(ws); i++ {
 		if c := text[ws[i].start]; !figureInitial[c] {
@@ -444,15 +443,22 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 	if c.s.kind != prose {
 		return nil
 	}
-	figs := figures(c.text, c.lower, c.s.ws)
+	figs := appendFigures(c.figs[:0], c.text, c.lower, c.s.ws)
+	c.figs = figs
 	if len(figs) == 0 {
 		return nil // most sentences: no need to look for their year
 	}
-	var out []ontology.Metric
+	// the list is the sentence context's, read by the caller before the
+	// next sentence
+	out := c.metrics[:0]
+	defer func() { c.metrics = out }()
 	year := yearOf(c.lower)
 	resp := c.respectively(figs)
 	for i, f := range figs {
-		subj := resp[i]
+		var subj *entity
+		if resp != nil {
+			subj = resp[i]
+		}
 		if subj == nil {
 			subj = c.metricSubject(f, last)
 		}
@@ -468,12 +474,13 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 
 // respectively pairs "A and B registered 146,000 and 98,000 firms
 // respectively": a run of figures of one unit and a list of as many places
-// before it, in order. It returns each figure's subject, or nil.
+// before it, in order. It returns each figure's subject, or nil; a nil
+// list when the sentence says no "respectively".
 func (c *sentCtx) respectively(figs []figure) []*entity {
-	out := make([]*entity, len(figs))
-	if len(figs) < 2 || !strings.Contains(c.lower, " respectively") {
-		return out
+	if len(figs) < 2 || !c.hasMask(&respectivelyMask) { // strings.Contains(c.lower, " respectively")
+		return nil
 	}
+	out := make([]*entity, len(figs))
 	for a := 0; a < len(figs); {
 		b := a + 1
 		for b < len(figs) && figs[b].unit == figs[a].unit && listJoin(c.lower[figs[b-1].end:figs[b].start]) {
