@@ -267,6 +267,11 @@ func lowerLineHead(line string) string {
 // lower-case p of up to 32 bytes. When the first bytes of line are ASCII it
 // compares them folded, without lower-casing a copy.
 func hasLowerPrefix(line, p string) bool {
+	// when the first len(p) bytes are ASCII, so are the first len(p)
+	// bytes of the lower-cased line, whatever follows them
+	if len(line) >= len(p) && isASCII(line[:len(p)]) {
+		return strings.EqualFold(line[:len(p)], p)
+	}
 	head := line[:min(len(line), 32)]
 	for i := 0; i < len(head); i++ {
 		if head[i] >= utf8.RuneSelf {
@@ -465,7 +470,7 @@ func isDateWord(f string) bool {
 	if f == "" {
 		return true
 	}
-	if _, ok := monthNames[strings.ToLower(f)]; ok {
+	if _, ok := lookupLower(monthNames, f); ok {
 		return true
 	}
 	for _, r := range f {

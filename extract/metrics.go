@@ -383,8 +383,10 @@ func skipNumber(text, lower string, ws []word, i int, digits bool) bool {
 		}
 	}
 	if i > 0 {
-		prev := strings.ToLower(strings.TrimSuffix(ws[i-1].text(text), "."))
-		if _, ok := monthNames[prev]; ok || prev == "no" || prev == "page" {
+		// the lower case of prev is "no" or "page" only when prev is
+		// either in ASCII letters of any case: EqualFold, without a copy
+		prev := strings.TrimSuffix(ws[i-1].text(text), ".")
+		if _, ok := lookupLower(monthNames, prev); ok || strings.EqualFold(prev, "no") || strings.EqualFold(prev, "page") {
 			return true
 		}
 	}

@@ -207,11 +207,16 @@ func endsWithStop(before string) bool {
 	for j > 0 && before[j-1] != ' ' && before[j-1] != '(' && before[j-1] != '"' {
 		j--
 	}
-	word := strings.ToLower(before[j:])
+	word := before[j:]
+	if !isASCII(word) {
+		word = strings.ToLower(word)
+	}
+	// word is lower case, or ASCII, whose case neither lowerIn nor the
+	// test of a single letter below minds
 	if word == "" {
 		return true
 	}
-	if abbreviations[word] {
+	if lowerIn(abbreviations, word) {
 		return false
 	}
 	if len(word) == 1 && unicode.IsLetter(rune(word[0])) {
