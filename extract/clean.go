@@ -289,6 +289,9 @@ func isChrome(line string) bool {
 // chromePrefix reports whether hasLowerPrefix(line, p) holds for one of
 // chromePrefixes, examining the line's head once rather than per prefix.
 func chromePrefix(line string) bool {
+	if line != "" && line[0] < utf8.RuneSelf && !chromeInitial[lowerByte(line[0])] {
+		return false // the lower-cased line starts with no prefix's first byte
+	}
 	head := line[:min(len(line), 32)]
 	for i := 0; i < len(head); i++ {
 		if head[i] >= utf8.RuneSelf {
@@ -310,6 +313,14 @@ func chromePrefix(line string) bool {
 	return false
 }
 
+// chromeInitial marks the first bytes of chromePrefixes.
+var chromeInitial = func() (t [256]bool) {
+	for _, p := range chromePrefixes {
+		t[p[0]] = true
+	}
+	return t
+}()
+
 // isChromeBody reports navigation told by the whole line: separators and
 // pagination.
 func isChromeBody(line string) bool {
@@ -321,6 +332,9 @@ func isChromeBody(line string) bool {
 
 // isPagination reports lines such as "<  1  2  3  >" or "< Previous  Next >".
 func isPagination(line string) bool {
+	if line != "" && !paginationInitial[line[0]] {
+		return false // the first field is none of those below
+	}
 	hasMark := false
 	for rest := line; ; {
 		f, more := nextField(rest)
@@ -340,6 +354,20 @@ func isPagination(line string) bool {
 	}
 	return hasMark
 }
+
+// paginationInitial marks the bytes a line of pagination may start with:
+// the first bytes of its fields (the letters of "previous", "next",
+// "first", "last" and "page" in either case), spaces before them, and
+// every byte of a rune that is not ASCII ("…", a wide space).
+var paginationInitial = func() (t [256]bool) {
+	for _, c := range []byte("<>.0123456789pnflPNFL \t\n\v\f\r") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // nextField returns the first field of s as strings.Fields cuts it, and
 // the text after it; the field is empty when none is left.

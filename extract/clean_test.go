@@ -85,3 +85,24 @@ func TestHasUpdated(t *testing.T) {
 		}
 	}
 }
+
+// TestChromeFirstByte checks the lines the first-byte tests of
+// chromePrefix and isPagination let through or turn away.
+func TestChromeFirstByte(t *testing.T) {
+	for _, tt := range []struct {
+		line             string
+		prefix, paginate bool
+	}{
+		{"Share this page", true, false}, {"SHARE", true, false}, {"京ICP备 0001", true, false}, {"ㄑ Press Room", true, false},
+		{"< 1 2 3 >", false, true}, {"  < Previous Next >", false, true}, {"Page 1 2 >", false, true}, {"… 4 5 >>", false, true},
+		{"1 2 3", false, false}, {"Beijing is big", false, false}, {"", false, false}, {"\u3000< 1 >", false, true},
+		{"Next >", true, true}, {"Last >>", false, true},
+	} {
+		if got := chromePrefix(tt.line); got != tt.prefix {
+			t.Errorf("chromePrefix(%q) = %v, want %v", tt.line, got, tt.prefix)
+		}
+		if got := isPagination(tt.line); got != tt.paginate {
+			t.Errorf("isPagination(%q) = %v, want %v", tt.line, got, tt.paginate)
+		}
+	}
+}
