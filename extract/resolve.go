@@ -128,6 +128,8 @@ type resolver struct {
 	out []*span
 	// ancestors remembers ancestorCodes
 	ancestors map[string][]string
+	// byCode remembers codeEntity
+	byCode map[string]*entity
 }
 
 // addDocName adds strings.ToLower(name) to the document's names, lower-casing
@@ -174,7 +176,8 @@ func contextCodes(g *ontology.Gazetteer) map[string]bool {
 
 func newResolver(g *ontology.Gazetteer, ctxCodes map[string]bool, all [][]*span) *resolver {
 	r := &resolver{gaz: g, reg: newRegistry(), docCodes: map[string]bool{}, docNames: map[string]bool{},
-		shortForms: map[string]*span{}, sentCodes: map[string]bool{}, ancestors: map[string][]string{}}
+		shortForms: map[string]*span{}, sentCodes: map[string]bool{}, ancestors: map[string][]string{},
+		byCode: map[string]*entity{}}
 	for _, spans := range all {
 		for _, sp := range spans {
 			if len(sp.codes) == 1 {
@@ -252,8 +255,8 @@ func (r *resolver) entityOf(sp *span, sentCodes map[string]bool) *entity {
 			return nil
 		}
 		if k.Code != "" {
-			if d, ok := r.gaz.Division(k.Code); ok {
-				return r.divisionEntity(d)
+			if e, ok := r.codeEntity(k.Code); ok {
+				return e
 			}
 		}
 		e := r.reg.get(k.Name, k.Type, "")
@@ -263,9 +266,28 @@ func (r *resolver) entityOf(sp *span, sentCodes map[string]bool) *entity {
 	if z, ok := r.shortForms[sp.surface]; ok && sp.generic == "" && !r.highLevel(sp) {
 		return r.reg.get(z.name, z.typ, "")
 	}
-	code := r.pick(sp, sentCodes)
-	d, _ := r.gaz.Division(code)
-	return r.divisionEntity(d)
+	if e, ok := r.codeEntity(r.pick(sp, sentCodes)); ok {
+		return e
+	}
+	return r.divisionEntity(ontology.Division{}) // no such code: as the gazetteer's zero division
+}
+
+// codeEntity returns the entity of the division with the code, and false
+// when the gazetteer has none. A document names the same divisions again
+// and again: the entity is remembered by its code, which stands for the
+// name and code the registry would be asked (it answers the same entity
+// for them every time).
+func (r *resolver) codeEntity(code string) (*entity, bool) {
+	if e, ok := r.byCode[code]; ok {
+		return e, true
+	}
+	d, ok := r.gaz.Division(code)
+	if !ok {
+		return nil, false
+	}
+	e := r.divisionEntity(d)
+	r.byCode[code] = e
+	return e, true
 }
 
 func (r *resolver) divisionEntity(d ontology.Division) *entity {
