@@ -121,8 +121,8 @@ type resolver struct {
 	// docCodes, so pick need not walk the gazetteer for each pair
 	docAbove map[string]bool
 	// sentCodes holds the codes of the sentence being resolved; one map
-	// serves every sentence, cleared for each
-	sentCodes map[string]bool
+	// serves every sentence, filled for it when first asked
+	sentCodes codeSet
 	// out is the array of the list resolve returns, reused from sentence
 	// to sentence: a sentence's spans are read only while it is
 	out []*span
@@ -176,7 +176,7 @@ func contextCodes(g *ontology.Gazetteer) map[string]bool {
 
 func newResolver(g *ontology.Gazetteer, ctxCodes map[string]bool, all [][]*span) *resolver {
 	r := &resolver{gaz: g, reg: newRegistry(), docCodes: map[string]bool{}, docNames: map[string]bool{},
-		shortForms: map[string]*span{}, sentCodes: map[string]bool{}, ancestors: map[string][]string{},
+		shortForms: map[string]*span{}, sentCodes: codeSet{codes: map[string]bool{}}, ancestors: map[string][]string{},
 		byCode: map[string]*entity{}}
 	for _, spans := range all {
 		for _, sp := range spans {
@@ -218,13 +218,8 @@ func newResolver(g *ontology.Gazetteer, ctxCodes map[string]bool, all [][]*span)
 // resolve sets the entity of every span of a sentence; spans that cannot be
 // resolved are dropped. The list it returns is valid until the next call.
 func (r *resolver) resolve(spans []*span) []*span {
-	sentCodes := r.sentCodes
-	clear(sentCodes)
-	for _, sp := range spans {
-		for _, c := range sp.codes {
-			sentCodes[c] = true
-		}
-	}
+	sentCodes := &r.sentCodes
+	sentCodes.reset(spans)
 	out := r.out[:0]
 	defer func() { r.out = out[:0] }()
 	for _, sp := range spans {
@@ -242,7 +237,7 @@ func (r *resolver) resolve(spans []*span) []*span {
 	return out
 }
 
-func (r *resolver) entityOf(sp *span, sentCodes map[string]bool) *entity {
+func (r *resolver) entityOf(sp *span, sentCodes *codeSet) *entity {
 	switch sp.kind {
 	case spanRef:
 		return sp.ent
@@ -320,10 +315,10 @@ func (r *resolver) highLevel(sp *span) bool {
 
 // anchored reports whether a gazetteer candidate of sp is tied to the
 // places around it (its parent is named).
-func (r *resolver) anchored(sp *span, sentCodes map[string]bool) bool {
+func (r *resolver) anchored(sp *span, sentCodes *codeSet) bool {
 	for _, c := range sp.codes {
 		for _, a := range r.ancestorCodes(c) {
-			if sentCodes[a] || r.docCodes[a] {
+			if sentCodes.has(a) || r.docCodes[a] {
 				return true
 			}
 		}
@@ -351,7 +346,7 @@ func (r *resolver) ancestorCodes(code string) []string {
 // ("Aksu prefecture" before a bare "Aksu"), then an ancestor named in the
 // document (not a homonym of the name), then being the ancestor of a named
 // place; ties go to the higher level (province > prefecture > county).
-func (r *resolver) pick(sp *span, sentCodes map[string]bool) string {
+func (r *resolver) pick(sp *span, sentCodes *codeSet) string {
 	if len(sp.codes) == 1 {
 		return sp.codes[0]
 	}
@@ -371,7 +366,7 @@ func (r *resolver) pick(sp *span, sentCodes map[string]bool) string {
 				// is no sign of its homonymous seat (prefecture-not-seat)
 				continue
 			}
-			if sentCodes[a] {
+			if sentCodes.has(a) {
 				score += 40
 			} else if r.docCodes[a] {
 				score += 2
@@ -422,4 +417,32 @@ func isAncestor(g *ontology.Gazetteer, anc, code string) bool {
 		}
 	}
 	return false
+}
+
+// codeSet is the set of the gazetteer codes of a sentence's spans. Most
+// sentences resolve without asking it (their names have one code each),
+// so it is filled only when first asked.
+type codeSet struct {
+	spans  []*span
+	codes  map[string]bool
+	filled bool
+}
+
+// reset makes the set that of spans, unfilled.
+func (s *codeSet) reset(spans []*span) {
+	s.spans, s.filled = spans, false
+}
+
+// has reports whether a span of the sentence has the code c.
+func (s *codeSet) has(c string) bool {
+	if !s.filled {
+		clear(s.codes)
+		for _, sp := range s.spans {
+			for _, c := range sp.codes {
+				s.codes[c] = true
+			}
+		}
+		s.filled = true
+	}
+	return s.codes[c]
 }
