@@ -32,3 +32,40 @@ func mayMembers(lg string) bool {
 func mayCoreOf(lg string) bool {
 	return strings.HasPrefix(lg, " serve") || strings.HasPrefix(lg, " act") || strings.HasPrefix(lg, " will serve")
 }
+
+// mayCountedOf: reCountedOf's matches start with " and" or ", and" and end
+// with a plural noun (its last letter an s), " of " and perhaps "the ".
+func mayCountedOf(g string) bool {
+	return (strings.HasPrefix(g, " and ") || strings.HasPrefix(g, ", and ")) &&
+		(strings.HasSuffix(g, "s of ") || strings.HasSuffix(g, "s of the "))
+}
+
+// inPhrase is reIn.MatchString(t), by hand: an optional comma and space,
+// "which" or "that", a form of "be", a verb of lying, and then "in",
+// "inside" or "within" and perhaps " the", each optional part at most
+// once and in that order. No part begins with what an earlier one does,
+// so taking each part whenever it is there finds the match if there is one.
+func inPhrase(t string) bool {
+	t = strings.TrimPrefix(t, ",")
+	t = strings.TrimPrefix(t, " ")
+	for _, parts := range inParts {
+		for _, p := range parts {
+			if strings.HasPrefix(t, p) {
+				t = t[len(p):]
+				break
+			}
+		}
+	}
+	switch t {
+	case "in", "inside", "within", "in the", "inside the", "within the":
+		return true
+	}
+	return false
+}
+
+// inParts are the optional parts of reIn before its preposition.
+var inParts = [][]string{
+	{"which ", "that "},
+	{"is ", "are ", "was ", "were "},
+	{"located ", "situated ", "lies ", "lie ", "sits ", "sit ", "based ", "nestled "},
+}

@@ -23,8 +23,9 @@ func TestPrefiltersHoldForMatches(t *testing.T) {
 		{"seats-of", rePluralSeats, maySeatsOf},
 		{"members", reMembers, mayMembers},
 		{"core-of", reCoreOf, mayCoreOf},
+		{"counted-of", reCountedOf, mayCountedOf},
 	}
-	gaps := []string{", the only ", ", a ", ", an inland ", ", the seats of the ", ", the respective capitals of ",
+	gaps := []string{", and the three counties of ", " and its cities of the ", ", the only ", ", a ", ", an inland ", ", the seats of the ", ", the respective capitals of ",
 		", all cities of ", ", three districts under the ", ", the counties administered directly by ",
 		", two cities at the southern end of the ", " serves as the core of ", " will serve as a hub of the ",
 		" act as the heart of ", ", both of ", ", "}
@@ -96,5 +97,50 @@ func TestIndexSpaced(t *testing.T) {
 				t.Errorf("indexSpaced(%q, %q) = %d, want %d", s, sub, got, want)
 			}
 		}
+	}
+}
+
+// TestInPhrase checks inPhrase against reIn on every sequence of its parts,
+// with and without their spaces, and on the gaps of the dev set.
+func TestInPhrase(t *testing.T) {
+	texts := []string{"", "in", " in", ", in", ",in", "inn", "in  the", "within the", "is in", "lies within"}
+	opts := [][]string{{"", ",", " ", ", "}, {"", "which ", "that ", "which"}, {"", "is ", "are ", "was ", "were ", "is"},
+		{"", "located ", "lies ", "lie ", "sits ", "sit ", "nestled ", "lying "},
+		{"in", "inside", "within", "on", ""}, {"", " the", " the ", "the"}}
+	var build func(int, string)
+	build = func(k int, s string) {
+		if k == len(opts) {
+			texts = append(texts, s)
+			return
+		}
+		for _, o := range opts[k] {
+			build(k+1, s+o)
+		}
+	}
+	build(0, "")
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "dev", "*", "doc.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("dev documents: %v (%d found)", err, len(paths))
+	}
+	for _, p := range paths {
+		sents, _ := sentencesText(clean(string(mustRead(t, p))), new(scratch))
+		for _, s := range sents {
+			for _, f := range strings.SplitAfter(s.lower, " ") {
+				texts = append(texts, strings.TrimSpace(f))
+			}
+		}
+	}
+	matches := 0
+	for _, s := range texts {
+		want := reIn.MatchString(s)
+		if want {
+			matches++
+		}
+		if got := inPhrase(s); got != want {
+			t.Errorf("inPhrase(%q) = %v, reIn says %v", s, got, want)
+		}
+	}
+	if matches < 100 {
+		t.Errorf("only %d texts matched reIn", matches)
 	}
 }

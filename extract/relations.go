@@ -321,7 +321,7 @@ func (x *Extractor) containment(c *sentCtx) {
 					c.contain(c.spans[k].ent, c.possessee(obj[n]), "apposition-part-of-paired", g)
 				}
 			}
-		case mayBeIn(strings.TrimSpace(lg)) && strings.Contains(lg, "in") && reIn.MatchString(strings.TrimSpace(lg)):
+		case mayBeIn(strings.TrimSpace(lg)) && inPhrase(strings.TrimSpace(lg)): // reIn.MatchString
 			subs := c.subjectsOf(i, lg)
 			if obj := c.pairedWith(subs, i+1, false); obj != nil {
 				// "A and B lie in Y and Z respectively"

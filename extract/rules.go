@@ -642,7 +642,7 @@ func (c *sentCtx) placeList(k int) [][]int {
 			k = next
 			continue
 		}
-		if strings.HasPrefix(c.text[c.posEnd(next):], " (") && next+1 < len(c.spans) && reCountedOf.MatchString(g) {
+		if strings.HasPrefix(c.text[c.posEnd(next):], " (") && next+1 < len(c.spans) && mayCountedOf(g) && reCountedOf.MatchString(g) {
 			// the counted container's bracketed members form one side
 			out = append(out, c.members(next+1))
 		}
