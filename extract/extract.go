@@ -123,20 +123,20 @@ func (x *Extractor) findSpans(sents []sentence, dt docText, arena *spanArena) []
 	})
 	var strategies strategyNames
 	all := make([][]*span, len(sents))
-	var scan hitScanner           // the automaton's hits, a few sentences at a time
-	var cands []ahocorasick.Match // scratch for findHits
-	var places []*span            // scratch for strategySpans
-	var runs []run                // scratch for names
-	var merge1 mergeScratch       // scratch for merge
-	var lists spanLists           // the merged lists of the document
-	var gzBuf, nmBuf []*span      // scratch for findHits and names
+	var scan hitScanner             // the automaton's hits, a few sentences at a time
+	var cands []ahocorasick.Match   // scratch for findHits
+	var places []*span              // scratch for strategySpans
+	var runs []run                  // scratch for names
+	var merge1 mergeScratch         // scratch for merge
+	var lists spanLists             // the merged lists of the document
+	var gzBuf, nmBuf, psBuf []*span // scratch for findHits, names and personSpans
 	for i := range sents {
 		s := &sents[i]
 		ws := s.ws
 		mine, off := scan.sentence(x.matcher.ac, dt, i, len(s.text))
 		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &gzBuf, arena)
 		nm := names(s.text, ws, gz, &runs, &nmBuf)
-		ps := personSpans(s.text, people)
+		ps := personSpans(s.text, people, arena, &psBuf)
 		lower := s.lower
 		var st, zs []*span
 		if len(strategies.phrases) > 0 || s.trig.hasMask(&strategyMask) {
