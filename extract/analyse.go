@@ -18,7 +18,7 @@ type proposal struct {
 
 // sentCtx is one sentence with its resolved spans, as the rules see it.
 type sentCtx struct {
-	s      sentence
+	s      *sentence
 	text   string
 	lower  string
 	spans  []*span
@@ -47,7 +47,7 @@ type reloc struct {
 // reset readies c for sentence s. One sentCtx serves a whole document: its
 // slices keep their arrays from sentence to sentence, as nothing holds on
 // to them once the sentence's facts are recorded.
-func (c *sentCtx) reset(s sentence, spans []*span, st *corefState, reg *registry, g *ontology.Gazetteer) {
+func (c *sentCtx) reset(s *sentence, spans []*span, st *corefState, reg *registry, g *ontology.Gazetteer) {
 	*c = sentCtx{s: s, text: s.text, lower: s.lower, spans: spans, state: st, reg: reg, gaz: g,
 		group: c.group[:0], props: c.props[:0], extra: c.extra[:0], relocs: c.relocs[:0],
 		metricEnts: c.metricEnts[:0], listed: c.listed[:0], figs: c.figs[:0], metrics: c.metrics[:0]}

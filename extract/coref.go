@@ -107,7 +107,7 @@ var corefWords = map[string]string{"latter": "latter", "former": "former", "the"
 // spans already found, and resolves each against the history and the
 // spans before it. The list it returns is valid until its next call; the
 // spans in it, for the whole document.
-func (c *corefState) refs(s sentence, spans []*span) []*span {
+func (c *corefState) refs(s *sentence, spans []*span) []*span {
 	text := s.text
 	lower := s.lower
 	c.current = spans

@@ -80,7 +80,8 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 	st := newCorefState(&sc.refs)
 	var last *entity
 	c := new(sentCtx)
-	for i, s := range sents {
+	for i := range sents {
+		s := &sents[i] // the sentence itself, not a copy of its many fields
 		spans := res.resolve(all[i])
 		if st.govPlace == nil {
 			st.govPlace = x.governmentOf(spans, res.reg)
