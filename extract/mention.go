@@ -360,6 +360,14 @@ func containsType(ts []ontology.EntityType, t ontology.EntityType) bool {
 // except that people always win (their names hold place names). The list
 // is kept in lists; sc is scratch space reused from call to call.
 func merge(sc *mergeScratch, keep *spanLists, lists ...[]*span) []*span {
+	if l, ok := onlyList(lists); ok && increasing(l) {
+		// nothing to choose between: the spans of one list that follow
+		// each other without overlapping are all kept, in their order
+		if len(l) == 0 {
+			return nil
+		}
+		return keep.clone(l)
+	}
 	all := sc.all[:0]
 	for _, l := range lists {
 		all = append(all, l...)
@@ -405,6 +413,33 @@ func merge(sc *mergeScratch, keep *spanLists, lists ...[]*span) []*span {
 		sc.byStart = nil
 	}
 	return keep.clone(kept)
+}
+
+// onlyList returns the one list of lists that is not empty, or an empty
+// one when all are; ok is false when two or more are not empty.
+func onlyList(lists [][]*span) ([]*span, bool) {
+	var only []*span
+	for _, l := range lists {
+		if len(l) == 0 {
+			continue
+		}
+		if only != nil {
+			return nil, false
+		}
+		only = l
+	}
+	return only, true
+}
+
+// increasing reports whether each span of l starts at or after the end of
+// the one before, and after its start.
+func increasing(l []*span) bool {
+	for i := 1; i < len(l); i++ {
+		if l[i].start < l[i-1].end || l[i].start <= l[i-1].start {
+			return false
+		}
+	}
+	return true
 }
 
 // byStart orders spans by where they start.

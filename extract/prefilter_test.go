@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -142,5 +143,31 @@ func TestInPhrase(t *testing.T) {
 	}
 	if matches < 100 {
 		t.Errorf("only %d texts matched reIn", matches)
+	}
+}
+
+// TestMergeOneList checks merge's way with a single list that needs no
+// choice against its general way, which it takes for the same spans cut
+// into two lists.
+func TestMergeOneList(t *testing.T) {
+	var sc mergeScratch
+	var keep spanLists
+	for n := 0; n < 40; n++ {
+		var l []*span
+		for i, pos := 0, 0; i < n; i++ {
+			pos += i % 3 // some spans touch the one before
+			sp := &span{start: pos, end: pos + 1 + i%4, kind: spanKind(i % 4)}
+			l = append(l, sp)
+			pos = sp.end
+		}
+		got := merge(&sc, &keep, l)
+		for k := 1; k < n; k++ {
+			if want := merge(&sc, &keep, l[:k], l[k:]); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("merge of %d spans as one list = %v, as two = %v", n, got, want)
+			}
+		}
+		if n == 0 && got != nil {
+			t.Fatalf("merge of no spans = %v, want nil", got)
+		}
 	}
 }
