@@ -86,8 +86,12 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 		if st.govPlace == nil {
 			st.govPlace = x.governmentOf(spans, res.reg)
 		}
-		spans = append(spans, st.refs(s, spans)...)
-		slices.SortStableFunc(spans, func(a, b *span) int { return cmp.Compare(a.start, b.start) })
+		// the resolved spans stand in order; only references found among
+		// them need sorting in
+		if refs := st.refs(s, spans); len(refs) > 0 {
+			spans = append(spans, refs...)
+			slices.SortStableFunc(spans, func(a, b *span) int { return cmp.Compare(a.start, b.start) })
+		}
 		c.reset(s, spans, st, res.reg, x.gaz)
 		x.relate(c)
 		ms := x.metrics(c, last)
