@@ -31,9 +31,9 @@ const maxText = math.MaxInt32
 type Extractor struct {
 	gaz     *ontology.Gazetteer
 	matcher *matcher
-	// ctxCodes are the codes of the divisions whose names contextual
-	// aliases ask about (contextCodes)
-	ctxCodes map[string]bool
+	// ctxCodes maps the codes of the divisions whose names contextual
+	// aliases ask about to those names (contextCodes)
+	ctxCodes map[string]string
 }
 
 // New builds an Extractor.

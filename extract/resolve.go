@@ -162,19 +162,19 @@ var contextNames = func() *wordSet {
 }()
 
 // contextCodes returns the gazetteer codes of the divisions whose names
-// are among contextNames: newResolver adds only their names, without
-// looking up the divisions of all the others.
-func contextCodes(g *ontology.Gazetteer) map[string]bool {
-	out := map[string]bool{}
+// are among contextNames, with the names: newResolver adds only those,
+// without looking up the divisions of all the others.
+func contextCodes(g *ontology.Gazetteer) map[string]string {
+	out := map[string]string{}
 	for _, d := range g.Units() {
 		if contextNames.has(strings.ToLower(d.Name)) {
-			out[d.Code] = true
+			out[d.Code] = d.Name
 		}
 	}
 	return out
 }
 
-func newResolver(g *ontology.Gazetteer, ctxCodes map[string]bool, all [][]*span) *resolver {
+func newResolver(g *ontology.Gazetteer, ctxCodes map[string]string, all [][]*span) *resolver {
 	r := &resolver{gaz: g, reg: newRegistry(), docCodes: map[string]bool{}, docNames: map[string]bool{},
 		shortForms: map[string]*span{}, sentCodes: codeSet{codes: map[string]bool{}}, ancestors: map[string][]string{},
 		byCode: map[string]*entity{}}
@@ -189,11 +189,8 @@ func newResolver(g *ontology.Gazetteer, ctxCodes map[string]bool, all [][]*span)
 					r.addDocName(sp.name)
 				}
 				for _, c := range sp.codes {
-					if !ctxCodes[c] {
-						continue // its name is none contextOK asks about
-					}
-					if d, ok := g.Division(c); ok {
-						r.addDocName(d.Name)
+					if name, ok := ctxCodes[c]; ok { // else its name is none contextOK asks about
+						r.addDocName(name)
 					}
 				}
 			}
