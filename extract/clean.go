@@ -75,13 +75,32 @@ func clean(text string) []block {
 			continue
 		}
 		kind := prose
-		if !endsSentence(line) && len(strings.Fields(line)) <= 20 {
+		if !endsSentence(line) && atMostFields(line, 20) {
 			kind = label
 		}
 		out = append(out, block{kind, line})
 	}
 	markAskers(out)
 	return out
+}
+
+// atMostFields reports len(strings.Fields(s)) <= n, counting the fields
+// only as far as the one past n.
+func atMostFields(s string, n int) bool {
+	count, inField := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+			continue
+		}
+		if !inField {
+			inField, count = true, count+1
+			if count > n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // markAskers turns a speaker label that does not look like a person's name

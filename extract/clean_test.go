@@ -106,3 +106,14 @@ func TestChromeFirstByte(t *testing.T) {
 		}
 	}
 }
+
+// TestAtMostFields checks atMostFields against strings.Fields.
+func TestAtMostFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a b ", "a\u00a0b\u3000c", "a\tb\nc", "\xff \xfe", "one two three four", "x\u0085y"} {
+		for n := 0; n < 5; n++ {
+			if got, want := atMostFields(s, n), len(strings.Fields(s)) <= n; got != want {
+				t.Errorf("atMostFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}

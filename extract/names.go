@@ -81,6 +81,15 @@ var multiSuffix = []struct {
 	{"Urban Agglomeration", ontology.Region},
 }
 
+// multiSuffixLen holds the number of words of each of multiSuffix.
+var multiSuffixLen = func() []int {
+	out := make([]int, len(multiSuffix))
+	for k, ms := range multiSuffix {
+		out[k] = len(strings.Fields(ms.words))
+	}
+	return out
+}()
+
 // multiSuffixByLast lists, by last word, the indices of the multiSuffix
 // endings, in order: a run can end with an ending only if it ends with
 // that ending's last word.
@@ -235,7 +244,7 @@ func classifyTrimmed(s string, r run) (*span, bool) {
 	lastKey := text[strings.LastIndexByte(text, ' ')+1:]
 	for _, k := range suffixEndings(lastKey) {
 		ms := multiSuffix[k]
-		if hasWordSuffix(text, ms.words) && n > len(strings.Fields(ms.words)) {
+		if hasWordSuffix(text, ms.words) && n > multiSuffixLen[k] {
 			return mk(ms.typ)
 		}
 	}
