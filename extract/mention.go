@@ -61,7 +61,12 @@ type matcher struct {
 	// has an upper-case initial, codes[i][0] where it has not; worked out
 	// once, as they depend on nothing else. Shared: never appended to.
 	codes [][2][]string
-	gaz   *ontology.Gazetteer
+	// trigOf[i] is 1 + the trigger word pattern i is, 0 for none, and
+	// onlyTrigger[i] says it names nothing else: read for every hit, they
+	// spare findHits the pattern's targets
+	trigOf      []uint8
+	onlyTrigger []bool
+	gaz         *ontology.Gazetteer
 }
 
 // ambiguousWords are gazetteer names that are also common English words.
@@ -119,8 +124,12 @@ func newMatcher(g *ontology.Gazetteer) (*matcher, error) {
 	}
 	m.ac = ac
 	m.codes = make([][2][]string, len(m.targets))
+	m.trigOf, m.onlyTrigger = make([]uint8, len(m.targets)), make([]bool, len(m.targets))
 	for i, ts := range m.targets {
 		m.codes[i] = [2][]string{targetCodes(ts, false), targetCodes(ts, true)}
+		if t := ts[len(ts)-1]; t.trigger > 0 { // a trigger word's target is its last
+			m.trigOf[i], m.onlyTrigger[i] = uint8(t.trigger), len(ts) == 1
+		}
 	}
 	return m, nil
 }
@@ -152,9 +161,9 @@ func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *tr
 		if h.Start < 0 {
 			continue // crosses into the text before s
 		}
-		if t := m.targets[h.PatternID]; t[len(t)-1].trigger > 0 {
-			trig.set(t[len(t)-1].trigger - 1)
-			if len(t) == 1 {
+		if k := m.trigOf[h.PatternID]; k > 0 {
+			trig.set(int(k) - 1)
+			if m.onlyTrigger[h.PatternID] {
 				continue
 			}
 		}
