@@ -417,6 +417,12 @@ func lowerHead(s string, start, end int, poss bool) *span {
 // directional finds "northern Guangdong" and the elided "eastern, western and
 // northern Guangdong" before a province-level place.
 func directional(s string, p *span) []*span {
+	if p.start == 0 || s[p.start-1] != ' ' {
+		// no word just before: p starts at a word boundary, so the byte
+		// before it, if any, would end the word and is no letter, as
+		// every byte of a direction is
+		return nil
+	}
 	if p.typ != ontology.Province && p.typ != ontology.Country && p.typ != ontology.Municipality && !provinceCodes(p) {
 		return nil
 	}
