@@ -171,3 +171,21 @@ func TestMergeOneList(t *testing.T) {
 		}
 	}
 }
+
+// TestIsASCII checks isASCII, which reads eight bytes at a time, with a
+// byte that is not ASCII at every position of strings up to 20 bytes.
+func TestIsASCII(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		s := strings.Repeat("a", n)
+		if !isASCII(s) {
+			t.Errorf("isASCII(%q) = false", s)
+		}
+		for i := 0; i < n; i++ {
+			b := []byte(s)
+			b[i] = 0x80
+			if isASCII(string(b)) {
+				t.Errorf("isASCII with 0x80 at %d of %d bytes = true", i, n)
+			}
+		}
+	}
+}

@@ -220,12 +220,26 @@ func indexSpaced(s, sub string) int {
 // isASCII reports whether s is all ASCII, so that its ASCII lower case
 // (as in a sentence's lower text) is strings.ToLower(s).
 func isASCII(s string) bool {
+	for len(s) >= 8 { // eight bytes at a time: the high bit of any is set
+		if load64(s)&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}
 	return true
+}
+
+// load64 returns the first eight bytes of s as a little-endian word, which
+// the compiler reads with one load.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // lowerASCII lower-cases ASCII letters only, so offsets are kept.
