@@ -171,7 +171,6 @@ type hitScanner struct {
 	hits  []ahocorasick.Match // the hits not yet handed out, offsets within the chunk
 	start int                 // where the chunk starts in the document text
 	next  int                 // the first sentence after the chunk
-	buf   []byte              // the chunk's text, for the automaton, which reads bytes
 }
 
 // scanChunk is about how many bytes of text the automaton reads at a time.
@@ -191,8 +190,7 @@ func (h *hitScanner) sentence(ac *ahocorasick.Automaton, dt docText, i, n int) (
 			stop = dt.offs[end]
 		}
 		h.start, h.next = dt.offs[i], end
-		h.buf = append(h.buf[:0], dt.lower[h.start:stop]...)
-		h.hits = ac.FindAllOverlapping(h.buf)
+		h.hits = ac.FindAllOverlapping(dt.bytes[h.start:stop]) // it only reads them
 	}
 	// the hits of sentence i lie within it: none crosses the newline that
 	// ends it

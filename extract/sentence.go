@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // sentence is one cleaned sentence of a document.
@@ -22,7 +23,8 @@ type sentence struct {
 // passes.
 type docText struct {
 	lower string
-	offs  []int // offs[i] is where sentence i starts in lower
+	bytes []byte // lower's array, never written to
+	offs  []int  // offs[i] is where sentence i starts in lower
 }
 
 // abbreviations end with a period that does not end a sentence.
@@ -83,22 +85,17 @@ func sentencesText(blocks []block, sc *scratch) ([]sentence, docText) {
 			total += len(s) + 1
 		}
 	}
-	// the text is built once, in its final array: a string made of a
-	// byte slice would be a copy
-	var b strings.Builder
-	b.Grow(total)
+	// the text is built once, in its final array, lower-cased in place
+	buf := make([]byte, 0, total)
 	offs := make([]int, len(out))
-	var seg [512]byte
 	for i := range out {
-		offs[i] = b.Len()
-		for s := out[i].text; s != ""; {
-			n := min(len(s), len(seg))
-			b.Write(appendLowerASCII(seg[:0], s[:n]))
-			s = s[n:]
-		}
-		b.WriteByte('\n')
+		offs[i] = len(buf)
+		buf = appendLowerASCII(buf, out[i].text)
+		buf = append(buf, '\n')
 	}
-	lower := b.String()
+	// the string shares the array, which nothing writes to from here on:
+	// the automaton reads it as bytes (docText.bytes) without a copy
+	lower := unsafe.String(unsafe.SliceData(buf), len(buf))
 	arena := sc.words[:0]
 	for i := range out {
 		s := &out[i]
@@ -115,7 +112,7 @@ func sentencesText(blocks []block, sc *scratch) ([]sentence, docText) {
 		s.ws = arena[n:len(arena):len(arena)]
 	}
 	sc.words, sc.sents = arena, out
-	return out, docText{lower: lower, offs: offs}
+	return out, docText{lower: lower, bytes: buf, offs: offs}
 }
 
 // splitSentences cuts a paragraph at '.', '!' and '?' followed by space and
