@@ -58,6 +58,9 @@ func clean(text string) []block {
 					out = append(out, block{label, o})
 				}
 			}
+			if name, ok := chromeByline(line); ok {
+				out = append(out, block{label, "Editor " + name})
+			}
 			continue
 		}
 		if isChrome(line) {
@@ -75,7 +78,7 @@ func clean(text string) []block {
 			continue
 		}
 		kind := prose
-		if !endsSentence(line) && atMostFields(line, 20) {
+		if !endsSentence(line) && atMostFields(line, 20) && !figureBullet(line) {
 			kind = label
 		}
 		out = append(out, block{kind, line})

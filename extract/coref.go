@@ -18,6 +18,8 @@ var nominals = []struct {
 	{"new area", []ontology.EntityType{ontology.NewArea}},
 	{"work plan", []ontology.EntityType{ontology.Strategy}},
 	{"economic circle", []ontology.EntityType{ontology.Region}},
+	{"economic belt", []ontology.EntityType{ontology.Region}},
+	{"land port", []ontology.EntityType{ontology.Port}},
 	{"metropolitan circle", []ontology.EntityType{ontology.Region}},
 	{"core area", []ontology.EntityType{ontology.Region}},
 	{"municipality", []ontology.EntityType{ontology.Municipality}},
@@ -31,6 +33,7 @@ var nominals = []struct {
 	{"port", []ontology.EntityType{ontology.Port}},
 	{"region", []ontology.EntityType{ontology.Region}},
 	{"circle", []ontology.EntityType{ontology.Region}},
+	{"belt", []ontology.EntityType{ontology.Region}},
 	{"delta", []ontology.EntityType{ontology.Region}},
 	{"plan", []ontology.EntityType{ontology.Strategy}},
 	{"project", []ontology.EntityType{ontology.Strategy}},
@@ -256,6 +259,12 @@ func (c *corefState) salient(hist []*entity, noun string, types []ontology.Entit
 		if e := c.regionRef(pos); e != nil {
 			return e
 		}
+	}
+	if namedNominal(noun) {
+		if e := namedRecent(hist, noun, types); e != nil {
+			return e
+		}
+		return namedRecent(c.history, noun, types)
 	}
 	if !divisionNouns[noun] {
 		return mostRecent(hist, noun, types)

@@ -142,6 +142,9 @@ func (x *Extractor) findSpans(sents []sentence, dt docText, arena *spanArena) []
 		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &gzBuf, arena)
 		nm := names(s.text, ws, gz, &runs, &nmBuf)
 		ps := personSpans(s.text, people, arena, &psBuf)
+		if len(people) > 0 && s.trig.hasMask(&alsoMask) {
+			ps = append(ps, surnameSpans(s.text, people)...) // merge copies ps before the next sentence
+		}
 		lower := s.lower
 		var st, zs []*span
 		if len(strategies.phrases) > 0 || s.trig.hasMask(&strategyMask) {

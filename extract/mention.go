@@ -70,7 +70,8 @@ type matcher struct {
 }
 
 // ambiguousWords are gazetteer names that are also common English words.
-var ambiguousWords = map[string]bool{"mile": true, "saga": true, "bole": true, "gar": true, "mori": true, "anda": true, "bama": true}
+var ambiguousWords = map[string]bool{"mile": true, "saga": true, "bole": true, "gar": true, "mori": true, "anda": true, "bama": true,
+	"guide": true, "guiding": true} // "Guiding principles", "Guide the orderly transfer of industries"
 
 func newMatcher(g *ontology.Gazetteer) (*matcher, error) {
 	m := &matcher{gaz: g}
@@ -223,7 +224,7 @@ func (m *matcher) spanOf(s string, h ahocorasick.Match, spans *spanArena) *span 
 			}
 		}
 	}
-	if v.known < 0 && len(v.codes) == 0 {
+	if v.known < 0 && (len(v.codes) == 0 || natureName(s, h.End)) {
 		return nil
 	}
 	sp := spans.new()

@@ -347,7 +347,7 @@ func conjoinedModifier(text string, ws []word, k int) bool {
 }
 
 func joinedLoose(s string, a, b word) bool {
-	return strings.TrimSpace(s[a.end:b.start]) == "" && !a.poss
+	return strings.TrimSpace(s[a.end:b.start]) == "" && !a.poss || quotedModifierGap(s[a.end:b.start]) && !a.poss
 }
 
 // parseNumber reads "43,000", "0.77", "177"; it rejects ordinals.

@@ -49,7 +49,7 @@ func init() {
 		Shipping Holdings Parts Industries Logistics Technologies Motors Airlines Congress Court
 		Procuratorate Department Chamber Media Weekly Review Exchange Fund Foundation Society School
 		College Hospital League Authority Service Services Inc. Corp. Limited Telecom Pharmaceutical
-		Organization Organisation Union Forum Alliance Secretariat Assembly Embassy Consulate Corps`) {
+		Organization Organisation Union Forum Alliance Secretariat Assembly Embassy Consulate Corps Customs`) {
 		orgHeads.add(w)
 	}
 	for _, w := range strings.Fields(`Plan Outline Initiative Strategy Program Programme Project Blueprint Guideline
@@ -72,6 +72,8 @@ var multiSuffix = []struct {
 	{"New Area", ontology.NewArea},
 	{"New District", ontology.NewArea},
 	{"Bay Area", ontology.Region},
+	{"Bonded Port Area", ontology.Zone},
+	{"Bonded Area", ontology.Zone},
 	{"Science City", ontology.Zone},
 	{"Technology City", ontology.Zone},
 	{"Innovation City", ontology.Zone},
@@ -147,7 +149,9 @@ func capitalRuns(out []run, s string, ws []word) []run {
 			switch {
 			case ws[j].caps:
 				last = j
-			case t == "(" && j+2 < len(ws) && ws[j+1].caps && ws[j+2].text(s) == ")":
+			case t == "(" && j+3 < len(ws) && ws[j+1].caps && ws[j+2].text(s) == ")" && ws[j+3].caps && joined(s, ws[j+2], ws[j+3]):
+				// "China (Xinjiang) Pilot Free Trade Zone"; a closing
+				// "(ASEAN)" is an abbreviation, not part of the name
 				j += 2
 				last = j
 			case t == "and" && j+1 < len(ws) && ws[j+1].text(s) == "the":
@@ -231,7 +235,9 @@ func classifyTrimmed(s string, r run) (*span, bool) {
 		}
 	}
 	for i, w := range r.ws {
-		if w.text(s) == "of" && i > 0 && orgHeads.has(r.ws[i-1].text(s)) {
+		if (w.text(s) == "of" || w.text(s) == "for") && i > 0 && orgHeads.has(r.ws[i-1].text(s)) {
+			// "Leading Group for Promoting the Development of the
+			// Yangtze River Economic Belt" is a body, whatever it ends with
 			return mk(ontology.Organization)
 		}
 		// "Jinan Pilot Zone for Growth Driver Conversion": a zone named
@@ -261,6 +267,9 @@ func classifyTrimmed(s string, r run) (*span, bool) {
 		return nil, false // the map has none but its keys
 	}
 	if t, ok := suffixType[last]; ok {
+		if last == "Corridor" && tradeCorridor(text) {
+			return mk(ontology.Strategy)
+		}
 		return mk(t)
 	}
 	return nil, false
@@ -340,6 +349,9 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 		if sp, ok := classifyTrimmed(s, rt); ok {
 			if initiativeName(s, rt, places) && (sp.typ == ontology.Region || sp.typ == ontology.Strategy) {
 				sp.typ = ontology.Strategy // "the Silk Road Economic Belt initiative"
+			}
+			if sp.typ == ontology.Organization {
+				nationalBody(sp)
 			}
 			out = append(out, sp)
 			continue

@@ -144,6 +144,10 @@ func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
 			}
 			if officeFollows(s.text[ws[i+1].end:]) {
 				people[name] = true
+			} else if names := listedWithOffice(s.text, ws, i, g); names != nil {
+				for _, n := range names {
+					people[n] = true
+				}
 			}
 		}
 	}

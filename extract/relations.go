@@ -32,7 +32,7 @@ var (
 var (
 	moveStems    = []string{"mov", "reloc", "transfer", "shift", "migrat", "introduc"}
 	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "taking in", "taken in", "drew", "draw", "landed", "brought in", "bringing in", "absorb", "introduc", "undert"}
-	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together", "formed"}
+	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together", "formed", "memorand", " ties", "shar"}
 	jointStems   = []string{"together", "joint", "each other", "signed", "inked", "reached", " up", "agree", "pledged", "decided", "alliance", "partnership", "consortium", "league"}
 	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}
 	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut", "advanc"}
@@ -117,6 +117,7 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.recipients(c)
 	x.cooperation(c)
 	x.offices(c)
+	x.sharedOffices(c)
 	x.implementation(c)
 	x.receivers(c)
 	x.oneOfThe(c)
@@ -296,7 +297,7 @@ func (x *Extractor) containment(c *sentCtx) {
 		case (a.generic != "" || strings.HasPrefix(lg, " district") || strings.HasPrefix(lg, " county")) &&
 			(strings.HasSuffix(lg, " of ") || strings.HasSuffix(lg, " of the ")) && len(lg) < 16:
 			c.contain(a.ent, c.possessee(i+1), "x-district-of-y", g)
-		case strings.HasPrefix(lg, ", ") && !b.poss && mayAppos(lg) && (reApposIn.MatchString(lg) || reApposBy.MatchString(lg)):
+		case strings.HasPrefix(lg, ", ") && (!b.poss || coastOf(c.lower[c.posEnd(i+1):])) && mayAppos(lg) && (reApposIn.MatchString(lg) || reApposBy.MatchString(lg)):
 			// not "a center of China's auto industry": what follows "of"
 			// is what the place possesses
 			subs := []int{i}
@@ -399,6 +400,7 @@ func (x *Extractor) containment(c *sentCtx) {
 	x.frontedLocation(c)
 	x.locatedApposition(c)
 	x.formCore(c)
+	x.extent(c)
 	x.addressChain(c)
 }
 
@@ -697,16 +699,15 @@ func (x *Extractor) transfers(c *sentCtx) {
 				c.moveAll(sources, d, "moved-from-to", f)
 				c.gapped(sources, d, f)
 			}
-		case moving && strings.HasSuffix(c.lower[:f], " "):
+		case moving && c.movedToFrom(f) >= 0:
 			// "introduced to Hebei province from Beijing"
-			if k := c.lastBefore(f, func(*span) bool { return true }); k >= 0 && strings.HasSuffix(c.lower[:c.spans[k].start], " to ") && strings.TrimSpace(c.text[c.posEnd(k):f]) == "" {
-				c.moveAll(sources, k, "moved-to-from", f)
-			}
+			c.moveAll(sources, c.movedToFrom(f), "moved-to-from", f)
 		case receiving:
 			if k := c.lastBefore(f, func(sp *span) bool { return ontology.IsPlace(sp.ent.typ) }); k >= 0 && !c.inside(k, "from ") {
 				// "Kashgar and Khorgos have attracted investment from A": a
-				// list that is the sentence's subject receives as a whole
-				dests := []int{c.npHead(k)}
+				// list that is the sentence's subject receives as a whole;
+				// "Chenzhou in Hunan shall take in ... from A" is Chenzhou's
+				dests := []int{c.locativeHead(c.npHead(k))}
 				if s := c.subject(); s >= 0 && c.group[s] == c.group[dests[0]] {
 					dests = c.members(dests[0])
 				}
@@ -719,6 +720,7 @@ func (x *Extractor) transfers(c *sentCtx) {
 		}
 	}
 	x.movedTo(c)
+	x.guidedToMove(c)
 }
 
 // clauseEnds are the separators that end a clause; clauseStarts, those
@@ -1018,7 +1020,7 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		if obj < 0 || subj < 0 || !actor(c.spans[obj].ent.typ) {
 			continue
 		}
-		subj = c.locativeHead(subj)
+		subj = c.nearerOwner(c.locativeHead(subj))
 		between := c.lower[c.posEnd(subj):w]
 		var subjects []int
 		switch {
@@ -1044,18 +1046,19 @@ func (x *Extractor) cooperation(c *sentCtx) {
 			}
 		}
 	}
+	joint := c.hasMask(&jointMask) || c.mayDeepen()
 	for i := range c.spans {
-		if !c.hasMask(&jointMask) {
+		if !joint {
 			break
 		}
 		if c.group[i] != i || c.spans[i].appos {
 			continue
 		}
-		ms := c.members(i)
+		ms := c.possessedMembers(c.members(i))
 		pos := c.skipLocative(c.skipApposition(c.posEnd(ms[len(ms)-1])))
 		ms, pos = c.togetherWith(ms, pos)
 		rest := c.lower[pos:]
-		if len(ms) < 2 || !jointStatement(rest) {
+		if len(ms) < 2 || !jointStatement(rest) && !c.jointAction(ms[0], rest) {
 			continue
 		}
 		for a := 0; a < len(ms); a++ {
@@ -1107,7 +1110,7 @@ func (c *sentCtx) objects(o int) []int {
 		if k < o {
 			continue
 		}
-		if k > o && strings.HasPrefix(c.lower[c.posEnd(k):], " with ") {
+		if k > o && (strings.HasPrefix(c.lower[c.posEnd(k):], " with ") || c.clauseSubject(k)) {
 			break
 		}
 		out = append(out, k)
@@ -1125,10 +1128,13 @@ func (x *Extractor) offices(c *sentCtx) {
 		if i+1 < len(c.spans) {
 			gap := c.lowerGap(i, i+1)
 			if title, ok := officeTitle(gap); ok && hasTitle(title) {
-				c.propose(sp.ent, c.spans[i+1].ent, officePredicate(title), "title-of-place")
+				c.propose(sp.ent, c.spans[i+1].ent, bodyOfficePredicate(title, c.spans[i+1].ent), "title-of-place")
 			} else if (gap == ", " || gap == ", the ") && c.spans[i+1].poss && hasTitle(firstWords(c.lower[c.posEnd(i+1):], 3)) {
 				c.propose(sp.ent, c.spans[i+1].ent, officePredicate(firstWords(c.lower[c.posEnd(i+1):], 3)), "title-of-place")
 			}
+		}
+		if m := c.ministerOf(i); m != nil {
+			c.propose(sp.ent, m, ontology.OfficialOf, "minister-of")
 		}
 		if i > 0 && !c.spans[i-1].poss {
 			gap := c.lowerGap(i-1, i)
@@ -1219,6 +1225,7 @@ func (x *Extractor) implementation(c *sentCtx) {
 		for _, k := range c.members(subj) {
 			c.propose(c.spans[k].ent, s, ontology.Implements, "implements-strategy")
 		}
+		c.implementsTogether(m[1], s)
 	}
 }
 

@@ -76,7 +76,8 @@ func jointHead(rest string) string {
 // and reAgreed allow before their verb, all lists together.
 var jointAux = map[string]bool{"have": true, "has": true, "had": true, "will": true, "would": true,
 	"are": true, "is": true, "were": true, "was": true, "been": true, "also": true, "now": true,
-	"jointly": true, "each": true, "recently": true, "just": true, "formally": true}
+	"jointly": true, "each": true, "recently": true, "just": true, "formally": true,
+	"shall": true, "should": true, "must": true}
 
 // jointExprs are the joint-statement expressions in the order
 // jointStatement tries them, each with the heads that begin every verb it

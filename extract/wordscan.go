@@ -77,7 +77,8 @@ func receiveWord(s, w string, end int) bool {
 	return false
 }
 
-var coopWords = setOf("work works worked working pair paired pairing agreement agreements teamed built established together formed")
+var coopWords = setOf("work works worked working pair paired pairing agreement agreements teamed built established together formed " +
+	"memorandum memorandums memoranda")
 
 // coopWord: work(s|ed|ing), cooperat*, collaborat*, pair(ed|ing), partner*,
 // agreement(s), teamed, joined hands, built, set up, established, co-*,
@@ -92,6 +93,10 @@ func coopWord(s, w string, end int) bool {
 		return followedBy(s, end, "up")
 	case w == "co":
 		return end+1 < len(s) && s[end] == '-' && isWordByte(s[end+1])
+	case w == "share" || w == "shares" || w == "shared" || w == "sharing":
+		return sharesWith(s, end)
+	case w == "ties":
+		return deepenedTies(s, end-len(w))
 	}
 	return false
 }
@@ -143,7 +148,7 @@ func implMatch(s, w string, start, end int) ([2]int, bool) {
 func implMatchesIn(lower string, trig *triggerSet) [][2]int {
 	var out [][2]int
 	for _, n := range implSearch {
-		if !trig.hasIndex(n.trig) {
+		if n.trig >= 0 && !trig.hasIndex(n.trig) {
 			continue
 		}
 		for off := 0; ; {
@@ -172,17 +177,23 @@ func setOf(words string) *wordSet { return newWordSet(strings.Fields(words)...) 
 // needle is looked for only when the sentence holds its trigger word.
 type stemSearch []stemNeedle
 
-// stemNeedle is a needle and the index of its trigger word.
+// stemNeedle is a needle and the index of its trigger word, -1 for none.
 type stemNeedle struct {
 	needle string
 	trig   int
 }
 
 // stemsOf returns the search for stems, each its own trigger word, and for
-// the needles of more, each given with its trigger word.
+// the needles of more, each given with its trigger word. A stem that
+// starts with a space (" ties") is looked for without it, in every
+// sentence: a word may also follow another byte that is no word's.
 func stemsOf(stems []string, more ...[2]string) stemSearch {
 	var ss stemSearch
 	for _, st := range stems {
+		if t := strings.TrimLeft(st, " "); t != st {
+			ss = append(ss, stemNeedle{needle: t, trig: -1})
+			continue
+		}
 		more = append(more, [2]string{st, st})
 	}
 	for _, m := range more {
@@ -199,7 +210,7 @@ func stemsOf(stems []string, more ...[2]string) stemSearch {
 // needle of ss starts; trig is the trigger set of the sentence lower.
 func (ss stemSearch) anyWord(lower string, trig *triggerSet, ok func(s, w string, end int) bool) bool {
 	for _, n := range ss {
-		if !trig.hasIndex(n.trig) {
+		if n.trig >= 0 && !trig.hasIndex(n.trig) {
 			continue
 		}
 		for off := 0; ; {

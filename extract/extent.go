@@ -1,0 +1,116 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// extentStems open the second half of "from A in the west to B in the
+// east", found by the name automaton's scan like the other trigger words.
+var extentStems = []string{" in the east to ", " in the west to ", " in the north to ", " in the south to "}
+
+var extentMask = maskOf(extentStems...)
+
+// compass are the directions an extent's ends take.
+var compass = []string{"east", "west", "north", "south"}
+
+// extent reads the ends of a region's extent, "The basin covers nine
+// provinces, from Qinghai in the west to Shandong in the east": both ends
+// lie in the region the sentence is about (its subject, a Region or
+// Zone). A sentence whose subject is a place of another kind ("Hunan runs
+// from Yueyang in the north to Yongzhou in the south") reads nothing:
+// the gazetteer already knows where its divisions lie.
+func (x *Extractor) extent(c *sentCtx) {
+	if !c.hasMask(&extentMask) {
+		return
+	}
+	whole := c.regionSubject()
+	if whole < 0 {
+		return
+	}
+	for k := whole + 1; k+1 < len(c.spans); k++ {
+		if !strings.HasSuffix(c.lower[:c.spans[k].start], "from ") {
+			continue
+		}
+		mid := c.lower[c.posEnd(k):c.spans[k+1].start]
+		if !isExtentLink(mid) || !compassAfter(c.lower[c.posEnd(k+1):]) {
+			continue
+		}
+		w := c.spans[whole].ent
+		for _, m := range []int{k, k + 1} {
+			if e := c.spans[m].ent; ontology.IsPlace(e.typ) && e != w {
+				c.propose(e, w, ontology.PartOf, "extent-from-to")
+			}
+		}
+		return
+	}
+}
+
+// regionSubject returns the sentence's first span when it opens the
+// sentence (after "The" at most) and is a Region or Zone; or -1.
+func (c *sentCtx) regionSubject() int {
+	if len(c.spans) == 0 {
+		return -1
+	}
+	sp := c.spans[0]
+	if before := strings.TrimSpace(c.lower[:sp.start]); before != "" && before != "the" {
+		return -1
+	}
+	if sp.ent.typ != ontology.Region && sp.ent.typ != ontology.Zone {
+		return -1
+	}
+	return 0
+}
+
+// isExtentLink reports whether s, the text between the two ends, is
+// " in the <direction> to ".
+func isExtentLink(s string) bool {
+	rest, ok := strings.CutPrefix(s, " in the ")
+	if !ok {
+		return false
+	}
+	for _, d := range compass {
+		if rest == d+" to " {
+			return true
+		}
+	}
+	return false
+}
+
+// compassAfter reports whether s, the text after the second end, opens
+// with " in the <direction>" and a word boundary.
+func compassAfter(s string) bool {
+	rest, ok := strings.CutPrefix(s, " in the ")
+	if !ok {
+		return false
+	}
+	for _, d := range compass {
+		if strings.HasPrefix(rest, d) && boundaryAfter(rest, len(d)) {
+			return true
+		}
+	}
+	return false
+}
+
+// coastNouns are the parts of a place, written after its possessive, that
+// lie inside it: "a port city on Guangxi's southern coast", "a town on
+// Hainan's southern tip". A border or a neighbour lies outside ("a city on
+// Beijing's southern border") and is not among them.
+var coastNouns = []string{"coast", "coastline", "tip"}
+
+// coastOf reports whether s, the text after a possessive, is a coast or
+// tip of the possessor, with a direction before it or none: " southern
+// coast", " coast".
+func coastOf(s string) bool {
+	s = strings.TrimPrefix(s, " ")
+	if d := prefixOf(s, compassAdjectives); d != "" {
+		s = s[len(d):]
+	}
+	n := prefixOf(s, coastNouns)
+	return n != "" && boundaryAfter(s, len(n))
+}
+
+// compassAdjectives are the directions of a coast, each with its space.
+var compassAdjectives = []string{"southern ", "northern ", "eastern ", "western ",
+	"southeastern ", "southwestern ", "northeastern ", "northwestern ", "east ", "west ", "north ", "south "}

@@ -1,0 +1,40 @@
+package extract
+
+import "testing"
+
+// TestExtentEnds: "from A in the west to B in the east" puts both ends in
+// the region the sentence opens with; a province's own extent, a subject
+// that is no region, and ends without their directions read nothing.
+func TestExtentEnds(t *testing.T) {
+	x := mustNew(t)
+	for _, c := range []struct {
+		name     string
+		text     string
+		facts    []string
+		notFacts []string
+	}{
+		{name: "Region", text: "The Pearl River Delta spans nine cities, from Zhaoqing in the west to Huizhou in the east, and its ports handle a quarter of the country's exports.",
+			facts: []string{"Zhaoqing part_of Pearl River Delta", "Huizhou part_of Pearl River Delta"}},
+		{name: "NorthSouth", text: "The Beijing-Tianjin-Hebei region reaches from Zhangjiakou in the north to Handan in the south.",
+			facts: []string{"Zhangjiakou part_of Beijing-Tianjin-Hebei region", "Handan part_of Beijing-Tianjin-Hebei region"}},
+		{name: "NotARegion", text: "Hunan stretches from Yueyang in the north to Yongzhou in the south. Freight trains now run from Lanzhou in the west to Lianyungang in the east.",
+			notFacts: []string{"Yueyang part_of Hunan", "Yongzhou part_of Hunan", "Lanzhou part_of Lianyungang"}},
+		{name: "NoDirections", text: "The Pearl River Delta sends goods from Zhaoqing to Huizhou by river.",
+			notFacts: []string{"Zhaoqing part_of Pearl River Delta", "Huizhou part_of Pearl River Delta"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			facts, _ := extractText(t, x, c.text)
+			wantAll(t, facts, c.facts...)
+			wantNone(t, facts, c.notFacts...)
+		})
+	}
+}
+
+// TestCoastApposition: "X, a port city on Y's southern coast" puts X in Y,
+// as "on the southern coast of Y" does; a border is outside Y.
+func TestCoastApposition(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Rizhao, a port city on Shandong's eastern coast, ships coal. Sanya, a resort city on Hainan's southern tip, hosts a forum. Langfang, a city on Beijing's southern border, builds warehouses.")
+	wantAll(t, facts, "Rizhao part_of Shandong", "Sanya part_of Hainan")
+	wantNone(t, facts, "Langfang part_of Beijing")
+}
