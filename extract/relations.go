@@ -256,6 +256,8 @@ var (
 	capitalsMask   = maskOf(", the provincial capital", ", capital of the province", ", the regional capital")
 	transfersMask  = maskOf("from ", " to ")
 	recipientsMask = maskOf("recipient", "assigned to ")
+	// the trigger words of transfers and recipients one by one
+	fromMask, recipientMask = maskOf("from "), maskOf("recipient")
 )
 
 // containment reads part_of and located_in: "X district of Y", "X, a city
@@ -673,7 +675,7 @@ func (x *Extractor) transfers(c *sentCtx) {
 	}
 	moving := c.hasMask(&moveMask) && moveSearch.anyWord(c.lower, &c.s.trig, moveWord)
 	receiving := c.hasMask(&receiveMask) && receiveSearch.anyWord(c.lower, &c.s.trig, receiveWord)
-	for off := 0; ; {
+	for off := 0; c.hasMask(&fromMask); { // a sentence without "from " is not searched for it
 		f := strings.Index(c.lower[off:], "from ")
 		if f < 0 {
 			break
@@ -904,7 +906,7 @@ func (x *Extractor) recipients(c *sentCtx) {
 	if !c.hasMask(&recipientsMask) {
 		return
 	}
-	for off := 0; ; {
+	for off := 0; c.hasMask(&recipientMask); { // nor one without "recipient" for that
 		m := strings.Index(c.lower[off:], "recipient")
 		if m < 0 {
 			break
