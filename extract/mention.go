@@ -200,8 +200,13 @@ func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *tr
 }
 
 func (m *matcher) spanOf(s string, h ahocorasick.Match, spans *spanArena) *span {
-	r, _ := utf8.DecodeRuneInString(s[h.Start:])
-	upper := unicode.IsUpper(r)
+	var upper bool
+	if c := s[h.Start]; c < utf8.RuneSelf {
+		upper = 'A' <= c && c <= 'Z' // unicode.IsUpper of an ASCII letter
+	} else {
+		r, _ := utf8.DecodeRuneInString(s[h.Start:])
+		upper = unicode.IsUpper(r)
+	}
 	// built on the stack, moved to the arena only when it is a name
 	v := span{start: h.Start, end: h.End, surface: s[h.Start:h.End], known: -1,
 		codes: m.codes[h.PatternID][boolInt(upper)]}

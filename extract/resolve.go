@@ -181,7 +181,9 @@ func newResolver(g *ontology.Gazetteer, ctxCodes map[string]string, all [][]*spa
 	for _, spans := range all {
 		for _, sp := range spans {
 			if len(sp.codes) == 1 {
-				r.docCodes[sp.codes[0]] = true
+				if c := sp.codes[0]; !r.docCodes[c] { // most are there already: a lookup is cheaper than a store
+					r.docCodes[c] = true
+				}
 			}
 			if sp.kind == spanGazetteer || sp.kind == spanKnown && sp.generic != "contextual" {
 				r.addDocName(sp.surface)
