@@ -83,6 +83,15 @@ var multiSuffix = []struct {
 	{"Urban Agglomeration", ontology.Region},
 }
 
+// multiSuffixLen holds the number of words of each of multiSuffix.
+var multiSuffixLen = func() []int {
+	out := make([]int, len(multiSuffix))
+	for k, ms := range multiSuffix {
+		out[k] = len(strings.Fields(ms.words))
+	}
+	return out
+}()
+
 // multiSuffixByLast lists, by last word, the indices of the multiSuffix
 // endings, in order: a run can end with an ending only if it ends with
 // that ending's last word.
@@ -241,7 +250,7 @@ func classifyTrimmed(s string, r run) (*span, bool) {
 	lastKey := text[strings.LastIndexByte(text, ' ')+1:]
 	for _, k := range suffixEndings(lastKey) {
 		ms := multiSuffix[k]
-		if hasWordSuffix(text, ms.words) && n > len(strings.Fields(ms.words)) {
+		if hasWordSuffix(text, ms.words) && n > multiSuffixLen[k] {
 			return mk(ms.typ)
 		}
 	}
@@ -420,6 +429,12 @@ func lowerHead(s string, start, end int, poss bool) *span {
 // directional finds "northern Guangdong" and the elided "eastern, western and
 // northern Guangdong" before a province-level place.
 func directional(s string, p *span) []*span {
+	if p.start == 0 || s[p.start-1] != ' ' {
+		// no word just before: p starts at a word boundary, so the byte
+		// before it, if any, would end the word and is no letter, as
+		// every byte of a direction is
+		return nil
+	}
 	if p.typ != ontology.Province && p.typ != ontology.Country && p.typ != ontology.Municipality && !provinceCodes(p) {
 		return nil
 	}

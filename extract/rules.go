@@ -390,12 +390,18 @@ func (x *Extractor) countedGroup(c *sentCtx) {
 		return
 	}
 	for _, n := range groupNouns {
-		for off := 0; ; {
-			i := strings.Index(c.lower[off:], " "+n)
-			if i < 0 {
+		for off := 0; off < len(c.lower); {
+			// the next " "+n, found by its noun: a needle that starts
+			// with a space, the commonest byte, is found more slowly
+			j := strings.Index(c.lower[off+1:], n)
+			if j < 0 {
 				break
 			}
-			i += off
+			i := off + j // where the space would be
+			if c.lower[i] != ' ' {
+				off = i + 1
+				continue
+			}
 			off = i + 1 + len(n)
 			prev := c.lower[strings.LastIndexByte(c.lower[:i], ' ')+1 : i]
 			want := countWords[prev]
@@ -445,7 +451,7 @@ var coverLinks = []string{" in ", ", which covers ", " which covers ", " coverin
 func lowerZones(text, lower string, places []*span) []*span {
 	var out []*span
 	for off := 0; ; {
-		i := strings.Index(lower[off:], " zone")
+		i := indexSpaced(lower[off:], " zone")
 		if i < 0 {
 			break
 		}
@@ -573,13 +579,14 @@ func (x *Extractor) zoneCovers(c *sentCtx) {
 		descriptive := lowerWord(firstWords(c.lower[sp.start:], 1)) && c.text[sp.start] >= 'a' && c.text[sp.start] <= 'z'
 		var first int = -1
 		for _, l := range coverLinks {
+			if !strings.HasPrefix(after, l) {
+				continue // the cheap test first
+			}
 			if !descriptive && !strings.Contains(l, "cover") && !strings.Contains(l, "span") && !strings.Contains(l, "straddl") {
 				continue // a named zone "in" a place is read by x-in-y
 			}
-			if strings.HasPrefix(after, l) {
-				first = c.spanAt(c.posEnd(k) + len(l))
-				break
-			}
+			first = c.spanAt(c.posEnd(k) + len(l))
+			break
 		}
 		if first < 0 {
 			continue
@@ -618,7 +625,7 @@ func (c *sentCtx) placeList(k int) [][]int {
 	for k >= 0 && k < len(c.spans) && ontology.IsPlace(c.spans[k].ent.typ) {
 		next := k + 1
 		if next < len(c.spans) {
-			g := strings.ToLower(c.gap(k, next))
+			g := c.lowerGap(k, next)
 			if g == " of " || g == " of the " || g == ", " && c.spans[next].ent.code != "" && c.spans[k].ent.code != "" && c.isAncestor(next, k) {
 				next++ // a container: "Qingpu district of Shanghai"
 			}
@@ -631,12 +638,12 @@ func (c *sentCtx) placeList(k int) [][]int {
 		if next >= len(c.spans) {
 			break
 		}
-		g := strings.ToLower(c.gap(next-1, next))
+		g := c.lowerGap(next-1, next)
 		if _, ok := listSep(g); ok && !strings.HasPrefix(c.lower[c.posEnd(next):], " in ") {
 			k = next
 			continue
 		}
-		if reCountedOf.MatchString(g) && strings.HasPrefix(c.text[c.posEnd(next):], " (") && next+1 < len(c.spans) {
+		if strings.HasPrefix(c.text[c.posEnd(next):], " (") && next+1 < len(c.spans) && mayCountedOf(g) && reCountedOf.MatchString(g) {
 			// the counted container's bracketed members form one side
 			out = append(out, c.members(next+1))
 		}
@@ -659,7 +666,7 @@ var integratedMask = maskOf("integrated development of ", "coordinated developme
 
 // isAncestor reports whether span a's division contains span b's.
 func (c *sentCtx) isAncestor(a, b int) bool {
-	return c.gaz != nil && c.gaz.IsAncestor(c.spans[a].ent.code, c.spans[b].ent.code)
+	return c.gaz != nil && isAncestor(c.gaz, c.spans[a].ent.code, c.spans[b].ent.code)
 }
 
 // integratedDevelopment reads "the integrated development of A and B"
