@@ -32,3 +32,13 @@ func TestCountedRegion(t *testing.T) {
 		})
 	}
 }
+
+// TestWhereClauseFigure: "the X Zone, where 380 companies have registered"
+// gives the figure to the zone, as ", which" does, not to the sentence's
+// subject.
+func TestWhereClauseFigure(t *testing.T) {
+	x := mustNew(t)
+	_, metrics := extractText(t, x, "Nanning is building the Nanning Comprehensive Bonded Zone, where 380 companies have registered.")
+	wantAll(t, metrics, "Nanning Comprehensive Bonded Zone 380 companies")
+	wantNone(t, metrics, "Nanning 380 companies")
+}

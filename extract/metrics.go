@@ -537,15 +537,17 @@ func (c *sentCtx) metricSubject(f figure, last *entity) *entity {
 		return ontology.IsPlace(sp.ent.typ) && !(sp.start >= f.start && sp.end <= f.end)
 	}
 	// "the Z Airport, which handled 30 million passengers"; "FAW Group,
-	// which produced 3.2 million vehicles": a relative clause's figure is
-	// its antecedent's, a place's or a body's
+	// which produced 3.2 million vehicles"; "the X Industrial Park, where
+	// 212 companies have registered": a relative clause's figure is its
+	// antecedent's, a place's or a body's ("where" only a place's)
 	for k := len(c.spans) - 1; k >= 0; k-- {
 		sp := c.spans[k]
 		if c.posEnd(k) > f.start {
 			continue
 		}
 		gap := c.lower[c.posEnd(k):f.start]
-		if (place(sp) || sp.ent.typ == ontology.Organization) && strings.HasPrefix(gap, ", which ") && !strings.ContainsAny(gap[2:], ",;") {
+		if (place(sp) || sp.ent.typ == ontology.Organization) && strings.HasPrefix(gap, ", which ") && !strings.ContainsAny(gap[2:], ",;") ||
+			place(sp) && strings.HasPrefix(gap, ", where ") && !strings.ContainsAny(gap[2:], ",;") {
 			return sp.ent
 		}
 		break
