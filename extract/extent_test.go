@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/policykg/policykg/ontology"
+)
 
 // TestExtentEnds: "from A in the west to B in the east" puts both ends in
 // the region the sentence opens with; a province's own extent, a subject
@@ -37,4 +41,27 @@ func TestCoastApposition(t *testing.T) {
 	facts, _ := extractText(t, x, "Rizhao, a port city on Shandong's eastern coast, ships coal. Sanya, a resort city on Hainan's southern tip, hosts a forum. Langfang, a city on Beijing's southern border, builds warehouses.")
 	wantAll(t, facts, "Rizhao part_of Shandong", "Sanya part_of Hainan")
 	wantNone(t, facts, "Langfang part_of Beijing")
+}
+
+// TestNewAreaLevel: a "New Area" the gazetteer lists is a state-level new
+// area (NewArea); one it does not list, found by its name's ending, is a
+// provincial or city zone (Zone).
+func TestNewAreaLevel(t *testing.T) {
+	x := mustNew(t)
+	ex, err := x.Extract(ontology.Document{ID: "test"}, []byte("Chongqing Liangjiang New Area and the Chengdu Eastern New Area signed a pact. The Zhengdong New District hosts 40 banks."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]ontology.EntityType{"Liangjiang New Area": ontology.NewArea, "Chengdu Eastern New Area": ontology.Zone, "Zhengdong New District": ontology.Zone}
+	for _, e := range ex.Entities {
+		if w, ok := want[e.Name]; ok {
+			if e.Type != w {
+				t.Errorf("%s typed %s, want %s", e.Name, e.Type, w)
+			}
+			delete(want, e.Name)
+		}
+	}
+	for n := range want {
+		t.Errorf("%s not found", n)
+	}
 }

@@ -69,8 +69,11 @@ var multiSuffix = []struct {
 }{
 	{"Free Trade Port", ontology.Zone},
 	{"Free Trade Zone", ontology.Zone},
-	{"New Area", ontology.NewArea},
-	{"New District", ontology.NewArea},
+	// The gazetteer lists all nineteen state-level new areas (NewArea) with
+	// their variants; a "New Area" it does not know is a provincial or
+	// city one ("Chengdu Eastern New Area"), a zone by the contract.
+	{"New Area", ontology.Zone},
+	{"New District", ontology.Zone},
 	{"Bay Area", ontology.Region},
 	{"Bonded Port Area", ontology.Zone},
 	{"Bonded Area", ontology.Zone},
