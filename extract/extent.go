@@ -114,3 +114,49 @@ func coastOf(s string) bool {
 // compassAdjectives are the directions of a coast, each with its space.
 var compassAdjectives = []string{"southern ", "northern ", "eastern ", "western ",
 	"southeastern ", "southwestern ", "northeastern ", "northwestern ", "east ", "west ", "north ", "south "}
+
+// straddleStems are the trigger words of straddle.
+var straddleStems = []string{"straddl"}
+
+var straddleMask = maskOf(straddleStems...)
+
+// straddle reads "the Xixian New Area, which straddles the two cities" and
+// "X straddles A and B": X lies in each. "the two cities" (or "both
+// cities") is the pair of places listed last before X in the sentence.
+func (x *Extractor) straddle(c *sentCtx) {
+	if !c.hasMask(&straddleMask) {
+		return
+	}
+	for k := range c.spans {
+		gap := c.lower[c.posEnd(k):]
+		rest, ok := strings.CutPrefix(gap, ", which straddles ")
+		if !ok {
+			rest, ok = strings.CutPrefix(gap, " straddles ")
+		}
+		if !ok {
+			continue
+		}
+		at := len(c.lower) - len(rest)
+		var parts []int
+		if strings.HasPrefix(rest, "the two cities") || strings.HasPrefix(rest, "both cities") {
+			parts = c.pairBefore(k)
+		} else if m := c.spanAt(at); m >= 0 {
+			parts = c.members(m)
+		}
+		for _, m := range parts {
+			c.contain(c.spans[k].ent, c.spans[m].ent, "straddles", x.gaz)
+		}
+		return
+	}
+}
+
+// pairBefore returns the last group of exactly two places listed before
+// span k, or nil.
+func (c *sentCtx) pairBefore(k int) []int {
+	for j := k - 1; j >= 0; j-- {
+		if ms := c.members(j); len(ms) == 2 && ms[1] < k && ontology.IsPlace(c.spans[ms[0]].ent.typ) && ontology.IsPlace(c.spans[ms[1]].ent.typ) {
+			return ms
+		}
+	}
+	return nil
+}

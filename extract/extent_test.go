@@ -65,3 +65,14 @@ func TestNewAreaLevel(t *testing.T) {
 		t.Errorf("%s not found", n)
 	}
 }
+
+// TestStraddles: "X, which straddles the two cities" puts X in each of the
+// pair listed before it, "X straddles A and B" in A and B; a pair listed
+// after X is not "the two cities".
+func TestStraddles(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Changsha and Zhuzhou have linked their metro lines, and the Xiangjiang New Area, which straddles the two cities, hosts 300 firms. The Ganjiang New Area straddles Nanchang and Jiujiang. The Tianfu New Area, which straddles the two cities, borders Meishan and Ziyang.")
+	wantAll(t, facts, "Xiangjiang New Area located_in Changsha", "Xiangjiang New Area located_in Zhuzhou",
+		"Ganjiang New Area located_in Nanchang", "Ganjiang New Area located_in Jiujiang")
+	wantNone(t, facts, "Tianfu New Area located_in Meishan", "Tianfu New Area located_in Ziyang")
+}

@@ -403,6 +403,7 @@ func (x *Extractor) containment(c *sentCtx) {
 	x.locatedApposition(c)
 	x.formCore(c)
 	x.extent(c)
+	x.straddle(c)
 	x.addressChain(c)
 }
 
