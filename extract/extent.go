@@ -160,3 +160,39 @@ func (c *sentCtx) pairBefore(k int) []int {
 	}
 	return nil
 }
+
+// visitVerbs are the verbs of an inspection tour's stops.
+var visitVerbs = []string{"visited ", "inspected ", "toured ", "went to ", "stopped at ", "called at "}
+
+// frontedVisit reads an inspection story's "In Nanchang, Xi visited the
+// Ganjiang New Area": a zone, new area, port or airport visited in a
+// place named at the head of the sentence lies in that place.
+func (x *Extractor) frontedVisit(c *sentCtx) {
+	if !strings.HasPrefix(c.lower, "in ") || len(c.spans) < 2 || c.spans[0].start != 3 {
+		return
+	}
+	place := c.spans[0]
+	rest, ok := strings.CutPrefix(c.lower[c.posEnd(0):], ", ")
+	if !ok || !ontology.IsPlace(place.ent.typ) {
+		return
+	}
+	// the visitor: a name or a pronoun, at most three words before the verb
+	v := -1
+	for _, verb := range visitVerbs {
+		if i := strings.Index(rest, " "+verb); i >= 0 && i < 40 && strings.Count(rest[:i], " ") < 3 {
+			v = len(c.lower) - len(rest) + i + 1 + len(verb)
+			break
+		}
+	}
+	if v < 0 {
+		return
+	}
+	k := c.spanAt(v)
+	if k < 0 {
+		return
+	}
+	switch c.spans[k].ent.typ {
+	case ontology.Zone, ontology.NewArea, ontology.Port, ontology.Airport:
+		c.contain(c.spans[k].ent, c.possessee(0), "visited-in", x.gaz)
+	}
+}

@@ -76,3 +76,13 @@ func TestStraddles(t *testing.T) {
 		"Ganjiang New Area located_in Nanchang", "Ganjiang New Area located_in Jiujiang")
 	wantNone(t, facts, "Tianfu New Area located_in Meishan", "Tianfu New Area located_in Ziyang")
 }
+
+// TestFrontedVisit: "In Y, Xi visited the X New Area" puts the area in Y;
+// a visit without a fronted place reads nothing, and the visitors' origin
+// is not where the area lies.
+func TestFrontedVisit(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "In Hefei, Li Qiang visited the Hefei Economic and Technological Development Zone and a car plant. In Wuhan, he inspected the Yangluo Port. Xi visited the Ganjiang New Area on Monday. In Changsha, officials from Shenzhen toured the Xiangjiang New Area.")
+	wantAll(t, facts, "Hefei Economic and Technological Development Zone located_in Hefei", "Yangluo Port located_in Wuhan", "Xiangjiang New Area located_in Changsha")
+	wantNone(t, facts, "Xiangjiang New Area located_in Shenzhen", "Ganjiang New Area located_in Hefei")
+}

@@ -404,6 +404,7 @@ func (x *Extractor) containment(c *sentCtx) {
 	x.formCore(c)
 	x.extent(c)
 	x.straddle(c)
+	x.frontedVisit(c)
 	x.addressChain(c)
 }
 
