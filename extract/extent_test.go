@@ -86,3 +86,13 @@ func TestFrontedVisit(t *testing.T) {
 	wantAll(t, facts, "Hefei Economic and Technological Development Zone located_in Hefei", "Yangluo Port located_in Wuhan", "Xiangjiang New Area located_in Changsha")
 	wantNone(t, facts, "Xiangjiang New Area located_in Shenzhen", "Ganjiang New Area located_in Hefei")
 }
+
+// TestAgreedInRelativeClause: "A, B and C, which agreed in 2019 to build X
+// together" pairs the list as "A, B and C agreed to build X" does; one
+// place that agreed to help two others does not pair them.
+func TestAgreedInRelativeClause(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Sichuan, Yunnan and Guizhou, which agreed in 2019 to build a power grid, have since added Tibet. Zhejiang, which agreed last year to help Anhui and Jiangxi, sent 300 officials.")
+	wantAll(t, facts, "Sichuan cooperates_with Yunnan", "Sichuan cooperates_with Guizhou", "Yunnan cooperates_with Guizhou")
+	wantNone(t, facts, "Anhui cooperates_with Jiangxi")
+}

@@ -17,7 +17,7 @@ var (
 	reSigned = regexp.MustCompile(`^,? (?:(?:have|has|had|will|would|also|now|jointly|each|recently|just|formally) )*(?:signed|inked|reached|concluded) (?:an? |the )?(?:[\w-]+ ){0,4}?(?:agreements?|deals?|pacts?|memorand(?:um|a)|accords?|contracts?)\b`)
 	reUp     = regexp.MustCompile(`^,? (?:(?:have|has|had|will|would|also|now) )*(?:teamed|team|paired|pair|joined|join|linked|link) up\b`)
 	reAlly   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|also|now|jointly|recently) )*(?:set up|formed|established|launched|built|created|founded|form|establish|launch|build|create) (?:an? |the |their )?(?:[\w-]+ ){0,4}?(?:alliances?|partnerships?|consortium|league)\b`)
-	reAgreed = regexp.MustCompile(`^,? (?:(?:have|has|had|will|would|also|now|recently|formally) )*(?:agreed|agree|pledged|decided) to (?:jointly )?[a-z]+ `)
+	reAgreed = regexp.MustCompile(`^,? (?:which |who )?(?:(?:have|has|had|will|would|also|now|recently|formally) )*(?:agreed|agree|pledged|decided)(?: in (?:19|20)\d\d| last year| this year)? to (?:jointly )?[a-z]+ `)
 	reFrom   = regexp.MustCompile(`\b(?:relocated|transferred|relieved|moved|shifted|spilling over|spilled over|spun off|outsourced|coming|flowing) from `)
 )
 
@@ -77,7 +77,8 @@ func jointHead(rest string) string {
 var jointAux = map[string]bool{"have": true, "has": true, "had": true, "will": true, "would": true,
 	"are": true, "is": true, "were": true, "was": true, "been": true, "also": true, "now": true,
 	"jointly": true, "each": true, "recently": true, "just": true, "formally": true,
-	"shall": true, "should": true, "must": true}
+	"shall": true, "should": true, "must": true,
+	"which": true, "who": true} // "A and B, which agreed to ...": reAgreed only
 
 // jointExprs are the joint-statement expressions in the order
 // jointStatement tries them, each with the heads that begin every verb it
