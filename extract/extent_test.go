@@ -96,3 +96,13 @@ func TestAgreedInRelativeClause(t *testing.T) {
 	wantAll(t, facts, "Sichuan cooperates_with Yunnan", "Sichuan cooperates_with Guizhou", "Yunnan cooperates_with Guizhou")
 	wantNone(t, facts, "Anhui cooperates_with Jiangxi")
 }
+
+// TestBuildingIntegrated: "A and B are building an integrated metropolitan
+// area" is a joint statement; one place building an integrated hub, with
+// another named in its apposition, pairs nothing.
+func TestBuildingIntegrated(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Xining and Haidong are building an integrated metropolitan area. Lhasa, the regional capital, and Shannan will develop an integrated tourism zone. Nanjing, which borders Zhenjiang, is building an integrated transport hub.")
+	wantAll(t, facts, "Xining cooperates_with Haidong", "Lhasa cooperates_with Shannan")
+	wantNone(t, facts, "Nanjing cooperates_with Zhenjiang")
+}

@@ -25,7 +25,7 @@ var (
 	reFormCore = regexp.MustCompile(`(?:^| )(?:form|forms|formed|make up|makes up|constitute|constitutes|constituted) the (?:core|centre|center|heart|backbone|main body) of (?:the )?$`)
 	reAdjPlace = regexp.MustCompile(`^, (?:a|an|the)(?: [\w-]+){0,2} $`)
 
-	reJoint = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|(?:set up|established|opened|launched|built|carried out|started) (?:an? |(?:more than |over |nearly )?[\d,]+ )?joint|signed [\w\s-]{0,30}?agreements? with each other)`)
+	reJoint = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|(?:set up|established|opened|launched|built|carried out|started) (?:an? |(?:more than |over |nearly )?[\d,]+ )?joint|(?:build|builds|building|built|develop|develops|developing|create|creating) (?:an? |the )?(?:integrated|shared|common) |signed [\w\s-]{0,30}?agreements? with each other)`)
 )
 
 // Stems that must occur before the matching regular expression is run.
@@ -33,7 +33,7 @@ var (
 	moveStems    = []string{"mov", "reloc", "transfer", "shift", "migrat", "introduc"}
 	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "taking in", "taken in", "drew", "draw", "landed", "brought in", "bringing in", "absorb", "introduc", "undert"}
 	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together", "formed", "memorand", " ties", "shar"}
-	jointStems   = []string{"together", "joint", "each other", "signed", "inked", "reached", " up", "agree", "pledged", "decided", "alliance", "partnership", "consortium", "league"}
+	jointStems   = []string{"together", "joint", "integrated", "each other", "signed", "inked", "reached", " up", "agree", "pledged", "decided", "alliance", "partnership", "consortium", "league"}
 	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}
 	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut", "advanc"}
 )

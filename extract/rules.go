@@ -87,7 +87,7 @@ var jointExprs = []struct {
 	re    *regexp.Regexp
 	heads []string
 }{
-	{reJoint, []string{"work", "jointly", "set up", "establish", "opened", "launch", "buil", "carried", "started", "signed"}},
+	{reJoint, []string{"work", "jointly", "set up", "establish", "opened", "launch", "buil", "carried", "started", "signed", "develop", "creat"}},
 	{reSigned, []string{"signed", "inked", "reached", "concluded"}},
 	{reUp, []string{"team", "pair", "join", "link"}},
 	{reAgreed, []string{"agree", "pledged", "decided"}},
