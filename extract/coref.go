@@ -68,17 +68,19 @@ const (
 
 // corefState carries what coreference needs across sentences.
 type corefState struct {
-	history     []*entity // mentioned entities, most recent last
-	lastSubject *entity
-	speakers    map[string]*entity // speaker -> the place or body he serves
-	lastOffice  *entity            // place or body of the latest official
-	lastAR      *entity            // the latest autonomous region named
-	govPlace    *entity            // the place whose people's government the text names first
-	current     []*span            // the spans of the sentence being read
-	recent      []*entity          // scratch for refs: the entities before a reference
-	found       []*span            // the array of the list refs returns, valid until its next call
-	arena       *spanArena         // the references of the document
-	counted     map[int]*entity    // regions by the number of members the text gave them
+	history      []*entity // mentioned entities, most recent last
+	lastSubject  *entity
+	speakers     map[string]*entity // speaker -> the place or body he serves
+	lastOffice   *entity            // place or body of the latest official
+	lastAR       *entity            // the latest autonomous region named
+	govPlace     *entity            // the place whose people's government the text names first
+	current      []*span            // the spans of the sentence being read
+	recent       []*entity          // scratch for refs: the entities before a reference
+	found        []*span            // the array of the list refs returns, valid until its next call
+	arena        *spanArena         // the references of the document
+	counted      map[int]*entity    // regions by the number of members the text gave them
+	provinces    map[*entity]int    // how often each province was named
+	mainProvince *entity            // the province named most, first on a tie
 }
 
 func newCorefState(arena *spanArena) *corefState {
@@ -284,7 +286,13 @@ func (c *corefState) salient(hist []*entity, noun string, types []ontology.Entit
 	if c.lastSubject != nil && containsType(types, c.lastSubject.typ) {
 		return c.lastSubject
 	}
-	return mostRecent(hist, noun, types)
+	if e := mostRecent(hist, noun, types); e != nil || noun != "province" {
+		return e
+	}
+	// no province among the latest names: the province the text is about,
+	// the one it has named most ("administered directly by the province"
+	// paragraphs after the last "Hubei")
+	return c.mainProvince
 }
 
 // regionRef reads "the region" in a text that has named an autonomous
@@ -422,6 +430,9 @@ func (c *corefState) remember(spans []*span) {
 			continue
 		}
 		c.history = append(c.history, sp.ent)
+		if sp.ent.typ == ontology.Province {
+			c.countProvince(sp.ent)
+		}
 		if autonomousRegion(sp.ent) {
 			c.lastAR = sp.ent
 		}
@@ -433,5 +444,16 @@ func (c *corefState) remember(spans []*span) {
 		if !subject && !sp.appos && ontology.IsPlace(sp.ent.typ) {
 			c.lastSubject, subject = sp.ent, true
 		}
+	}
+}
+
+// countProvince counts a mention of the province e and keeps mainProvince.
+func (c *corefState) countProvince(e *entity) {
+	if c.provinces == nil {
+		c.provinces = map[*entity]int{}
+	}
+	c.provinces[e]++
+	if c.mainProvince == nil || c.provinces[e] > c.provinces[c.mainProvince] {
+		c.mainProvince = e
 	}
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestCountedRegion: "the nine provinces" refers to the region the text
 // counted nine provinces in, or listed nine members of, and a figure they
@@ -41,4 +45,25 @@ func TestWhereClauseFigure(t *testing.T) {
 	_, metrics := extractText(t, x, "Nanning is building the Nanning Comprehensive Bonded Zone, where 380 companies have registered.")
 	wantAll(t, metrics, "Nanning Comprehensive Bonded Zone 380 companies")
 	wantNone(t, metrics, "Nanning 380 companies")
+}
+
+// TestMainProvince: "the province" long after the last province was named
+// (more names between than coreference looks back over) is the province
+// the text is about, the one it named most.
+func TestMainProvince(t *testing.T) {
+	x := mustNew(t)
+	var b strings.Builder
+	b.WriteString("Hubei has set up a fund for its cities. Hubei's plan covers 2025. Officials from Hunan came too.\n\n")
+	cities := []string{"Guangzhou", "Shenzhen", "Zhuhai", "Foshan", "Dongguan", "Zhongshan", "Jiangmen", "Huizhou",
+		"Zhaoqing", "Shantou", "Nanjing", "Suzhou", "Wuxi", "Changzhou", "Nantong", "Yangzhou", "Zhenjiang", "Taizhou",
+		"Hangzhou", "Ningbo", "Wenzhou", "Shaoxing", "Jiaxing", "Huzhou", "Jinhua", "Hefei", "Wuhu", "Bengbu",
+		"Chengdu", "Mianyang", "Deyang", "Yibin", "Luzhou", "Nanchong", "Xi'an", "Baoji", "Xianyang", "Weinan",
+		"Zhengzhou", "Luoyang", "Kaifeng", "Xinxiang", "Anyang", "Jinan", "Qingdao", "Yantai"}
+	for i := 0; i+4 <= len(cities); i += 4 {
+		fmt.Fprintf(&b, "Buyers came from %s, %s, %s and %s. ", cities[i], cities[i+1], cities[i+2], cities[i+3])
+	}
+	b.WriteString("\n\nXiantao and Tianmen, two county-level cities administered directly by the province, make garments.\n")
+	facts, _ := extractText(t, x, b.String())
+	wantAll(t, facts, "Xiantao part_of Hubei", "Tianmen part_of Hubei")
+	wantNone(t, facts, "Xiantao part_of Hunan")
 }
