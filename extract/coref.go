@@ -74,6 +74,7 @@ type corefState struct {
 	lastOffice  *entity            // place or body of the latest official
 	lastAR      *entity            // the latest autonomous region named
 	govPlace    *entity            // the place whose people's government the text names first
+	statPlace   *entity            // the place whose statistics bureau the text names first
 	current     []*span            // the spans of the sentence being read
 	recent      []*entity          // scratch for refs: the entities before a reference
 	found       []*span            // the array of the list refs returns, valid until its next call

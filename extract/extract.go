@@ -84,6 +84,9 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 		if st.govPlace == nil {
 			st.govPlace = x.governmentOf(spans, res.reg)
 		}
+		if st.statPlace == nil {
+			st.statPlace = x.statisticsOf(spans, res.reg)
+		}
 		spans = append(spans, st.refs(s, spans)...)
 		slices.SortStableFunc(spans, func(a, b *span) int { return cmp.Compare(a.start, b.start) })
 		c.reset(s, spans, st, res.reg, x.gaz)
