@@ -468,6 +468,9 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 		}
 		subj := resp[i]
 		if subj == nil {
+			subj = c.areaOwner(f)
+		}
+		if subj == nil {
 			subj = c.orgOwner(f)
 		}
 		if subj == nil {

@@ -233,7 +233,7 @@ func classifyTrimmed(s string, r run) (*span, bool) {
 		}
 		// "Jinan Pilot Zone for Growth Driver Conversion": a zone named
 		// by its purpose (zone-for)
-		if w.text(s) == "Zone" && i > 0 && i+2 < n && r.ws[i+1].text(s) == "for" {
+		if w.text(s) == "Zone" && i > 0 && i+2 < n && (r.ws[i+1].text(s) == "for" || r.ws[i+1].text(s) == "of" && zoneOf(s, r, i)) {
 			return mk(ontology.Zone)
 		}
 	}
@@ -343,6 +343,11 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 			}
 			if sp.typ == ontology.Organization {
 				nationalBody(sp)
+			}
+			if sp.typ == ontology.Strategy {
+				if z := plannedZone(s, rt); z != nil {
+					sp = z
+				}
 			}
 			out = append(out, sp)
 			continue

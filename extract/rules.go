@@ -434,7 +434,7 @@ var zoneKinds = map[string]bool{"demonstration": true, "pilot": true, "cooperati
 
 // coverLinks join a zone to the places it covers.
 var coverLinks = []string{" in ", ", which covers ", " which covers ", " covering ", ", covering ", ", which spans ",
-	" spanning ", ", spanning ", " across ", ", which straddles ", ", straddling "}
+	" spanning ", ", spanning ", " across ", ", which straddles ", ", straddling ", " covers ", " spans ", " straddles "}
 
 // lowerZones finds zones described in lower case after a determiner: "the
 // demonstration zone for high-quality and integrated development in A and
@@ -465,7 +465,7 @@ func lowerZones(text, lower string, places []*span) []*span {
 				end, descr = e, true
 			}
 		}
-		if !descr && !coversPlace(lower, end, places) {
+		if !descr && (!coversPlace(lower, end, places) || shortZoneRef(lower, start, i)) {
 			continue
 		}
 		name := text[start:end]
@@ -566,7 +566,7 @@ func coversPlace(lower string, end int, places []*span) bool {
 // or cooperation also makes its places cooperate.
 func (x *Extractor) zoneCovers(c *sentCtx) {
 	for k, sp := range c.spans {
-		if sp.ent.typ != ontology.Zone && sp.ent.typ != ontology.NewArea || sp.kind == spanRef {
+		if sp.ent.typ != ontology.Zone && sp.ent.typ != ontology.NewArea || sp.kind == spanRef && !refCovers(c, k) {
 			continue
 		}
 		after := c.lower[c.posEnd(k):]
@@ -621,6 +621,7 @@ func (c *sentCtx) placeList(k int) [][]int {
 			g := strings.ToLower(c.gap(k, next))
 			if g == " of " || g == " of the " || g == ", " && c.spans[next].ent.code != "" && c.spans[k].ent.code != "" && c.isAncestor(next, k) {
 				next++ // a container: "Qingpu district of Shanghai"
+				next = c.containerIn(next)
 			}
 		}
 		if c.spans[k].poss && next < len(c.spans) && strings.TrimSpace(c.gap(k, next)) == "" {

@@ -157,3 +157,121 @@ func (c *sentCtx) namesPlace() bool {
 	}
 	return false
 }
+
+// zoneOf reports "Zone" at i of a run followed by "of" as a zone named by
+// its purpose, as "Pilot Zone for" is (zone-of): "Demonstration Zone of
+// Green and Integrated Ecological Development of the Yangtze River Delta"
+// is a zone whatever place ends it. The word before must be a zone word
+// ("Demonstration", "Pilot", "Cooperation"), so that "Zone of" inside a
+// longer body's name is not read.
+func zoneOf(s string, r run, i int) bool {
+	switch r.ws[i-1].text(s) {
+	case "Demonstration", "Pilot", "Cooperation", "Experimental", "Development":
+		return true
+	}
+	return false
+}
+
+// plannedZone returns the zone a plan's title names after "of the" or
+// "for the" ("Development Outline of the Demonstration Zone of Green and
+// Integrated Ecological Development of the Yangtze River Delta"), or nil
+// (planned-zone). The two names overlap and one span is kept: the zone,
+// which the text then calls "the demonstration zone" and gives its
+// figures and places, rather than the plan, which is the document itself
+// (a title the gold does not annotate). Only a zone named by its purpose
+// (zone-of, zone-for) is taken; "Overall Plan for the Hengqin Zone" stays
+// a plan.
+func plannedZone(s string, r run) *span {
+	n := len(r.ws)
+	for i := 0; i+3 < n; i++ {
+		if !strategyHeads.has(r.ws[i].text(s)) {
+			continue
+		}
+		if p := r.ws[i+1].text(s); p != "of" && p != "for" || r.ws[i+2].text(s) != "the" {
+			return nil
+		}
+		inner := run{r.ws[i+3:]}
+		hasZone := false
+		for j := 1; j+2 < len(inner.ws); j++ {
+			hasZone = hasZone || inner.ws[j].text(s) == "Zone"
+		}
+		if !hasZone {
+			return nil
+		}
+		if sp, ok := classifyTrimmed(s, inner); ok && sp.typ == ontology.Zone {
+			return sp
+		}
+		return nil
+	}
+	return nil
+}
+
+// refCovers reports a reference to a zone that opens its sentence and
+// whose verb is "covers", "spans" or "straddles": "The demonstration zone
+// covers A district of X, B district of Y and C county of Z" places the
+// zone the text has named in each (ref-covers). A reference elsewhere
+// ("a park in the zone") is left to the other rules.
+func refCovers(c *sentCtx, k int) bool {
+	if strings.TrimSpace(c.lower[:c.spans[k].start]) != "" {
+		return false
+	}
+	after := c.lower[c.posEnd(k):]
+	return strings.HasPrefix(after, " covers ") || strings.HasPrefix(after, " spans ") || strings.HasPrefix(after, " straddles ")
+}
+
+// shortZoneRef reports a lower-case "the demonstration zone" of two words
+// at the start of a sentence: a reference to the zone the text has named
+// ("The demonstration zone covers A, B and C" after the outline's title),
+// which coreference resolves, rather than a new zone's name (zone-ref).
+// A longer description ("the ecological green integrated development
+// demonstration zone, which covers A") is still a name.
+func shortZoneRef(lower string, start, zone int) bool {
+	return start <= len("the ") && strings.IndexByte(lower[start:zone], ' ') < 0
+}
+
+// describedZone resolves "the demonstration zone", "the pilot zone": a
+// kind of zone and "zone" refer to the latest zone whose name holds both
+// words, else the latest zone (zone-ref). rest is the text after the
+// article, sp the space after its first word.
+func (c *corefState) describedZone(text, rest string, start, wend, sp int, history func() []*entity) (*entity, int) {
+	kind := rest[:sp]
+	if !zoneKinds[kind] || !strings.HasPrefix(rest[sp+1:], "zone") {
+		return nil, 0
+	}
+	end := wend + 1 + sp + 1 + len("zone")
+	if !boundaryAfter(text, end) || strings.HasPrefix(text[end:], " of ") || strings.HasPrefix(text[end:], " for ") {
+		return nil, 0
+	}
+	e := mostRecent(history(), rest[:sp+1+len("zone")], []ontology.EntityType{ontology.Zone, ontology.NewArea})
+	return e, end
+}
+
+// containerIn steps over the container's own container in a list of
+// places: "Wujiang district of Suzhou in Jiangsu province, and Jiashan
+// ..." lists Wujiang, and Jiangsu, which holds Suzhou, is no item of it
+// (container-in). next is the span after the first container.
+func (c *sentCtx) containerIn(next int) int {
+	if next < len(c.spans) && next > 0 && c.gap(next-1, next) == " in " && c.spans[next].ent.code != "" &&
+		c.spans[next-1].ent.code != "" && c.isAncestor(next, next-1) {
+		return next + 1
+	}
+	return next
+}
+
+// areaOwner reads "X covers A, B and C, with a total area of 2,413 square
+// kilometers" and "X, covering an area of 660 square kilometers": an area
+// given in a trailing phrase is the sentence subject's, not the place
+// named last (area-owner).
+func (c *sentCtx) areaOwner(f figure) *entity {
+	before := strings.TrimSuffix(strings.TrimSuffix(c.lower[:f.start], "about "), "some ")
+	if !strings.HasSuffix(before, " area of ") || !(strings.HasSuffix(before, "with a total area of ") ||
+		strings.HasSuffix(before, "with an area of ") || strings.HasSuffix(before, "covering an area of ") ||
+		strings.HasSuffix(before, "covering a total area of ")) {
+		return nil
+	}
+	k := c.subject()
+	if k < 0 || !ontology.IsPlace(c.spans[k].ent.typ) || c.spans[k].start >= f.start {
+		return nil
+	}
+	return c.spans[k].ent
+}

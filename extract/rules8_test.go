@@ -55,3 +55,23 @@ func TestBulletinPlaceNational(t *testing.T) {
 		t.Errorf("metrics %v, want none", metrics)
 	}
 }
+
+// TestPlannedZone: a plan's title names a zone of a purpose ("Development
+// Outline of the Demonstration Zone of ..."), and "the demonstration zone"
+// of the text then refers to it: it covers the places listed, their
+// containers stepped over, with the area of the trailing phrase, and its
+// figures are the zone's. A plan for a zone with a plain name stays a plan.
+func TestPlannedZone(t *testing.T) {
+	x := mustNew(t)
+	const zone = "Demonstration Zone of Ecological Conservation and Integrated Development of the Pearl River Delta"
+	facts, metrics := extractText(t, x, "Development Outline of the "+zone+"\n\n"+
+		"The demonstration zone covers Nanhai district of Foshan in Guangdong province, and Doumen district of Zhuhai, with a total area of 1,860 square kilometers. "+
+		"In 2024 the zone's GDP reached 390 billion yuan.")
+	wantAll(t, facts, zone+" located_in Nanhai", zone+" located_in Doumen", "Nanhai part_of Foshan")
+	wantNone(t, facts, zone+" located_in Guangdong", zone+" located_in Foshan")
+	wantAll(t, metrics, zone+" 1860 square kilometers", zone+" 390000000000 yuan")
+	wantNone(t, metrics, "Zhuhai 1860 square kilometers", "Guangdong 1860 square kilometers")
+
+	facts, _ = extractText(t, x, "Overall Plan for the Hengqin Area\n\nThe plan covers Xiangzhou district of Zhuhai.")
+	wantNone(t, facts, "Hengqin Area located_in Xiangzhou")
+}
