@@ -370,6 +370,8 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 	for _, p := range places {
 		if sp := lowerHead(s, p.start, p.end, p.poss); sp != nil {
 			out = append(out, sp)
+		} else if sp := portHead(s, p); sp != nil {
+			out = append(out, sp)
 		}
 		out = append(out, directional(s, p)...)
 	}

@@ -125,6 +125,7 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.countedGroup(c)
 	x.zoneCovers(c)
 	x.integratedDevelopment(c)
+	x.directionalIn(c)
 }
 
 // apposWords holds, for reApposIn and reApposBy, words one of which every

@@ -434,7 +434,7 @@ var zoneKinds = map[string]bool{"demonstration": true, "pilot": true, "cooperati
 
 // coverLinks join a zone to the places it covers.
 var coverLinks = []string{" in ", ", which covers ", " which covers ", " covering ", ", covering ", ", which spans ",
-	" spanning ", ", spanning ", " across ", ", which straddles ", ", straddling ", " covers ", " spans ", " straddles "}
+	" spanning ", ", spanning ", " across ", ", which straddles ", ", straddling ", " covers ", " spans ", " straddles ", ", with areas in ", " with areas in "}
 
 // lowerZones finds zones described in lower case after a determiner: "the
 // demonstration zone for high-quality and integrated development in A and
@@ -573,7 +573,7 @@ func (x *Extractor) zoneCovers(c *sentCtx) {
 		descriptive := lowerWord(firstWords(c.lower[sp.start:], 1)) && c.text[sp.start] >= 'a' && c.text[sp.start] <= 'z'
 		var first int = -1
 		for _, l := range coverLinks {
-			if !descriptive && !strings.Contains(l, "cover") && !strings.Contains(l, "span") && !strings.Contains(l, "straddl") {
+			if !descriptive && !strings.Contains(l, "cover") && !strings.Contains(l, "span") && !strings.Contains(l, "straddl") && !strings.Contains(l, "areas") {
 				continue // a named zone "in" a place is read by x-in-y
 			}
 			if strings.HasPrefix(after, l) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/policykg/policykg/ontology"
@@ -274,4 +275,80 @@ func (c *sentCtx) areaOwner(f figure) *entity {
 		return nil
 	}
 	return c.spans[k].ent
+}
+
+// portHead makes a port of a place of the gazetteer named before a lower-case
+// "port" after "the": "the Hunchun port handled 4.1 million tons" names
+// Hunchun Port (lower-port). "the Hunchun port area", "port city" and a
+// place with no article ("Hunchun port workers") are left alone.
+func portHead(s string, p *span) *span {
+	if p.poss || p.end+5 > len(s) || s[p.end] != ' ' || s[p.end+1:p.end+5] != "port" || !boundaryAfter(s, p.end+5) {
+		return nil
+	}
+	if p.kind != spanGazetteer || p.generic != "" {
+		return nil // a division of the gazetteer, named bare
+	}
+	if !strings.HasSuffix(s[:p.start], "the ") {
+		return nil
+	}
+	rest := s[p.end+5:]
+	for _, w := range []string{" area", " city", " cities", " of ", " zone", " district"} {
+		if strings.HasPrefix(rest, w) {
+			return nil
+		}
+	}
+	e := p.end + 5
+	return &span{start: p.start, end: e, surface: s[p.start:e], kind: spanName, typ: ontology.Port,
+		name: s[p.start:p.end] + " Port", known: -1, poss: possessiveAt(s, e)}
+}
+
+// reDirectionalIn matches the gap of "X, located in the south of Y",
+// "X, which sits in the northeast of Y", "X lies in the western part of
+// Y": X is in Y (directional-in).
+var reDirectionalIn = regexp.MustCompile(`^,? (?:which |that )?(?:is |are )?(?:located|situated|sits|sit|lies|lie) in the (?:north|south|east|west|northeast|northwest|southeast|southwest|center|centre|northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern)(?: part| side)? of (?:the )?$`)
+
+// directionalIn reads reDirectionalIn between a zone, port, airport or new
+// area and the place after it, a reference ("the city") included; "lies
+// north of Y" (no "in the") is outside Y and is not read.
+func (x *Extractor) directionalIn(c *sentCtx) {
+	if !strings.Contains(c.lower, " in the ") || !containsAny(c.lower, directionalVerbs) {
+		return
+	}
+	for i := 0; i+1 < len(c.spans); i++ {
+		switch c.spans[i].ent.typ {
+		case ontology.Zone, ontology.Port, ontology.Airport, ontology.NewArea:
+		default:
+			continue
+		}
+		if g := c.lower[c.posEnd(i):c.spans[i+1].start]; len(g) < 60 && reDirectionalIn.MatchString(g) {
+			obj := c.possessee(i + 1)
+			if c.spans[i+1].kind == spanRef {
+				if e := c.namesakeOf(c.spans[i].ent); e != nil {
+					obj = e
+				}
+			}
+			c.contain(c.spans[i].ent, obj, "directional-in", x.gaz)
+		}
+	}
+}
+
+// directionalVerbs are the verbs of reDirectionalIn, a cheap test first.
+var directionalVerbs = []string{"located in the ", "situated in the ", "sits in the ", "sit in the ", "lies in the ", "lie in the "}
+
+// namesakeOf returns the place named earlier whose name opens zone's:
+// "the Hunchun Border Economic Cooperation Zone, located in the south of
+// the city" is in Hunchun, a county-level city, whichever prefecture was
+// named last (namesake-city).
+func (c *sentCtx) namesakeOf(zone *entity) *entity {
+	h := c.state.history
+	for i := len(h) - 1; i >= 0 && i >= len(h)-historyWindow; i-- {
+		e := h[i]
+		switch e.typ {
+		case ontology.City, ontology.County, ontology.District:
+			if strings.HasPrefix(zone.name, e.name+" ") {
+				return e
+			}
+		}
+	}
+	return nil
 }

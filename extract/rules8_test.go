@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/policykg/policykg/ontology"
+)
 
 // TestRulesSession8 runs the rules added in session 8 on sentences written
 // for this test; notMetrics are what a rule must not read where it could
@@ -74,4 +78,34 @@ func TestPlannedZone(t *testing.T) {
 
 	facts, _ = extractText(t, x, "Overall Plan for the Hengqin Area\n\nThe plan covers Xiangzhou district of Zhuhai.")
 	wantNone(t, facts, "Hengqin Area located_in Xiangzhou")
+}
+
+// TestZonePlacement: "located in the south of the city" and "which sits
+// in the northeast of Y" put a zone in the place, the city being the one
+// that opens the zone's name; "lies north of Y" is outside it. "with
+// areas in A, B and C" puts a zone in each. "the X port" names X Port,
+// whose figures are its own; "the X port area" does not.
+func TestZonePlacement(t *testing.T) {
+	x := mustNew(t)
+	facts, metrics := extractText(t, x, "Ruili, a county-level city in the Dehong Dai and Jingpo Autonomous Prefecture, borders Myanmar. "+
+		"The Ruili Border Economic Cooperation Zone, located in the south of the city, hosts 180 companies. "+
+		"The Sino-Singapore Tianjin Eco-City, which sits in the north of Tianjin, keeps growing. "+
+		"The Zhengzhou Airport Economy Zone lies north of Xinzheng. "+
+		"The China (Henan) Pilot Free Trade Zone, with areas in Zhengzhou, Kaifeng and Luoyang, opened in 2017. "+
+		"Last year the Ruili port handled 2.6 million tons of cargo. The Qinzhou port area grew.")
+	wantAll(t, facts, "Ruili Border Economic Cooperation Zone located_in Ruili", "Sino-Singapore Tianjin Eco-City located_in Tianjin",
+		"China (Henan) Pilot Free Trade Zone located_in Zhengzhou", "China (Henan) Pilot Free Trade Zone located_in Kaifeng",
+		"China (Henan) Pilot Free Trade Zone located_in Luoyang")
+	wantNone(t, facts, "Ruili Border Economic Cooperation Zone located_in Dehong", "Zhengzhou Airport Economy Comprehensive Experimental Zone located_in Xinzheng")
+	wantAll(t, metrics, "Ruili Port 2600000 tons")
+	wantNone(t, metrics, "Ruili 2600000 tons")
+	ex, err := x.Extract(ontology.Document{ID: "t"}, []byte("The Qinzhou port area grew. Workers at the Qinzhou port city rested."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ex.Entities {
+		if e.Type == ontology.Port {
+			t.Errorf("port %q read from a port area or port city", e.Name)
+		}
+	}
 }
