@@ -1206,7 +1206,7 @@ func officePredicate(title string) ontology.Predicate {
 // carries out S", with S a strategy, "it" or "the plan" referring to one,
 // or "the tasks" of the strategy last named.
 func (x *Extractor) implementation(c *sentCtx) {
-	if !c.hasMask(&implMask) {
+	if !c.hasMask(&implMask) && !c.hasMask(&takePartMask) {
 		return
 	}
 	for _, m := range implMatches(c.lower) {
@@ -1215,7 +1215,7 @@ func (x *Extractor) implementation(c *sentCtx) {
 			continue
 		}
 		var s *entity
-		if strings.HasPrefix(c.lower[m[0]:], "advanc") {
+		if strings.HasPrefix(c.lower[m[0]:], "advanc") || strings.HasPrefix(c.lower[m[0]:], "part in") {
 			s = c.strategyRightAfter(m[1])
 		} else {
 			s = c.strategyAfter(m[1])

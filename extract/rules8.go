@@ -352,3 +352,14 @@ func (c *sentCtx) namesakeOf(zone *entity) *entity {
 	}
 	return nil
 }
+
+// takePartMask holds the trigger words of "take part in" (take-part): a
+// place that takes part in a strategy named right after carries it out.
+var takePartMask = maskOf("take", "took")
+
+// tookPart reports "take", "takes", "took" or "taken" right before "part"
+// at start.
+func tookPart(s string, start int) bool {
+	b := s[:start]
+	return strings.HasSuffix(b, "take ") || strings.HasSuffix(b, "takes ") || strings.HasSuffix(b, "took ") || strings.HasSuffix(b, "taken ")
+}

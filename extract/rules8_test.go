@@ -109,3 +109,13 @@ func TestZonePlacement(t *testing.T) {
 		}
 	}
 }
+
+// TestTakePart: a place that takes part in a strategy named right after
+// "take part in" carries it out; taking part in something else, with the
+// strategy later in the sentence, does not.
+func TestTakePart(t *testing.T) {
+	x := mustNew(t)
+	facts, _ := extractText(t, x, "Yunnan will take part in the Belt and Road Initiative through the corridor to Laos. Guizhou took part in a trade fair held under the Western Development strategy.")
+	wantAll(t, facts, "Yunnan implements Belt and Road Initiative")
+	wantNone(t, facts, "Guizhou implements Western Development")
+}

@@ -121,6 +121,10 @@ func implMatches(s string) [][2]int {
 			// "advance the Silk Road Economic Belt initiative": the
 			// strategy must follow at once (see advanceObject)
 			out = append(out, [2]int{start, end})
+		case w == "part":
+			if tookPart(s, start) && followedBy(s, end, "in") {
+				out = append(out, [2]int{start, end + 3}) // "take part in"
+			}
 		case w == "put":
 			if strings.HasPrefix(s[end:], " into practice") && (end+14 == len(s) || !isWordByte(s[end+14])) {
 				out = append(out, [2]int{start, end + 14})
