@@ -221,7 +221,7 @@ func classifyTrimmed(s string, r run) (*span, bool) {
 			typ: t, name: text, known: -1, poss: r.ws[n-1].poss}, true
 	}
 	for i, w := range r.ws {
-		if strategyHeads.has(w.text(s)) && (i == n-1 || i+1 < n && (r.ws[i+1].text(s) == "for" || r.ws[i+1].text(s) == "of" || r.ws[i+1].text(s) == "on")) && (n >= 2) {
+		if strategyHeads.has(w.text(s)) && (i == n-1 && !theHead(s, r, i) || i+1 < n && (r.ws[i+1].text(s) == "for" || r.ws[i+1].text(s) == "of" || r.ws[i+1].text(s) == "on")) && (n >= 2) {
 			return mk(ontology.Strategy)
 		}
 	}

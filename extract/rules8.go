@@ -363,3 +363,11 @@ func tookPart(s string, start int) bool {
 	b := s[:start]
 	return strings.HasSuffix(b, "take ") || strings.HasSuffix(b, "takes ") || strings.HasSuffix(b, "took ") || strings.HasSuffix(b, "taken ")
 }
+
+// theHead reports a plan's head word at i, the run's last, right after
+// "the": "Scope of the Plan", a section heading of an outline, refers to
+// the plan and names none (the-head). A plan's name puts its own words
+// before the head ("Outline of the 14th Five-Year Plan").
+func theHead(s string, r run, i int) bool {
+	return i >= 2 && r.ws[i-1].text(s) == "the"
+}

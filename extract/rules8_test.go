@@ -119,3 +119,22 @@ func TestTakePart(t *testing.T) {
 	wantAll(t, facts, "Yunnan implements Belt and Road Initiative")
 	wantNone(t, facts, "Guizhou implements Western Development")
 }
+
+// TestTheHead: an outline's section heading "Scope of the Plan" names no
+// plan; "Outline of the 14th Five-Year Plan" does.
+func TestTheHead(t *testing.T) {
+	x := mustNew(t)
+	ex, err := x.Extract(ontology.Document{ID: "t"}, []byte("Section 1 Scope of the Plan\n\nHubei carries out the Outline of the 14th Five-Year Plan."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range ex.Entities {
+		if e.Type == ontology.Strategy {
+			got = append(got, e.Name)
+		}
+	}
+	if len(got) != 1 || got[0] != "Outline of the 14th Five-Year Plan" {
+		t.Errorf("strategies %q, want only the outline", got)
+	}
+}
