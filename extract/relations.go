@@ -1206,7 +1206,7 @@ func officePredicate(title string) ontology.Predicate {
 // carries out S", with S a strategy, "it" or "the plan" referring to one,
 // or "the tasks" of the strategy last named.
 func (x *Extractor) implementation(c *sentCtx) {
-	if !c.hasMask(&implMask) && !c.hasMask(&takePartMask) {
+	if !c.hasMask(&implMask) && !(c.hasMask(&takePartMask) && strings.Contains(c.lower, " part in ")) {
 		return
 	}
 	for _, m := range implMatches(c.lower) {

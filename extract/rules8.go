@@ -60,6 +60,16 @@ var publicBodyWords = []string{"Ministry", "Commission", "Bureau", "Department",
 // the place after it (org-owner). A relocation in the clause, a public
 // body, or a speech verb ("said", "reported") leaves the usual reading.
 func (c *sentCtx) orgOwner(f figure) *entity {
+	org := false
+	for _, sp := range c.spans {
+		if sp.start >= f.start {
+			break
+		}
+		org = org || sp.ent.typ == ontology.Organization
+	}
+	if !org {
+		return nil // most figures: no body before them
+	}
 	cs, ce := clauseAround(c.lower, f.start)
 	for i := range c.relocs {
 		if r := &c.relocs[i]; r.start < ce && r.end > cs {
@@ -79,9 +89,8 @@ func (c *sentCtx) orgOwner(f figure) *entity {
 	if k < 0 {
 		return nil
 	}
-	org := c.spans[k]
 	for _, w := range publicBodyWords {
-		if strings.Contains(org.ent.name, w) {
+		if strings.Contains(c.spans[k].ent.name, w) {
 			return nil
 		}
 	}
@@ -102,7 +111,7 @@ func (c *sentCtx) orgOwner(f figure) *entity {
 			return nil
 		}
 	}
-	return org.ent
+	return c.spans[k].ent
 }
 
 // perItemThreshold reports a figure that bounds each item of a count
@@ -311,16 +320,14 @@ var reDirectionalIn = regexp.MustCompile(`^,? (?:which |that )?(?:is |are )?(?:l
 // area and the place after it, a reference ("the city") included; "lies
 // north of Y" (no "in the") is outside Y and is not read.
 func (x *Extractor) directionalIn(c *sentCtx) {
-	if !strings.Contains(c.lower, " in the ") || !containsAny(c.lower, directionalVerbs) {
-		return
-	}
 	for i := 0; i+1 < len(c.spans); i++ {
 		switch c.spans[i].ent.typ {
 		case ontology.Zone, ontology.Port, ontology.Airport, ontology.NewArea:
 		default:
 			continue
 		}
-		if g := c.lower[c.posEnd(i):c.spans[i+1].start]; len(g) < 60 && reDirectionalIn.MatchString(g) {
+		g := c.lower[c.posEnd(i):c.spans[i+1].start]
+		if len(g) < 60 && containsAny(g, directionalVerbs) && reDirectionalIn.MatchString(g) {
 			obj := c.possessee(i + 1)
 			if c.spans[i+1].kind == spanRef {
 				if e := c.namesakeOf(c.spans[i].ent); e != nil {
@@ -332,7 +339,8 @@ func (x *Extractor) directionalIn(c *sentCtx) {
 	}
 }
 
-// directionalVerbs are the verbs of reDirectionalIn, a cheap test first.
+// directionalVerbs are the verbs of reDirectionalIn, a cheap test of the
+// gap after a zone before the regexp.
 var directionalVerbs = []string{"located in the ", "situated in the ", "sits in the ", "sit in the ", "lies in the ", "lie in the "}
 
 // namesakeOf returns the place named earlier whose name opens zone's:
