@@ -84,7 +84,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 		if st.govPlace == nil {
 			st.govPlace = x.governmentOf(spans, res.reg)
 		}
-		if st.statPlace == nil {
+		if st.statPlace == nil && i < statHeader {
 			st.statPlace = x.statisticsOf(spans, res.reg)
 		}
 		spans = append(spans, st.refs(s, spans)...)

@@ -45,6 +45,10 @@ func (x *Extractor) statisticsOf(spans []*span, reg *registry) *entity {
 	return nil
 }
 
+// statHeader is how many sentences of a page's head statisticsOf reads:
+// a bulletin names its bureau above the text.
+const statHeader = 12
+
 // publicBodyWords mark the names of public bodies: a ministry that
 // "approved 30 projects" approved them for places, whereas a company, a
 // university or a research center that "sold 38,000 vehicles in Russia"
