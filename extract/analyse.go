@@ -18,7 +18,7 @@ type proposal struct {
 
 // sentCtx is one sentence with its resolved spans, as the rules see it.
 type sentCtx struct {
-	s      sentence
+	s      *sentence
 	text   string
 	lower  string
 	spans  []*span
@@ -31,8 +31,10 @@ type sentCtx struct {
 	relocs []reloc
 	// metricEnts are the subjects of the sentence's metrics.
 	metricEnts []*entity
-	fronted    int    // the fronted phrase's comma, -1 when none, 0 before it is known
-	listed     []bool // scratch for groupLists
+	figs       []figure          // scratch for metrics: the sentence's figures
+	metrics    []ontology.Metric // scratch for metrics: the list it returns
+	fronted    int               // the fronted phrase's comma, -1 when none, 0 before it is known
+	listed     []bool            // scratch for groupLists
 }
 
 // reloc is a relocation a rule read: where it starts in the sentence and
@@ -45,10 +47,10 @@ type reloc struct {
 // reset readies c for sentence s. One sentCtx serves a whole document: its
 // slices keep their arrays from sentence to sentence, as nothing holds on
 // to them once the sentence's facts are recorded.
-func (c *sentCtx) reset(s sentence, spans []*span, st *corefState, reg *registry, g *ontology.Gazetteer) {
+func (c *sentCtx) reset(s *sentence, spans []*span, st *corefState, reg *registry, g *ontology.Gazetteer) {
 	*c = sentCtx{s: s, text: s.text, lower: s.lower, spans: spans, state: st, reg: reg, gaz: g,
 		group: c.group[:0], props: c.props[:0], extra: c.extra[:0], relocs: c.relocs[:0],
-		metricEnts: c.metricEnts[:0], listed: c.listed[:0]}
+		metricEnts: c.metricEnts[:0], listed: c.listed[:0], figs: c.figs[:0], metrics: c.metrics[:0]}
 	c.markAppositions()
 	c.groupLists()
 }
@@ -72,6 +74,25 @@ func (c *sentCtx) gap(i, j int) string {
 		return ""
 	}
 	return c.text[a:b]
+}
+
+// lowerText returns strings.ToLower(c.text[start:end]): the same bytes of
+// c.lower when they are ASCII, without a copy.
+func (c *sentCtx) lowerText(start, end int) string {
+	if t := c.text[start:end]; !isASCII(t) {
+		return strings.ToLower(t)
+	}
+	return c.lower[start:end]
+}
+
+// lowerGap is strings.ToLower(c.gap(i, j)), a copy only when the gap is
+// not ASCII.
+func (c *sentCtx) lowerGap(i, j int) string {
+	a, b := c.posEnd(i), c.spans[j].start
+	if a > b {
+		return ""
+	}
+	return c.lowerText(a, b)
 }
 
 // markAppositions flags the spans inside an apposition that follows a
@@ -370,7 +391,7 @@ func (c *sentCtx) contain(sub, obj *entity, rule string, g *ontology.Gazetteer) 
 	if rs < 0 || ro < 0 || rs <= ro && !inside || sub.typ == ontology.River || obj.typ == ontology.River {
 		return
 	}
-	if sub.code != "" && obj.code != "" && isDivisionCode(sub.code) && isDivisionCode(obj.code) && !g.IsAncestor(obj.code, sub.code) {
+	if sub.code != "" && obj.code != "" && isDivisionCode(sub.code) && isDivisionCode(obj.code) && !isAncestor(g, obj.code, sub.code) {
 		return
 	}
 	p := ontology.PartOf

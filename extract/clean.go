@@ -78,13 +78,32 @@ func clean(text string) []block {
 			continue
 		}
 		kind := prose
-		if !endsSentence(line) && len(strings.Fields(line)) <= 20 && !figureBullet(line) {
+		if !endsSentence(line) && atMostFields(line, 20) && !figureBullet(line) {
 			kind = label
 		}
 		out = append(out, block{kind, line})
 	}
 	markAskers(out)
 	return out
+}
+
+// atMostFields reports len(strings.Fields(s)) <= n, counting the fields
+// only as far as the one past n.
+func atMostFields(s string, n int) bool {
+	count, inField := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+			continue
+		}
+		if !inField {
+			inField, count = true, count+1
+			if count > n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // markAskers turns a speaker label that does not look like a person's name
@@ -234,9 +253,8 @@ func bylineName(line string) (string, bool) {
 		return "", false
 	}
 	t := strings.Trim(line, "[]() ")
-	lower := strings.ToLower(t)
 	for _, b := range bylines {
-		if strings.HasPrefix(lower, b) {
+		if hasLowerPrefix(t, b) {
 			name := strings.TrimSpace(t[len(b):])
 			if personLike(name) {
 				return name, true
@@ -271,6 +289,11 @@ func lowerLineHead(line string) string {
 // lower-case p of up to 32 bytes. When the first bytes of line are ASCII it
 // compares them folded, without lower-casing a copy.
 func hasLowerPrefix(line, p string) bool {
+	// when the first len(p) bytes are ASCII, so are the first len(p)
+	// bytes of the lower-cased line, whatever follows them
+	if len(line) >= len(p) && isASCII(line[:len(p)]) {
+		return strings.EqualFold(line[:len(p)], p)
+	}
 	head := line[:min(len(line), 32)]
 	for i := 0; i < len(head); i++ {
 		if head[i] >= utf8.RuneSelf {
@@ -288,6 +311,9 @@ func isChrome(line string) bool {
 // chromePrefix reports whether hasLowerPrefix(line, p) holds for one of
 // chromePrefixes, examining the line's head once rather than per prefix.
 func chromePrefix(line string) bool {
+	if line != "" && line[0] < utf8.RuneSelf && !chromeInitial[lowerByte(line[0])] {
+		return false // the lower-cased line starts with no prefix's first byte
+	}
 	head := line[:min(len(line), 32)]
 	for i := 0; i < len(head); i++ {
 		if head[i] >= utf8.RuneSelf {
@@ -309,6 +335,14 @@ func chromePrefix(line string) bool {
 	return false
 }
 
+// chromeInitial marks the first bytes of chromePrefixes.
+var chromeInitial = func() (t [256]bool) {
+	for _, p := range chromePrefixes {
+		t[p[0]] = true
+	}
+	return t
+}()
+
 // isChromeBody reports navigation told by the whole line: separators and
 // pagination.
 func isChromeBody(line string) bool {
@@ -320,6 +354,9 @@ func isChromeBody(line string) bool {
 
 // isPagination reports lines such as "<  1  2  3  >" or "< Previous  Next >".
 func isPagination(line string) bool {
+	if line != "" && !paginationInitial[line[0]] {
+		return false // the first field is none of those below
+	}
 	hasMark := false
 	for rest := line; ; {
 		f, more := nextField(rest)
@@ -339,6 +376,20 @@ func isPagination(line string) bool {
 	}
 	return hasMark
 }
+
+// paginationInitial marks the bytes a line of pagination may start with:
+// the first bytes of its fields (the letters of "previous", "next",
+// "first", "last" and "page" in either case), spaces before them, and
+// every byte of a rune that is not ASCII ("…", a wide space).
+var paginationInitial = func() (t [256]bool) {
+	for _, c := range []byte("<>.0123456789pnflPNFL \t\n\v\f\r") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // nextField returns the first field of s as strings.Fields cuts it, and
 // the text after it; the field is empty when none is left.
@@ -400,7 +451,7 @@ func outletLine(line string) ([]string, bool) {
 		return nonEmpty(strings.Trim(strings.TrimSpace(s), ".,")), true
 	case hasLowerPrefix(line, "sponsored by:"), hasLowerPrefix(line, "produced by:"):
 		return nonEmpty(strings.TrimSpace(line[strings.Index(line, ":")+1:])), true
-	case !(strings.IndexByte(line, ':') >= 0 && strings.Contains(strings.ToLower(line), "updated:")) && !hasLowerPrefix(line, "source:"):
+	case !hasUpdated(line) && !hasLowerPrefix(line, "source:"):
 		return nil, false
 	}
 	var outlets []string
@@ -408,6 +459,23 @@ func outletLine(line string) ([]string, bool) {
 		outlets = append(outlets, part...)
 	}
 	return outlets, true
+}
+
+// hasUpdated reports strings.Contains(strings.ToLower(line), "updated:")
+// without lower-casing a copy: it looks at the word before each colon. No
+// rune but an ASCII letter lower-cases to a letter of "updated".
+func hasUpdated(line string) bool {
+	for off := 0; ; {
+		i := strings.IndexByte(line[off:], ':')
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i >= len("updated") && strings.EqualFold(line[i-len("updated"):i], "updated") {
+			return true
+		}
+		off = i + 1
+	}
 }
 
 // splitChrome cuts a dateline of page chrome into the outlet names it holds,
@@ -452,7 +520,7 @@ func isDateWord(f string) bool {
 	if f == "" {
 		return true
 	}
-	if _, ok := monthNames[strings.ToLower(f)]; ok {
+	if _, ok := lookupLower(monthNames, f); ok {
 		return true
 	}
 	for _, r := range f {

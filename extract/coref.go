@@ -79,6 +79,7 @@ type corefState struct {
 	recent      []*entity          // scratch for refs: the entities before a reference
 	found       []*span            // the array of the list refs returns, valid until its next call
 	arena       *spanArena         // the references of the document
+	counted     map[int]*entity    // regions by the number of members the text gave them
 }
 
 func newCorefState(arena *spanArena) *corefState {
@@ -111,7 +112,7 @@ var corefWords = map[string]string{"latter": "latter", "former": "former", "the"
 // spans already found, and resolves each against the history and the
 // spans before it. The list it returns is valid until its next call; the
 // spans in it, for the whole document.
-func (c *corefState) refs(s sentence, spans []*span) []*span {
+func (c *corefState) refs(s *sentence, spans []*span) []*span {
 	text := s.text
 	lower := s.lower
 	c.current = spans
@@ -189,6 +190,11 @@ func (c *corefState) nominal(text, lower string, start, wend int, history func()
 		return span{}
 	}
 	rest = rest[1:]
+	if strings.EqualFold(text[start:wend], "the") {
+		if e, n := c.countedRegion(rest); e != nil {
+			return span{start: start, end: wend + 1 + n, ent: e}
+		}
+	}
 	var cands []int
 	if rest != "" {
 		cands = nominalsByInitial[rest[0]]
@@ -384,7 +390,8 @@ func (c *corefState) speakerEntity(speaker string, inQuote bool) *entity {
 // quoted reports whether pos of a sentence lies after an opening
 // quotation mark: someone quoted speaks, not the text's author.
 func quoted(text string, pos int) bool {
-	return strings.ContainsAny(text[:pos], "\"\u201c")
+	// strings.ContainsAny(text[:pos], "\"\u201c"), without its rune loop
+	return strings.IndexByte(text[:pos], '"') >= 0 || strings.Contains(text[:pos], "\u201c")
 }
 
 // governmentPlace returns the place an organization's name says it

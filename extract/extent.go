@@ -114,3 +114,85 @@ func coastOf(s string) bool {
 // compassAdjectives are the directions of a coast, each with its space.
 var compassAdjectives = []string{"southern ", "northern ", "eastern ", "western ",
 	"southeastern ", "southwestern ", "northeastern ", "northwestern ", "east ", "west ", "north ", "south "}
+
+// straddleStems are the trigger words of straddle.
+var straddleStems = []string{"straddl"}
+
+var straddleMask = maskOf(straddleStems...)
+
+// straddle reads "the Xixian New Area, which straddles the two cities" and
+// "X straddles A and B": X lies in each. "the two cities" (or "both
+// cities") is the pair of places listed last before X in the sentence.
+func (x *Extractor) straddle(c *sentCtx) {
+	if !c.hasMask(&straddleMask) {
+		return
+	}
+	for k := range c.spans {
+		gap := c.lower[c.posEnd(k):]
+		rest, ok := strings.CutPrefix(gap, ", which straddles ")
+		if !ok {
+			rest, ok = strings.CutPrefix(gap, " straddles ")
+		}
+		if !ok {
+			continue
+		}
+		at := len(c.lower) - len(rest)
+		var parts []int
+		if strings.HasPrefix(rest, "the two cities") || strings.HasPrefix(rest, "both cities") {
+			parts = c.pairBefore(k)
+		} else if m := c.spanAt(at); m >= 0 {
+			parts = c.members(m)
+		}
+		for _, m := range parts {
+			c.contain(c.spans[k].ent, c.spans[m].ent, "straddles", x.gaz)
+		}
+		return
+	}
+}
+
+// pairBefore returns the last group of exactly two places listed before
+// span k, or nil.
+func (c *sentCtx) pairBefore(k int) []int {
+	for j := k - 1; j >= 0; j-- {
+		if ms := c.members(j); len(ms) == 2 && ms[1] < k && ontology.IsPlace(c.spans[ms[0]].ent.typ) && ontology.IsPlace(c.spans[ms[1]].ent.typ) {
+			return ms
+		}
+	}
+	return nil
+}
+
+// visitVerbs are the verbs of an inspection tour's stops.
+var visitVerbs = []string{"visited ", "inspected ", "toured ", "went to ", "stopped at ", "called at "}
+
+// frontedVisit reads an inspection story's "In Nanchang, Xi visited the
+// Ganjiang New Area": a zone, new area, port or airport visited in a
+// place named at the head of the sentence lies in that place.
+func (x *Extractor) frontedVisit(c *sentCtx) {
+	if !strings.HasPrefix(c.lower, "in ") || len(c.spans) < 2 || c.spans[0].start != 3 {
+		return
+	}
+	place := c.spans[0]
+	rest, ok := strings.CutPrefix(c.lower[c.posEnd(0):], ", ")
+	if !ok || !ontology.IsPlace(place.ent.typ) {
+		return
+	}
+	// the visitor: a name or a pronoun, at most three words before the verb
+	v := -1
+	for _, verb := range visitVerbs {
+		if i := strings.Index(rest, " "+verb); i >= 0 && i < 40 && strings.Count(rest[:i], " ") < 3 {
+			v = len(c.lower) - len(rest) + i + 1 + len(verb)
+			break
+		}
+	}
+	if v < 0 {
+		return
+	}
+	k := c.spanAt(v)
+	if k < 0 {
+		return
+	}
+	switch c.spans[k].ent.typ {
+	case ontology.Zone, ontology.NewArea, ontology.Port, ontology.Airport:
+		c.contain(c.spans[k].ent, c.possessee(0), "visited-in", x.gaz)
+	}
+}

@@ -31,9 +31,9 @@ const maxText = math.MaxInt32
 type Extractor struct {
 	gaz     *ontology.Gazetteer
 	matcher *matcher
-	// ctxCodes are the codes of the divisions whose names contextual
-	// aliases ask about (contextCodes)
-	ctxCodes map[string]bool
+	// ctxCodes maps the codes of the divisions whose names contextual
+	// aliases ask about to those names (contextCodes)
+	ctxCodes map[string]string
 }
 
 // New builds an Extractor.
@@ -71,6 +71,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 	all := x.findSpans(sents, dt, &sc.spans)
 	res := newResolver(x.gaz, x.ctxCodes, all)
 	b := newBuilder(doc.ID, x.gaz, res.reg)
+	b.facts, b.metrics = sc.facts[:0], sc.metrics[:0] // grown in the scratch, copied out once
 	nspans := 0
 	for _, spans := range all {
 		nspans += len(spans)
@@ -79,7 +80,8 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 	st := newCorefState(&sc.refs)
 	var last *entity
 	c := new(sentCtx)
-	for i, s := range sents {
+	for i := range sents {
+		s := &sents[i] // the sentence itself, not a copy of its many fields
 		spans := res.resolve(all[i])
 		if st.govPlace == nil {
 			st.govPlace = x.governmentOf(spans, res.reg)
@@ -87,8 +89,12 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 		if st.statPlace == nil && i < statHeader {
 			st.statPlace = x.statisticsOf(spans, res.reg)
 		}
-		spans = append(spans, st.refs(s, spans)...)
-		slices.SortStableFunc(spans, func(a, b *span) int { return cmp.Compare(a.start, b.start) })
+		// the resolved spans stand in order; only references found among
+		// them need sorting in
+		if refs := st.refs(s, spans); len(refs) > 0 {
+			spans = append(spans, refs...)
+			slices.SortStableFunc(spans, func(a, b *span) int { return cmp.Compare(a.start, b.start) })
+		}
 		c.reset(s, spans, st, res.reg, x.gaz)
 		x.relate(c)
 		ms := x.metrics(c, last)
@@ -103,9 +109,11 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 				st.speakers[p.sub.name] = p.obj
 			}
 		}
+		st.noteCounts(s.lower, spans)
 		st.remember(spans)
 	}
 	out := b.extraction(doc, sents)
+	sc.facts, sc.metrics = b.facts, b.metrics
 	return out, nil
 }
 
@@ -124,22 +132,22 @@ func (x *Extractor) findSpans(sents []sentence, dt docText, arena *spanArena) []
 	})
 	var strategies strategyNames
 	all := make([][]*span, len(sents))
-	var scan hitScanner           // the automaton's hits, a few sentences at a time
-	var cands []ahocorasick.Match // scratch for findHits
-	var places []*span            // scratch for strategySpans
-	var runs []run                // scratch for names
-	var merge1 mergeScratch       // scratch for merge
-	var lists spanLists           // the merged lists of the document
-	var gzBuf, nmBuf []*span      // scratch for findHits and names
+	var scan hitScanner             // the automaton's hits, a few sentences at a time
+	var cands []ahocorasick.Match   // scratch for findHits
+	var places []*span              // scratch for strategySpans
+	var runs []run                  // scratch for names
+	var merge1 mergeScratch         // scratch for merge
+	var lists spanLists             // the merged lists of the document
+	var gzBuf, nmBuf, psBuf []*span // scratch for findHits, names and personSpans
 	for i := range sents {
 		s := &sents[i]
 		ws := s.ws
 		mine, off := scan.sentence(x.matcher.ac, dt, i, len(s.text))
 		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &gzBuf, arena)
 		nm := names(s.text, ws, gz, &runs, &nmBuf)
-		ps := personSpans(s.text, people)
+		ps := personSpans(s.text, people, arena, &psBuf)
 		if len(people) > 0 && s.trig.hasMask(&alsoMask) {
-			ps = append(ps, surnameSpans(s.text, people)...)
+			ps = append(ps, surnameSpans(s.text, people)...) // merge copies ps before the next sentence
 		}
 		lower := s.lower
 		var st, zs []*span
@@ -170,7 +178,6 @@ type hitScanner struct {
 	hits  []ahocorasick.Match // the hits not yet handed out, offsets within the chunk
 	start int                 // where the chunk starts in the document text
 	next  int                 // the first sentence after the chunk
-	buf   []byte              // the chunk's text, for the automaton, which reads bytes
 }
 
 // scanChunk is about how many bytes of text the automaton reads at a time.
@@ -190,8 +197,7 @@ func (h *hitScanner) sentence(ac *ahocorasick.Automaton, dt docText, i, n int) (
 			stop = dt.offs[end]
 		}
 		h.start, h.next = dt.offs[i], end
-		h.buf = append(h.buf[:0], dt.lower[h.start:stop]...)
-		h.hits = ac.FindAllOverlapping(h.buf)
+		h.hits = ac.FindAllOverlapping(dt.bytes[h.start:stop]) // it only reads them
 	}
 	// the hits of sentence i lie within it: none crosses the newline that
 	// ends it
@@ -393,8 +399,11 @@ const maxListedHere = 16
 
 // extraction returns the finished Extraction.
 func (b *builder) extraction(doc ontology.Document, sents []sentence) ontology.Extraction {
-	out := ontology.Extraction{Document: doc, Facts: b.facts, Metrics: b.metrics,
-		Mentions: b.mentions, Rejected: b.rejected}
+	// the facts and metrics were gathered in arrays grown by doubling and
+	// kept for the next document: copied out at their final length (nil
+	// when there are none, as an append to nil leaves them)
+	out := ontology.Extraction{Document: doc, Facts: append([]ontology.Fact(nil), b.facts...),
+		Metrics: append([]ontology.Metric(nil), b.metrics...), Mentions: b.mentions, Rejected: b.rejected}
 	if len(out.Mentions) == 0 {
 		out.Mentions = nil // none recorded: nil, not the empty list made in advance
 	}

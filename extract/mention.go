@@ -61,7 +61,12 @@ type matcher struct {
 	// has an upper-case initial, codes[i][0] where it has not; worked out
 	// once, as they depend on nothing else. Shared: never appended to.
 	codes [][2][]string
-	gaz   *ontology.Gazetteer
+	// trigOf[i] is 1 + the trigger word pattern i is, 0 for none, and
+	// onlyTrigger[i] says it names nothing else: read for every hit, they
+	// spare findHits the pattern's targets
+	trigOf      []uint8
+	onlyTrigger []bool
+	gaz         *ontology.Gazetteer
 }
 
 // ambiguousWords are gazetteer names that are also common English words.
@@ -120,8 +125,12 @@ func newMatcher(g *ontology.Gazetteer) (*matcher, error) {
 	}
 	m.ac = ac
 	m.codes = make([][2][]string, len(m.targets))
+	m.trigOf, m.onlyTrigger = make([]uint8, len(m.targets)), make([]bool, len(m.targets))
 	for i, ts := range m.targets {
 		m.codes[i] = [2][]string{targetCodes(ts, false), targetCodes(ts, true)}
+		if t := ts[len(ts)-1]; t.trigger > 0 { // a trigger word's target is its last
+			m.trigOf[i], m.onlyTrigger[i] = uint8(t.trigger), len(ts) == 1
+		}
 	}
 	return m, nil
 }
@@ -153,9 +162,9 @@ func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *tr
 		if h.Start < 0 {
 			continue // crosses into the text before s
 		}
-		if t := m.targets[h.PatternID]; t[len(t)-1].trigger > 0 {
-			trig.set(t[len(t)-1].trigger - 1)
-			if len(t) == 1 {
+		if k := m.trigOf[h.PatternID]; k > 0 {
+			trig.set(int(k) - 1)
+			if m.onlyTrigger[h.PatternID] {
 				continue
 			}
 		}
@@ -191,8 +200,13 @@ func (m *matcher) findHits(s string, hits []ahocorasick.Match, off int, trig *tr
 }
 
 func (m *matcher) spanOf(s string, h ahocorasick.Match, spans *spanArena) *span {
-	r, _ := utf8.DecodeRuneInString(s[h.Start:])
-	upper := unicode.IsUpper(r)
+	var upper bool
+	if c := s[h.Start]; c < utf8.RuneSelf {
+		upper = 'A' <= c && c <= 'Z' // unicode.IsUpper of an ASCII letter
+	} else {
+		r, _ := utf8.DecodeRuneInString(s[h.Start:])
+		upper = unicode.IsUpper(r)
+	}
 	// built on the stack, moved to the arena only when it is a name
 	v := span{start: h.Start, end: h.End, surface: s[h.Start:h.End], known: -1,
 		codes: m.codes[h.PatternID][boolInt(upper)]}
@@ -361,6 +375,14 @@ func containsType(ts []ontology.EntityType, t ontology.EntityType) bool {
 // except that people always win (their names hold place names). The list
 // is kept in lists; sc is scratch space reused from call to call.
 func merge(sc *mergeScratch, keep *spanLists, lists ...[]*span) []*span {
+	if l, ok := onlyList(lists); ok && increasing(l) {
+		// nothing to choose between: the spans of one list that follow
+		// each other without overlapping are all kept, in their order
+		if len(l) == 0 {
+			return nil
+		}
+		return keep.clone(l)
+	}
 	all := sc.all[:0]
 	for _, l := range lists {
 		all = append(all, l...)
@@ -399,20 +421,54 @@ func merge(sc *mergeScratch, keep *spanLists, lists ...[]*span) []*span {
 	// kept spans do not overlap; when they already stand in strictly
 	// rising order, sorting would leave them as they are
 	if !slices.IsSortedFunc(kept, func(a, b *span) int { return cmp.Compare(a.start, b.start) }) || hasEqualStarts(kept) {
-		sort.Sort(byStart(kept)) // sort.Slice's algorithm, without its allocations
+		// sort.Slice's algorithm, without its allocations: the sorter is
+		// the scratch's, and a pointer to it boxes without a copy
+		sc.byStart = kept
+		sort.Sort(&sc.byStart)
+		sc.byStart = nil
 	}
 	return keep.clone(kept)
+}
+
+// onlyList returns the one list of lists that is not empty, or an empty
+// one when all are; ok is false when two or more are not empty.
+func onlyList(lists [][]*span) ([]*span, bool) {
+	var only []*span
+	for _, l := range lists {
+		if len(l) == 0 {
+			continue
+		}
+		if only != nil {
+			return nil, false
+		}
+		only = l
+	}
+	return only, true
+}
+
+// increasing reports whether each span of l starts at or after the end of
+// the one before, and after its start.
+func increasing(l []*span) bool {
+	for i := 1; i < len(l); i++ {
+		if l[i].start < l[i-1].end || l[i].start <= l[i-1].start {
+			return false
+		}
+	}
+	return true
 }
 
 // byStart orders spans by where they start.
 type byStart []*span
 
-func (b byStart) Len() int           { return len(b) }
-func (b byStart) Less(i, j int) bool { return b[i].start < b[j].start }
-func (b byStart) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
+func (b *byStart) Len() int           { return len(*b) }
+func (b *byStart) Less(i, j int) bool { return (*b)[i].start < (*b)[j].start }
+func (b *byStart) Swap(i, j int)      { (*b)[i], (*b)[j] = (*b)[j], (*b)[i] }
 
 // mergeScratch is the scratch space of merge.
-type mergeScratch struct{ all, kept []*span }
+type mergeScratch struct {
+	all, kept []*span
+	byStart   byStart // the list being sorted
+}
 
 // spanLists holds the span lists of a document's sentences in shared
 // arrays, one allocation for many sentences.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -90,9 +91,8 @@ type figure struct {
 	text       string
 }
 
-// figures reads the numbers of a sentence that are metrics.
-func figures(text, lower string, ws []word) []figure {
-	var out []figure
+// appendFigures appends the numbers of a sentence that are metrics to out.
+func appendFigures(out []figure, text, lower string, ws []word) []figure {
 	prevUnit := ""
 	for i := 0; i < len(ws); i++ {
 		if c := text[ws[i].start]; !figureInitial[c] {
@@ -392,8 +392,10 @@ func skipNumber(text, lower string, ws []word, i int, digits bool) bool {
 		}
 	}
 	if i > 0 {
-		prev := strings.ToLower(strings.TrimSuffix(ws[i-1].text(text), "."))
-		if _, ok := monthNames[prev]; ok || prev == "no" || prev == "page" {
+		// the lower case of prev is "no" or "page" only when prev is
+		// either in ASCII letters of any case: EqualFold, without a copy
+		prev := strings.TrimSuffix(ws[i-1].text(text), ".")
+		if _, ok := lookupLower(monthNames, prev); ok || strings.EqualFold(prev, "no") || strings.EqualFold(prev, "page") {
 			return true
 		}
 	}
@@ -452,11 +454,15 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 	if c.s.kind != prose {
 		return nil
 	}
-	figs := figures(c.text, c.lower, c.s.ws)
+	figs := appendFigures(c.figs[:0], c.text, c.lower, c.s.ws)
+	c.figs = figs
 	if len(figs) == 0 {
 		return nil // most sentences: no need to look for their year
 	}
-	var out []ontology.Metric
+	// the list is the sentence context's, read by the caller before the
+	// next sentence
+	out := c.metrics[:0]
+	defer func() { c.metrics = out }()
 	year := yearOf(c.lower)
 	resp := c.respectively(figs)
 	if c.state.statPlace != nil && !c.namesPlace() {
@@ -466,7 +472,10 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 		if perItemThreshold(c.lower, f) {
 			continue
 		}
-		subj := resp[i]
+		var subj *entity
+		if resp != nil {
+			subj = resp[i]
+		}
 		if subj == nil {
 			subj = c.areaOwner(f)
 		}
@@ -491,12 +500,13 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 
 // respectively pairs "A and B registered 146,000 and 98,000 firms
 // respectively": a run of figures of one unit and a list of as many places
-// before it, in order. It returns each figure's subject, or nil.
+// before it, in order. It returns each figure's subject, or nil; a nil
+// list when the sentence says no "respectively".
 func (c *sentCtx) respectively(figs []figure) []*entity {
-	out := make([]*entity, len(figs))
-	if len(figs) < 2 || !strings.Contains(c.lower, " respectively") {
-		return out
+	if len(figs) < 2 || !c.hasMask(&respectivelyMask) { // strings.Contains(c.lower, " respectively")
+		return nil
 	}
+	out := make([]*entity, len(figs))
 	for a := 0; a < len(figs); {
 		b := a + 1
 		for b < len(figs) && figs[b].unit == figs[a].unit && listJoin(c.lower[figs[b-1].end:figs[b].start]) {
@@ -551,15 +561,17 @@ func (c *sentCtx) metricSubject(f figure, last *entity) *entity {
 		return ontology.IsPlace(sp.ent.typ) && !(sp.start >= f.start && sp.end <= f.end)
 	}
 	// "the Z Airport, which handled 30 million passengers"; "FAW Group,
-	// which produced 3.2 million vehicles": a relative clause's figure is
-	// its antecedent's, a place's or a body's
+	// which produced 3.2 million vehicles"; "the X Industrial Park, where
+	// 212 companies have registered": a relative clause's figure is its
+	// antecedent's, a place's or a body's ("where" only a place's)
 	for k := len(c.spans) - 1; k >= 0; k-- {
 		sp := c.spans[k]
 		if c.posEnd(k) > f.start {
 			continue
 		}
 		gap := c.lower[c.posEnd(k):f.start]
-		if (place(sp) || sp.ent.typ == ontology.Organization) && strings.HasPrefix(gap, ", which ") && !strings.ContainsAny(gap[2:], ",;") {
+		if (place(sp) || sp.ent.typ == ontology.Organization) && strings.HasPrefix(gap, ", which ") && !strings.ContainsAny(gap[2:], ",;") ||
+			place(sp) && strings.HasPrefix(gap, ", where ") && !strings.ContainsAny(gap[2:], ",;") {
 			return sp.ent
 		}
 		break
@@ -615,6 +627,29 @@ func (c *sentCtx) subjectPosition(k, cs int) bool {
 	return true
 }
 
+// knownGroup is a known region with members, their names lower-cased.
+type knownGroup struct {
+	name    string
+	members []string
+}
+
+// knownGroups are the known regions with members, in the ontology's
+// order, for jointSubject.
+var knownGroups = func() []knownGroup {
+	var out []knownGroup
+	for _, kn := range ontology.KnownEntities() {
+		if kn.Type != ontology.Region || len(kn.Members) == 0 {
+			continue
+		}
+		g := knownGroup{name: kn.Name}
+		for _, m := range kn.Members {
+			g.members = append(g.members, strings.ToLower(m))
+		}
+		out = append(out, g)
+	}
+	return out
+}()
+
 // jointSubject returns the region that a listed group of places forms, when
 // the ontology knows it, or else the span's own entity.
 func (c *sentCtx) jointSubject(k int) *entity {
@@ -625,24 +660,25 @@ func (c *sentCtx) jointSubject(k int) *entity {
 		}
 		return c.spans[k].ent
 	}
-	names := map[string]bool{}
+	var buf [8]string
+	names := buf[:0] // the members' names, lower-cased: a set, searched in order
 	for _, m := range ms {
-		names[strings.ToLower(c.spans[m].ent.name)] = true
+		names = append(names, c.spans[m].ent.lowerName())
 	}
-	for _, kn := range ontology.KnownEntities() {
-		if len(kn.Members) != len(ms) || kn.Type != ontology.Region {
+	for _, g := range knownGroups {
+		if len(g.members) != len(ms) {
 			continue
 		}
 		all := true
-		for _, m := range kn.Members {
-			all = all && names[strings.ToLower(m)]
+		for _, m := range g.members {
+			all = all && slices.Contains(names, m)
 		}
 		if all {
-			return c.reg.get(kn.Name, kn.Type, "")
+			return c.reg.get(g.name, ontology.Region, "")
 		}
 	}
 	last := ms[len(ms)-1]
-	if last+1 < len(c.spans) && reMembers.MatchString(strings.ToLower(c.gap(last, last+1))) {
+	if last+1 < len(c.spans) && mayMembers(c.lowerGap(last, last+1)) && reMembers.MatchString(c.lowerGap(last, last+1)) {
 		return c.spans[last+1].ent
 	}
 	if y := c.listedGroupOf(ms[0]); y != nil {

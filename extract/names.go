@@ -69,8 +69,11 @@ var multiSuffix = []struct {
 }{
 	{"Free Trade Port", ontology.Zone},
 	{"Free Trade Zone", ontology.Zone},
-	{"New Area", ontology.NewArea},
-	{"New District", ontology.NewArea},
+	// The gazetteer lists all nineteen state-level new areas (NewArea) with
+	// their variants; a "New Area" it does not know is a provincial or
+	// city one ("Chengdu Eastern New Area"), a zone by the contract.
+	{"New Area", ontology.Zone},
+	{"New District", ontology.Zone},
 	{"Bay Area", ontology.Region},
 	{"Bonded Port Area", ontology.Zone},
 	{"Bonded Area", ontology.Zone},
@@ -82,6 +85,15 @@ var multiSuffix = []struct {
 	{"Economic Circle", ontology.Region},
 	{"Urban Agglomeration", ontology.Region},
 }
+
+// multiSuffixLen holds the number of words of each of multiSuffix.
+var multiSuffixLen = func() []int {
+	out := make([]int, len(multiSuffix))
+	for k, ms := range multiSuffix {
+		out[k] = len(strings.Fields(ms.words))
+	}
+	return out
+}()
 
 // multiSuffixByLast lists, by last word, the indices of the multiSuffix
 // endings, in order: a run can end with an ending only if it ends with
@@ -241,7 +253,7 @@ func classifyTrimmed(s string, r run) (*span, bool) {
 	lastKey := text[strings.LastIndexByte(text, ' ')+1:]
 	for _, k := range suffixEndings(lastKey) {
 		ms := multiSuffix[k]
-		if hasWordSuffix(text, ms.words) && n > len(strings.Fields(ms.words)) {
+		if hasWordSuffix(text, ms.words) && n > multiSuffixLen[k] {
 			return mk(ms.typ)
 		}
 	}
@@ -427,6 +439,12 @@ func lowerHead(s string, start, end int, poss bool) *span {
 // directional finds "northern Guangdong" and the elided "eastern, western and
 // northern Guangdong" before a province-level place.
 func directional(s string, p *span) []*span {
+	if p.start == 0 || s[p.start-1] != ' ' {
+		// no word just before: p starts at a word boundary, so the byte
+		// before it, if any, would end the word and is no letter, as
+		// every byte of a direction is
+		return nil
+	}
 	if p.typ != ontology.Province && p.typ != ontology.Country && p.typ != ontology.Municipality && !provinceCodes(p) {
 		return nil
 	}

@@ -178,9 +178,11 @@ func officeFollows(rest string) bool {
 	return false
 }
 
-// personSpans finds the known people in a sentence.
-func personSpans(s string, people []string) []*span {
-	var out []*span
+// personSpans finds the known people in a sentence. The spans come from
+// the arena, and the list is buf's array, read only until the next call.
+func personSpans(s string, people []string, arena *spanArena, buf *[]*span) []*span {
+	out := (*buf)[:0]
+	defer func() { *buf = out[:0] }()
 	for _, p := range people {
 		for off := 0; ; {
 			i := strings.Index(s[off:], p)
@@ -192,8 +194,10 @@ func personSpans(s string, people []string) []*span {
 			if !boundaryBefore(s, i) || !boundaryAfter(s, i+len(p)) {
 				continue
 			}
-			out = append(out, &span{start: i, end: i + len(p), surface: p, kind: spanPerson,
-				typ: ontology.Person, name: p, known: -1, poss: possessiveAt(s, i+len(p))})
+			sp := arena.new()
+			*sp = span{start: i, end: i + len(p), surface: p, kind: spanPerson,
+				typ: ontology.Person, name: p, known: -1, poss: possessiveAt(s, i+len(p))}
+			out = append(out, sp)
 		}
 	}
 	return out

@@ -25,7 +25,7 @@ var (
 	reFormCore = regexp.MustCompile(`(?:^| )(?:form|forms|formed|make up|makes up|constitute|constitutes|constituted) the (?:core|centre|center|heart|backbone|main body) of (?:the )?$`)
 	reAdjPlace = regexp.MustCompile(`^, (?:a|an|the)(?: [\w-]+){0,2} $`)
 
-	reJoint = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|(?:set up|established|opened|launched|built|carried out|started) (?:an? |(?:more than |over |nearly )?[\d,]+ )?joint|signed [\w\s-]{0,30}?agreements? with each other)`)
+	reJoint = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|were|was|been|also|now|jointly|each) )*(?:worked together|work together|working together|jointly|(?:set up|established|opened|launched|built|carried out|started) (?:an? |(?:more than |over |nearly )?[\d,]+ )?joint|(?:build|builds|building|built|develop|develops|developing|create|creating) (?:an? |the )?(?:integrated|shared|common) |signed [\w\s-]{0,30}?agreements? with each other)`)
 )
 
 // Stems that must occur before the matching regular expression is run.
@@ -33,7 +33,7 @@ var (
 	moveStems    = []string{"mov", "reloc", "transfer", "shift", "migrat", "introduc"}
 	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "taking in", "taken in", "drew", "draw", "landed", "brought in", "bringing in", "absorb", "introduc", "undert"}
 	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together", "formed", "memorand", " ties", "shar"}
-	jointStems   = []string{"together", "joint", "each other", "signed", "inked", "reached", " up", "agree", "pledged", "decided", "alliance", "partnership", "consortium", "league"}
+	jointStems   = []string{"together", "joint", "integrated", "each other", "signed", "inked", "reached", " up", "agree", "pledged", "decided", "alliance", "partnership", "consortium", "league"}
 	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}
 	implStems    = []string{"implement", "carr", "act", "undert", "practice", "execut", "advanc"}
 )
@@ -257,6 +257,8 @@ var (
 	capitalsMask   = maskOf(", the provincial capital", ", capital of the province", ", the regional capital")
 	transfersMask  = maskOf("from ", " to ")
 	recipientsMask = maskOf("recipient", "assigned to ")
+	// the trigger words of transfers and recipients one by one
+	fromMask, recipientMask = maskOf("from "), maskOf("recipient")
 )
 
 // containment reads part_of and located_in: "X district of Y", "X, a city
@@ -282,7 +284,7 @@ func (x *Extractor) containment(c *sentCtx) {
 		switch {
 		case a.poss && strings.HasPrefix(c.text[a.end:], "'s capital ") || a.poss && strings.HasPrefix(c.text[a.end:], "’s capital "):
 			c.contain(b.ent, a.ent, "possessive-capital", g)
-		case strings.HasPrefix(lg, ", ") && len(lg) < 40 && !b.poss && reAdjPlace.MatchString(lg) && divisionNounAt(c.lower, c.posEnd(i+1)):
+		case strings.HasPrefix(lg, ", ") && len(lg) < 40 && !b.poss && mayAdjPlace(lg) && reAdjPlace.MatchString(lg) && divisionNounAt(c.lower, c.posEnd(i+1)):
 			// "Yueyang, the only Hunan city on the Yangtze River"
 			c.contain(a.ent, b.ent, "place-adjective-apposition", g)
 		case gap == ", " && c.possessiveAppos(i+1, b.start):
@@ -315,7 +317,7 @@ func (x *Extractor) containment(c *sentCtx) {
 			for _, k := range subs {
 				c.contain(c.spans[k].ent, c.possessee(i+1), "apposition-part-of", g)
 			}
-		case strings.HasPrefix(lg, ", ") && !b.poss && c.group[i] != c.group[i+1] && rePluralSeats.MatchString(lg):
+		case strings.HasPrefix(lg, ", ") && !b.poss && c.group[i] != c.group[i+1] && maySeatsOf(lg) && rePluralSeats.MatchString(lg):
 			// "A and B, the seats of Y and Z": each in its counterpart
 			subs := c.members(i)
 			if obj := c.pairedWith(subs, i+1, true); obj != nil {
@@ -323,7 +325,7 @@ func (x *Extractor) containment(c *sentCtx) {
 					c.contain(c.spans[k].ent, c.possessee(obj[n]), "apposition-part-of-paired", g)
 				}
 			}
-		case strings.Contains(lg, "in") && mayBeIn(strings.TrimSpace(lg)) && reIn.MatchString(strings.TrimSpace(lg)):
+		case mayBeIn(strings.TrimSpace(lg)) && inPhrase(strings.TrimSpace(lg)): // reIn.MatchString
 			subs := c.subjectsOf(i, lg)
 			if obj := c.pairedWith(subs, i+1, false); obj != nil {
 				// "A and B lie in Y and Z respectively"
@@ -344,7 +346,7 @@ func (x *Extractor) containment(c *sentCtx) {
 			c.contain(a.ent, b.ent, "seat-of", g)
 		case c.hasMask(&coverMask) && containsAny(headWindow(lg, 8, len("encompass")), coverStems) && reCovers.MatchString(lg):
 			c.contain(a.ent, b.ent, "covers", g)
-		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && reMembers.MatchString(lg):
+		case strings.HasPrefix(lg, ", ") && (c.group[i] != i || i > 0 && c.group[i] == c.group[i-1]) && mayMembers(lg) && reMembers.MatchString(lg):
 			subs := c.members(i)
 			if obj := c.pairedWith(subs, i+1, false); obj != nil {
 				// "A and B, cities in Y and Z respectively"
@@ -360,20 +362,20 @@ func (x *Extractor) containment(c *sentCtx) {
 			for _, k := range c.listFrom(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "made-up-of", g)
 			}
-		case strings.Contains(lg, " as ") && reCoreOf.MatchString(lg):
+		case mayCoreOf(lg) && strings.Contains(lg, " as ") && reCoreOf.MatchString(lg):
 			c.contain(a.ent, b.ent, "core-of", g)
-			if i+2 < len(c.spans) && reTogether.MatchString(strings.ToLower(c.gap(i+1, i+2))) {
+			if i+2 < len(c.spans) && reTogether.MatchString(c.lowerGap(i+1, i+2)) {
 				for _, k := range c.members(i + 2) {
 					c.contain(c.spans[k].ent, b.ent, "core-of", g)
 				}
 			}
-		case strings.Contains(lg, " into ") && reInto.MatchString(lg):
+		case (strings.HasSuffix(lg, " into ") || strings.HasSuffix(lg, " into the ")) && reInto.MatchString(lg): // how its matches end
 			for _, k := range c.members(i) {
 				c.contain(c.spans[k].ent, b.ent, "built-into", g)
 			}
 		}
 		// "the three northern counties of Langfang city (Sanhe, Dachang, and Xianghe)"
-		if (strings.HasPrefix(c.text[c.posEnd(i):], " (") || strings.HasPrefix(c.text[c.posEnd(i):], ": ")) && mayListOf(c.text[max(0, a.start-60):a.start]) && listedOf(strings.ToLower(c.text[max(0, a.start-60):a.start])) {
+		if (strings.HasPrefix(c.text[c.posEnd(i):], " (") || strings.HasPrefix(c.text[c.posEnd(i):], ": ")) && mayListOf(c.text[max(0, a.start-60):a.start]) && listedOf(c.lowerText(max(0, a.start-60), a.start)) {
 			for _, k := range c.members(i + 1) {
 				c.contain(c.spans[k].ent, a.ent, "listed-counties-of-y", g)
 			}
@@ -383,7 +385,7 @@ func (x *Extractor) containment(c *sentCtx) {
 		// (mayListOf folds case itself, so the text is lower-cased only
 		// when it passes)
 		if raw := c.text[max(0, a.start-60):a.start]; strings.HasPrefix(c.text[c.posEnd(i):], ", ") && c.spanStarting(c.posEnd(i)+2) == i+1 && mayListOf(raw) {
-			before := strings.ToLower(raw)
+			before := c.lowerText(max(0, a.start-60), a.start) // strings.ToLower(raw)
 			var listed []int
 			for _, k := range c.members(i + 1) {
 				if k > i {
@@ -402,6 +404,8 @@ func (x *Extractor) containment(c *sentCtx) {
 	x.locatedApposition(c)
 	x.formCore(c)
 	x.extent(c)
+	x.straddle(c)
+	x.frontedVisit(c)
 	x.addressChain(c)
 }
 
@@ -550,7 +554,7 @@ func (c *sentCtx) pairedWith(subs []int, j int, oneToOne bool) []int {
 func (x *Extractor) addressChain(c *sentCtx) {
 	for i := 0; i+1 < len(c.spans); i++ {
 		a, b := c.spans[i].ent, c.spans[i+1].ent
-		if c.gap(i, i+1) != ", " || a.code == "" || b.code == "" || !x.gaz.IsAncestor(b.code, a.code) {
+		if c.gap(i, i+1) != ", " || a.code == "" || b.code == "" || !isAncestor(x.gaz, b.code, a.code) {
 			continue
 		}
 		c.contain(a, b, "address-chain", x.gaz)
@@ -563,7 +567,7 @@ func (c *sentCtx) npHead(k int) int {
 	if k == 0 || c.spans[k-1].poss || c.spans[k-1].appos != c.spans[k].appos {
 		return k
 	}
-	g := strings.ToLower(c.gap(k-1, k))
+	g := c.lowerGap(k-1, k)
 	if (g == " of " || g == " of the ") && placeRank(c.spans[k-1].ent.typ) > placeRank(c.spans[k].ent.typ) && placeRank(c.spans[k].ent.typ) >= 0 {
 		return k - 1
 	}
@@ -644,7 +648,7 @@ func (x *Extractor) containingProvince(hist []*entity, e *entity) *entity {
 	}
 	for i := len(hist) - 1; i >= 0 && i >= len(hist)-historyWindow; i-- {
 		h := hist[i]
-		if h.typ == ontology.Province && isDivisionCode(h.code) && x.gaz.IsAncestor(h.code, e.code) {
+		if h.typ == ontology.Province && isDivisionCode(h.code) && isAncestor(x.gaz, h.code, e.code) {
 			return h
 		}
 	}
@@ -672,9 +676,9 @@ func (x *Extractor) transfers(c *sentCtx) {
 	if !c.hasMask(&transfersMask) {
 		return
 	}
-	moving := c.hasMask(&moveMask) && anyWord(c.lower, moveWord)
-	receiving := c.hasMask(&receiveMask) && anyWord(c.lower, receiveWord)
-	for off := 0; ; {
+	moving := c.hasMask(&moveMask) && moveSearch.anyWord(c.lower, &c.s.trig, moveWord)
+	receiving := c.hasMask(&receiveMask) && receiveSearch.anyWord(c.lower, &c.s.trig, receiveWord)
+	for off := 0; c.hasMask(&fromMask); { // a sentence without "from " is not searched for it
 		f := strings.Index(c.lower[off:], "from ")
 		if f < 0 {
 			break
@@ -684,7 +688,7 @@ func (x *Extractor) transfers(c *sentCtx) {
 		if !boundaryBefore(c.lower, f) {
 			continue
 		}
-		to := strings.Index(c.lower[f:], " to ")
+		to := indexSpaced(c.lower[f:], " to ")
 		clauseEnd := clauseEndAfter(c.lower, f)
 		srcEnd := clauseEnd
 		if to >= 0 && f+to < clauseEnd {
@@ -905,7 +909,7 @@ func (x *Extractor) recipients(c *sentCtx) {
 	if !c.hasMask(&recipientsMask) {
 		return
 	}
-	for off := 0; ; {
+	for off := 0; c.hasMask(&recipientMask); { // nor one without "recipient" for that
 		m := strings.Index(c.lower[off:], "recipient")
 		if m < 0 {
 			break
@@ -1008,9 +1012,9 @@ func (c *sentCtx) conceptAt(start, end int) *entity {
 // "signed agreements with", "paired with", gapped "E with F", and joint
 // statements "A, B and C have worked together".
 func (x *Extractor) cooperation(c *sentCtx) {
-	coop := c.hasMask(&withMask) && c.hasMask(&coopMask) && anyWord(c.lower, coopWord)
+	coop := c.hasMask(&withMask) && c.hasMask(&coopMask) && coopSearch.anyWord(c.lower, &c.s.trig, coopWord)
 	for off := 0; coop; {
-		w := strings.Index(c.lower[off:], " with ")
+		w := indexSpaced(c.lower[off:], " with ")
 		if w < 0 {
 			break
 		}
@@ -1127,7 +1131,7 @@ func (x *Extractor) offices(c *sentCtx) {
 			continue
 		}
 		if i+1 < len(c.spans) {
-			gap := strings.ToLower(c.gap(i, i+1))
+			gap := c.lowerGap(i, i+1)
 			if title, ok := officeTitle(gap); ok && hasTitle(title) {
 				c.propose(sp.ent, c.spans[i+1].ent, bodyOfficePredicate(title, c.spans[i+1].ent), "title-of-place")
 			} else if (gap == ", " || gap == ", the ") && c.spans[i+1].poss && hasTitle(firstWords(c.lower[c.posEnd(i+1):], 3)) {
@@ -1138,7 +1142,7 @@ func (x *Extractor) offices(c *sentCtx) {
 			c.propose(sp.ent, m, ontology.OfficialOf, "minister-of")
 		}
 		if i > 0 && !c.spans[i-1].poss {
-			gap := strings.ToLower(c.gap(i-1, i))
+			gap := c.lowerGap(i-1, i)
 			if title, ok := titleBefore(gap); ok && allTitleWords(title) {
 				c.propose(sp.ent, c.spans[i-1].ent, officePredicate(title), "title-of-place")
 			}
@@ -1209,7 +1213,7 @@ func (x *Extractor) implementation(c *sentCtx) {
 	if !c.hasMask(&implMask) && !(c.hasMask(&takePartMask) && strings.Contains(c.lower, " part in ")) {
 		return
 	}
-	for _, m := range implMatches(c.lower) {
+	for _, m := range implMatchesIn(c.lower, &c.s.trig) {
 		subj := c.lastBefore(m[0], func(sp *span) bool { return actor(sp.ent.typ) })
 		if subj < 0 {
 			continue

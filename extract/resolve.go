@@ -121,13 +121,15 @@ type resolver struct {
 	// docCodes, so pick need not walk the gazetteer for each pair
 	docAbove map[string]bool
 	// sentCodes holds the codes of the sentence being resolved; one map
-	// serves every sentence, cleared for each
-	sentCodes map[string]bool
+	// serves every sentence, filled for it when first asked
+	sentCodes codeSet
 	// out is the array of the list resolve returns, reused from sentence
 	// to sentence: a sentence's spans are read only while it is
 	out []*span
 	// ancestors remembers ancestorCodes
 	ancestors map[string][]string
+	// byCode remembers codeEntity
+	byCode map[string]*entity
 }
 
 // addDocName adds strings.ToLower(name) to the document's names, lower-casing
@@ -160,25 +162,28 @@ var contextNames = func() *wordSet {
 }()
 
 // contextCodes returns the gazetteer codes of the divisions whose names
-// are among contextNames: newResolver adds only their names, without
-// looking up the divisions of all the others.
-func contextCodes(g *ontology.Gazetteer) map[string]bool {
-	out := map[string]bool{}
+// are among contextNames, with the names: newResolver adds only those,
+// without looking up the divisions of all the others.
+func contextCodes(g *ontology.Gazetteer) map[string]string {
+	out := map[string]string{}
 	for _, d := range g.Units() {
 		if contextNames.has(strings.ToLower(d.Name)) {
-			out[d.Code] = true
+			out[d.Code] = d.Name
 		}
 	}
 	return out
 }
 
-func newResolver(g *ontology.Gazetteer, ctxCodes map[string]bool, all [][]*span) *resolver {
+func newResolver(g *ontology.Gazetteer, ctxCodes map[string]string, all [][]*span) *resolver {
 	r := &resolver{gaz: g, reg: newRegistry(), docCodes: map[string]bool{}, docNames: map[string]bool{},
-		shortForms: map[string]*span{}, sentCodes: map[string]bool{}, ancestors: map[string][]string{}}
+		shortForms: map[string]*span{}, sentCodes: codeSet{codes: map[string]bool{}}, ancestors: map[string][]string{},
+		byCode: map[string]*entity{}}
 	for _, spans := range all {
 		for _, sp := range spans {
 			if len(sp.codes) == 1 {
-				r.docCodes[sp.codes[0]] = true
+				if c := sp.codes[0]; !r.docCodes[c] { // most are there already: a lookup is cheaper than a store
+					r.docCodes[c] = true
+				}
 			}
 			if sp.kind == spanGazetteer || sp.kind == spanKnown && sp.generic != "contextual" {
 				r.addDocName(sp.surface)
@@ -186,11 +191,8 @@ func newResolver(g *ontology.Gazetteer, ctxCodes map[string]bool, all [][]*span)
 					r.addDocName(sp.name)
 				}
 				for _, c := range sp.codes {
-					if !ctxCodes[c] {
-						continue // its name is none contextOK asks about
-					}
-					if d, ok := g.Division(c); ok {
-						r.addDocName(d.Name)
+					if name, ok := ctxCodes[c]; ok { // else its name is none contextOK asks about
+						r.addDocName(name)
 					}
 				}
 			}
@@ -215,13 +217,8 @@ func newResolver(g *ontology.Gazetteer, ctxCodes map[string]bool, all [][]*span)
 // resolve sets the entity of every span of a sentence; spans that cannot be
 // resolved are dropped. The list it returns is valid until the next call.
 func (r *resolver) resolve(spans []*span) []*span {
-	sentCodes := r.sentCodes
-	clear(sentCodes)
-	for _, sp := range spans {
-		for _, c := range sp.codes {
-			sentCodes[c] = true
-		}
-	}
+	sentCodes := &r.sentCodes
+	sentCodes.reset(spans)
 	out := r.out[:0]
 	defer func() { r.out = out[:0] }()
 	for _, sp := range spans {
@@ -239,7 +236,7 @@ func (r *resolver) resolve(spans []*span) []*span {
 	return out
 }
 
-func (r *resolver) entityOf(sp *span, sentCodes map[string]bool) *entity {
+func (r *resolver) entityOf(sp *span, sentCodes *codeSet) *entity {
 	switch sp.kind {
 	case spanRef:
 		return sp.ent
@@ -252,8 +249,8 @@ func (r *resolver) entityOf(sp *span, sentCodes map[string]bool) *entity {
 			return nil
 		}
 		if k.Code != "" {
-			if d, ok := r.gaz.Division(k.Code); ok {
-				return r.divisionEntity(d)
+			if e, ok := r.codeEntity(k.Code); ok {
+				return e
 			}
 		}
 		e := r.reg.get(k.Name, k.Type, "")
@@ -263,9 +260,28 @@ func (r *resolver) entityOf(sp *span, sentCodes map[string]bool) *entity {
 	if z, ok := r.shortForms[sp.surface]; ok && sp.generic == "" && !r.highLevel(sp) {
 		return r.reg.get(z.name, z.typ, "")
 	}
-	code := r.pick(sp, sentCodes)
-	d, _ := r.gaz.Division(code)
-	return r.divisionEntity(d)
+	if e, ok := r.codeEntity(r.pick(sp, sentCodes)); ok {
+		return e
+	}
+	return r.divisionEntity(ontology.Division{}) // no such code: as the gazetteer's zero division
+}
+
+// codeEntity returns the entity of the division with the code, and false
+// when the gazetteer has none. A document names the same divisions again
+// and again: the entity is remembered by its code, which stands for the
+// name and code the registry would be asked (it answers the same entity
+// for them every time).
+func (r *resolver) codeEntity(code string) (*entity, bool) {
+	if e, ok := r.byCode[code]; ok {
+		return e, true
+	}
+	d, ok := r.gaz.Division(code)
+	if !ok {
+		return nil, false
+	}
+	e := r.divisionEntity(d)
+	r.byCode[code] = e
+	return e, true
 }
 
 func (r *resolver) divisionEntity(d ontology.Division) *entity {
@@ -298,10 +314,10 @@ func (r *resolver) highLevel(sp *span) bool {
 
 // anchored reports whether a gazetteer candidate of sp is tied to the
 // places around it (its parent is named).
-func (r *resolver) anchored(sp *span, sentCodes map[string]bool) bool {
+func (r *resolver) anchored(sp *span, sentCodes *codeSet) bool {
 	for _, c := range sp.codes {
 		for _, a := range r.ancestorCodes(c) {
-			if sentCodes[a] || r.docCodes[a] {
+			if sentCodes.has(a) || r.docCodes[a] {
 				return true
 			}
 		}
@@ -329,7 +345,7 @@ func (r *resolver) ancestorCodes(code string) []string {
 // ("Aksu prefecture" before a bare "Aksu"), then an ancestor named in the
 // document (not a homonym of the name), then being the ancestor of a named
 // place; ties go to the higher level (province > prefecture > county).
-func (r *resolver) pick(sp *span, sentCodes map[string]bool) string {
+func (r *resolver) pick(sp *span, sentCodes *codeSet) string {
 	if len(sp.codes) == 1 {
 		return sp.codes[0]
 	}
@@ -349,7 +365,7 @@ func (r *resolver) pick(sp *span, sentCodes map[string]bool) string {
 				// is no sign of its homonymous seat (prefecture-not-seat)
 				continue
 			}
-			if sentCodes[a] {
+			if sentCodes.has(a) {
 				score += 40
 			} else if r.docCodes[a] {
 				score += 2
@@ -387,4 +403,45 @@ func allZoneWords(ws []string) bool {
 		}
 	}
 	return true
+}
+
+// isAncestor is g.IsAncestor(anc, code), walking up from code without
+// making the list of its ancestors: it is asked of most pairs of places a
+// containment rule reads.
+func isAncestor(g *ontology.Gazetteer, anc, code string) bool {
+	u, ok := g.Division(code)
+	for n := 0; ok && u.Parent != "" && n < 8; n++ { // Ancestors stops at eight
+		if u, ok = g.Division(u.Parent); ok && u.Code == anc {
+			return true
+		}
+	}
+	return false
+}
+
+// codeSet is the set of the gazetteer codes of a sentence's spans. Most
+// sentences resolve without asking it (their names have one code each),
+// so it is filled only when first asked.
+type codeSet struct {
+	spans  []*span
+	codes  map[string]bool
+	filled bool
+}
+
+// reset makes the set that of spans, unfilled.
+func (s *codeSet) reset(spans []*span) {
+	s.spans, s.filled = spans, false
+}
+
+// has reports whether a span of the sentence has the code c.
+func (s *codeSet) has(c string) bool {
+	if !s.filled {
+		clear(s.codes)
+		for _, sp := range s.spans {
+			for _, c := range sp.codes {
+				s.codes[c] = true
+			}
+		}
+		s.filled = true
+	}
+	return s.codes[c]
 }

@@ -17,7 +17,7 @@ var (
 	reSigned = regexp.MustCompile(`^,? (?:(?:have|has|had|will|would|also|now|jointly|each|recently|just|formally) )*(?:signed|inked|reached|concluded) (?:an? |the )?(?:[\w-]+ ){0,4}?(?:agreements?|deals?|pacts?|memorand(?:um|a)|accords?|contracts?)\b`)
 	reUp     = regexp.MustCompile(`^,? (?:(?:have|has|had|will|would|also|now) )*(?:teamed|team|paired|pair|joined|join|linked|link) up\b`)
 	reAlly   = regexp.MustCompile(`^,? (?:(?:have|has|had|will|are|is|also|now|jointly|recently) )*(?:set up|formed|established|launched|built|created|founded|form|establish|launch|build|create) (?:an? |the |their )?(?:[\w-]+ ){0,4}?(?:alliances?|partnerships?|consortium|league)\b`)
-	reAgreed = regexp.MustCompile(`^,? (?:(?:have|has|had|will|would|also|now|recently|formally) )*(?:agreed|agree|pledged|decided) to (?:jointly )?[a-z]+ `)
+	reAgreed = regexp.MustCompile(`^,? (?:which |who )?(?:(?:have|has|had|will|would|also|now|recently|formally) )*(?:agreed|agree|pledged|decided)(?: in (?:19|20)\d\d| last year| this year)? to (?:jointly )?[a-z]+ `)
 	reFrom   = regexp.MustCompile(`\b(?:relocated|transferred|relieved|moved|shifted|spilling over|spilled over|spun off|outsourced|coming|flowing) from `)
 )
 
@@ -77,7 +77,8 @@ func jointHead(rest string) string {
 var jointAux = map[string]bool{"have": true, "has": true, "had": true, "will": true, "would": true,
 	"are": true, "is": true, "were": true, "was": true, "been": true, "also": true, "now": true,
 	"jointly": true, "each": true, "recently": true, "just": true, "formally": true,
-	"shall": true, "should": true, "must": true}
+	"shall": true, "should": true, "must": true,
+	"which": true, "who": true} // "A and B, which agreed to ...": reAgreed only
 
 // jointExprs are the joint-statement expressions in the order
 // jointStatement tries them, each with the heads that begin every verb it
@@ -86,7 +87,7 @@ var jointExprs = []struct {
 	re    *regexp.Regexp
 	heads []string
 }{
-	{reJoint, []string{"work", "jointly", "set up", "establish", "opened", "launch", "buil", "carried", "started", "signed"}},
+	{reJoint, []string{"work", "jointly", "set up", "establish", "opened", "launch", "buil", "carried", "started", "signed", "develop", "creat"}},
 	{reSigned, []string{"signed", "inked", "reached", "concluded"}},
 	{reUp, []string{"team", "pair", "join", "link"}},
 	{reAgreed, []string{"agree", "pledged", "decided"}},
@@ -390,12 +391,18 @@ func (x *Extractor) countedGroup(c *sentCtx) {
 		return
 	}
 	for _, n := range groupNouns {
-		for off := 0; ; {
-			i := strings.Index(c.lower[off:], " "+n)
-			if i < 0 {
+		for off := 0; off < len(c.lower); {
+			// the next " "+n, found by its noun: a needle that starts
+			// with a space, the commonest byte, is found more slowly
+			j := strings.Index(c.lower[off+1:], n)
+			if j < 0 {
 				break
 			}
-			i += off
+			i := off + j // where the space would be
+			if c.lower[i] != ' ' {
+				off = i + 1
+				continue
+			}
 			off = i + 1 + len(n)
 			prev := c.lower[strings.LastIndexByte(c.lower[:i], ' ')+1 : i]
 			want := countWords[prev]
@@ -445,7 +452,7 @@ var coverLinks = []string{" in ", ", which covers ", " which covers ", " coverin
 func lowerZones(text, lower string, places []*span) []*span {
 	var out []*span
 	for off := 0; ; {
-		i := strings.Index(lower[off:], " zone")
+		i := indexSpaced(lower[off:], " zone")
 		if i < 0 {
 			break
 		}
@@ -573,13 +580,14 @@ func (x *Extractor) zoneCovers(c *sentCtx) {
 		descriptive := lowerWord(firstWords(c.lower[sp.start:], 1)) && c.text[sp.start] >= 'a' && c.text[sp.start] <= 'z'
 		var first int = -1
 		for _, l := range coverLinks {
+			if !strings.HasPrefix(after, l) {
+				continue // the cheap test first
+			}
 			if !descriptive && !strings.Contains(l, "cover") && !strings.Contains(l, "span") && !strings.Contains(l, "straddl") && !strings.Contains(l, "areas") {
 				continue // a named zone "in" a place is read by x-in-y
 			}
-			if strings.HasPrefix(after, l) {
-				first = c.spanAt(c.posEnd(k) + len(l))
-				break
-			}
+			first = c.spanAt(c.posEnd(k) + len(l))
+			break
 		}
 		if first < 0 {
 			continue
@@ -618,7 +626,7 @@ func (c *sentCtx) placeList(k int) [][]int {
 	for k >= 0 && k < len(c.spans) && ontology.IsPlace(c.spans[k].ent.typ) {
 		next := k + 1
 		if next < len(c.spans) {
-			g := strings.ToLower(c.gap(k, next))
+			g := c.lowerGap(k, next)
 			if g == " of " || g == " of the " || g == ", " && c.spans[next].ent.code != "" && c.spans[k].ent.code != "" && c.isAncestor(next, k) {
 				next++ // a container: "Qingpu district of Shanghai"
 				next = c.containerIn(next)
@@ -632,12 +640,12 @@ func (c *sentCtx) placeList(k int) [][]int {
 		if next >= len(c.spans) {
 			break
 		}
-		g := strings.ToLower(c.gap(next-1, next))
+		g := c.lowerGap(next-1, next)
 		if _, ok := listSep(g); ok && !strings.HasPrefix(c.lower[c.posEnd(next):], " in ") {
 			k = next
 			continue
 		}
-		if reCountedOf.MatchString(g) && strings.HasPrefix(c.text[c.posEnd(next):], " (") && next+1 < len(c.spans) {
+		if strings.HasPrefix(c.text[c.posEnd(next):], " (") && next+1 < len(c.spans) && mayCountedOf(g) && reCountedOf.MatchString(g) {
 			// the counted container's bracketed members form one side
 			out = append(out, c.members(next+1))
 		}
@@ -660,7 +668,7 @@ var integratedMask = maskOf("integrated development of ", "coordinated developme
 
 // isAncestor reports whether span a's division contains span b's.
 func (c *sentCtx) isAncestor(a, b int) bool {
-	return c.gaz != nil && c.gaz.IsAncestor(c.spans[a].ent.code, c.spans[b].ent.code)
+	return c.gaz != nil && isAncestor(c.gaz, c.spans[a].ent.code, c.spans[b].ent.code)
 }
 
 // integratedDevelopment reads "the integrated development of A and B"

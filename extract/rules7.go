@@ -569,7 +569,7 @@ func sharesWith(s string, end int) bool {
 func isJointAux(w string) bool {
 	switch w {
 	case "have", "has", "had", "will", "would", "are", "is", "were", "was", "been", "also", "now",
-		"jointly", "each", "recently", "just", "formally", "shall", "should", "must":
+		"jointly", "each", "recently", "just", "formally", "shall", "should", "must", "which", "who":
 		return true
 	}
 	return false

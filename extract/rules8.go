@@ -366,15 +366,9 @@ func (c *sentCtx) namesakeOf(zone *entity) *entity {
 }
 
 // takePartMask holds the trigger words of "take part in" (take-part): a
-// place that takes part in a strategy named right after carries it out.
+// place that takes part in a strategy named right after carries it out;
+// implMatch reads the verb.
 var takePartMask = maskOf("take", "took")
-
-// tookPart reports "take", "takes", "took" or "taken" right before "part"
-// at start.
-func tookPart(s string, start int) bool {
-	b := s[:start]
-	return strings.HasSuffix(b, "take ") || strings.HasSuffix(b, "takes ") || strings.HasSuffix(b, "took ") || strings.HasSuffix(b, "taken ")
-}
 
 // theHead reports a plan's head word at i, the run's last, right after
 // "the": "Scope of the Plan", a section heading of an outline, refers to

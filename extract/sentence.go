@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // sentence is one cleaned sentence of a document.
@@ -22,7 +23,8 @@ type sentence struct {
 // passes.
 type docText struct {
 	lower string
-	offs  []int // offs[i] is where sentence i starts in lower
+	bytes []byte // lower's array, never written to
+	offs  []int  // offs[i] is where sentence i starts in lower
 }
 
 // abbreviations end with a period that does not end a sentence.
@@ -50,13 +52,17 @@ var monthNames = map[string]int{
 func sentencesText(blocks []block, sc *scratch) ([]sentence, docText) {
 	// split first, so that the sentences are allocated once
 	split := make([][]string, len(blocks))
+	var all []string // the sentences of every paragraph, in one array grown by doubling
 	n := 0
 	for k, b := range blocks {
 		if b.kind != prose {
 			n++
 			continue
 		}
-		split[k] = splitSentences(b.text)
+		n0 := len(all)
+		all = appendSentences(all, b.text)
+		// an append that moves all leaves this array as it is
+		split[k] = all[n0:len(all):len(all)]
 		n += len(split[k])
 	}
 	out := sc.sents[:0]
@@ -79,22 +85,17 @@ func sentencesText(blocks []block, sc *scratch) ([]sentence, docText) {
 			total += len(s) + 1
 		}
 	}
-	// the text is built once, in its final array: a string made of a
-	// byte slice would be a copy
-	var b strings.Builder
-	b.Grow(total)
+	// the text is built once, in its final array, lower-cased in place
+	buf := make([]byte, 0, total)
 	offs := make([]int, len(out))
-	var seg [512]byte
 	for i := range out {
-		offs[i] = b.Len()
-		for s := out[i].text; s != ""; {
-			n := min(len(s), len(seg))
-			b.Write(appendLowerASCII(seg[:0], s[:n]))
-			s = s[n:]
-		}
-		b.WriteByte('\n')
+		offs[i] = len(buf)
+		buf = appendLowerASCII(buf, out[i].text)
+		buf = append(buf, '\n')
 	}
-	lower := b.String()
+	// the string shares the array, which nothing writes to from here on:
+	// the automaton reads it as bytes (docText.bytes) without a copy
+	lower := unsafe.String(unsafe.SliceData(buf), len(buf))
 	arena := sc.words[:0]
 	for i := range out {
 		s := &out[i]
@@ -111,14 +112,16 @@ func sentencesText(blocks []block, sc *scratch) ([]sentence, docText) {
 		s.ws = arena[n:len(arena):len(arena)]
 	}
 	sc.words, sc.sents = arena, out
-	return out, docText{lower: lower, offs: offs}
+	return out, docText{lower: lower, bytes: buf, offs: offs}
 }
 
 // splitSentences cuts a paragraph at '.', '!' and '?' followed by space and
 // an upper-case letter, a digit or a quote, unless the period ends a number,
 // an abbreviation or an initial.
-func splitSentences(p string) []string {
-	var out []string
+func splitSentences(p string) []string { return appendSentences(nil, p) }
+
+// appendSentences appends the sentences of paragraph p to out.
+func appendSentences(out []string, p string) []string {
 	start := 0
 	stops := stopFinder{p: p, next: [3]int{-1, -1, -1}}
 	for i := 0; ; i++ {
@@ -201,11 +204,16 @@ func endsWithStop(before string) bool {
 	for j > 0 && before[j-1] != ' ' && before[j-1] != '(' && before[j-1] != '"' {
 		j--
 	}
-	word := strings.ToLower(before[j:])
+	word := before[j:]
+	if !isASCII(word) {
+		word = strings.ToLower(word)
+	}
+	// word is lower case, or ASCII, whose case neither lowerIn nor the
+	// test of a single letter below minds
 	if word == "" {
 		return true
 	}
-	if abbreviations[word] {
+	if lowerIn(abbreviations, word) {
 		return false
 	}
 	if len(word) == 1 && unicode.IsLetter(rune(word[0])) {

@@ -1,6 +1,10 @@
 package extract
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/policykg/policykg/ontology"
+)
 
 // spanArena hands out the spans of one document from blocks, one
 // allocation for many: a megabyte of text has tens of thousands of
@@ -48,6 +52,10 @@ type scratch struct {
 	words []word     // the words of every sentence (sentencesText)
 	spans spanArena  // the gazetteer spans (findSpans)
 	refs  spanArena  // the coreferring spans (corefState)
+	// the facts and metrics as they are found (builder), copied into the
+	// Extraction at their final length
+	facts   []ontology.Fact
+	metrics []ontology.Metric
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -55,6 +63,9 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // release clears what the extraction left and puts the scratch back.
 func (s *scratch) release() {
 	s.sents, s.words = s.sents[:0], s.words[:0]
+	clear(s.facts) // they hold on to the document's strings
+	clear(s.metrics)
+	s.facts, s.metrics = s.facts[:0], s.metrics[:0]
 	s.spans.reset()
 	s.refs.reset()
 	scratchPool.Put(s)

@@ -107,7 +107,10 @@ func strategySpans(text, lower string, trig *triggerSet, places []*span, known *
 			return
 		}
 		phrase := text[start:end]
-		lp := strings.ToLower(phrase)
+		lp := lower[start:end] // strings.ToLower(phrase) when the phrase is ASCII
+		if !isASCII(phrase) {
+			lp = strings.ToLower(phrase)
+		}
 		if !fromOpener && (!startsWithAny(lp, developmentHeads) || last.typ != ontology.Region) {
 			return // "the integrated development of Sichuan and Chongqing" is cooperation, not a strategy
 		}

@@ -50,12 +50,15 @@ func tokenizeAppend(out []word, s string) []word {
 				if j < len(s) && s[j] != ' ' {
 					j = wordEnd(s, i, j) // something else may go on the word
 				}
-				if plainWord(s, i, j) {
+				if plainWord(s, c, j) {
 					out = append(out, word{start: int32(i), end: int32(j), caps: 'A' <= c && c <= 'Z'})
 				} else {
 					out = appendWord(out, s, i, j)
 				}
 				i = j
+				if i < len(s) && s[i] == ' ' {
+					i++ // the space after most words, which starts none
+				}
 			case c == '(' || c == ')':
 				out = append(out, word{start: int32(i), end: int32(i + 1)})
 				i++
@@ -108,12 +111,12 @@ func wordEnd(s string, i, j int) int {
 	return j
 }
 
-// plainWord reports whether the word s[i:j], which starts with an ASCII
-// letter or digit, needs none of appendWord's care: no period follows it,
-// it ends in no s, and it starts with no digit (which capitalised reads
-// as an ordinal's).
-func plainWord(s string, i, j int) bool {
-	return (j == len(s) || s[j] != '.') && s[j-1] != 's' && (s[i] < '0' || s[i] > '9')
+// plainWord reports whether the word that starts with the ASCII letter or
+// digit c and ends at j needs none of appendWord's care: it starts with no
+// digit (which capitalised reads as an ordinal's), it ends in no s, and no
+// period follows it. The cheapest test goes first.
+func plainWord(s string, c byte, j int) bool {
+	return c > '9' && s[j-1] != 's' && (j == len(s) || s[j] != '.')
 }
 
 // appendWord appends the word s[i:j], taking in an abbreviation's period
@@ -193,6 +196,50 @@ func capitalised(t string) bool {
 		return strings.HasSuffix(l, "th") || strings.HasSuffix(l, "st") || strings.HasSuffix(l, "nd") || strings.HasSuffix(l, "rd")
 	}
 	return false
+}
+
+// indexSpaced is strings.Index(s, sub) for a sub that starts with a space
+// (" to "): it looks for the rest of sub and then for the space before it,
+// as a search for a needle that starts with the commonest byte of a text
+// stops at every space.
+func indexSpaced(s, sub string) int {
+	rest := sub[1:]
+	for off := 1; off <= len(s); {
+		j := strings.Index(s[off:], rest)
+		if j < 0 {
+			return -1
+		}
+		if i := off + j - 1; s[i] == sub[0] {
+			return i
+		}
+		off += j + 1
+	}
+	return -1
+}
+
+// isASCII reports whether s is all ASCII, so that its ASCII lower case
+// (as in a sentence's lower text) is strings.ToLower(s).
+func isASCII(s string) bool {
+	for len(s) >= 8 { // eight bytes at a time: the high bit of any is set
+		if load64(s)&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// load64 returns the first eight bytes of s as a little-endian word, which
+// the compiler reads with one load.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // lowerASCII lower-cases ASCII letters only, so offsets are kept.

@@ -24,7 +24,7 @@ var triggerWords = withStems([]string{
 	"agreement between ", "agreements between ",
 	"strategy ", "development of ", "revitaliz", "rise of ", " respectively",
 	", also ", // surnameSpans: "Xi, also chairman of ..."
-}, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems, formCoreStems, locatedOpeners, extentStems)
+}, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems, formCoreStems, locatedOpeners, extentStems, straddleStems)
 
 // withStems adds the rules' stem lists to the trigger words, once each.
 func withStems(base []string, lists ...[]string) []string {
@@ -92,26 +92,22 @@ func maskOf(ws ...string) triggerSet {
 	return m
 }
 
+// hasMask and hasAll test the set's two words one by one; this fails to
+// compile when the set has another number of words.
+const _ = uint(len(triggerSet{})-2) + uint(2-len(triggerSet{}))
+
 // hasMask reports whether the sentence holds one of the words of mask m.
+// It is asked of most sentences by most rules: the set's two words are
+// tested without a loop.
 func (t *triggerSet) hasMask(m *triggerSet) bool {
-	for i := range t {
-		if t[i]&m[i] != 0 {
-			return true
-		}
-	}
-	return false
+	return t[0]&m[0] != 0 || t[1]&m[1] != 0
 }
 
 func (c *sentCtx) hasMask(m *triggerSet) bool { return c.s.trig.hasMask(m) }
 
 // hasAll reports whether the sentence holds every word of mask m.
 func (t *triggerSet) hasAll(m *triggerSet) bool {
-	for i := range t {
-		if t[i]&m[i] != m[i] {
-			return false
-		}
-	}
-	return true
+	return t[0]&m[0] == m[0] && t[1]&m[1] == m[1]
 }
 
 // Masks of the trigger lists the rules ask about, built once.

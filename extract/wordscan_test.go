@@ -2,7 +2,9 @@ package extract
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -50,4 +52,42 @@ func pairs(ms [][]int) [][2]int {
 		out = append(out, [2]int{m[0], m[1]})
 	}
 	return out
+}
+
+// TestStemSearchesAgreeWithScans checks the stem searches against the
+// word scans they stand for, on the phrases above and every sentence of
+// the documents of the dev set.
+func TestStemSearchesAgreeWithScans(t *testing.T) {
+	texts := []string{"deepened ties with", "(ties deepened with", "they share a border with", "signed a memorandum with", "put into practice", "carried out and carried on", "acted on", "joined hands with", "they set up", "the co-op", "overtook in", "reset up", "undertaker"}
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "dev", "*", "doc.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("dev documents: %v (%d found)", err, len(paths))
+	}
+	for _, p := range paths {
+		sents, _ := sentencesText(clean(string(mustRead(t, p))), new(scratch))
+		for _, s := range sents {
+			texts = append(texts, s.lower)
+		}
+	}
+	searches := []struct {
+		name string
+		ss   stemSearch
+		ok   func(s, w string, end int) bool
+	}{{"move", moveSearch, moveWord}, {"receive", receiveSearch, receiveWord}, {"coop", coopSearch, coopWord}}
+	for _, text := range texts {
+		var trig triggerSet
+		for i, w := range triggerWords {
+			if strings.Contains(text, w) {
+				trig.set(i)
+			}
+		}
+		for _, s := range searches {
+			if got, want := s.ss.anyWord(text, &trig, s.ok), anyWord(text, s.ok); got != want {
+				t.Errorf("%s search of %q = %v, word scan says %v", s.name, text, got, want)
+			}
+		}
+		if got, want := implMatchesIn(text, &trig), implMatches(text); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("impl search of %q = %v, word scan says %v", text, got, want)
+		}
+	}
 }

@@ -1,7 +1,5 @@
 package extract
 
-import "unicode/utf8"
-
 // wordSet is a fixed set of words that hot loops ask about, mostly about
 // words not in it. One bit for each hash of a word's length and first and
 // last bytes rules most of those out in a few instructions, without
@@ -46,10 +44,8 @@ func (s *wordSet) hasLower(w string) bool {
 // an ASCII word is ruled out by the filter: lower-casing another may change
 // its length (the Kelvin sign K is three bytes, its lower case k one).
 func (s *wordSet) mayHaveLower(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return true
-		}
+	if !isASCII(w) {
+		return true
 	}
 	if w == "" {
 		return s.words[""]
