@@ -74,6 +74,7 @@ type corefState struct {
 	lastOffice   *entity            // place or body of the latest official
 	lastAR       *entity            // the latest autonomous region named
 	govPlace     *entity            // the place whose people's government the text names first
+	statPlace    *entity            // the place whose statistics bureau the text names first
 	current      []*span            // the spans of the sentence being read
 	recent       []*entity          // scratch for refs: the entities before a reference
 	found        []*span            // the array of the list refs returns, valid until its next call
@@ -220,6 +221,9 @@ func (c *corefState) nominal(text, lower string, start, wend int, history func()
 	if sp <= 0 || !describedDivision(rest[sp+1:]) || !lowerWord(rest[:sp]) || notDescribing[rest[:sp]] || !strings.EqualFold(text[start:wend], "the") {
 		return span{}
 	}
+	if e, end := c.describedZone(text, rest, start, wend, sp, history); e != nil {
+		return span{start: start, end: end, ent: e}
+	}
 	for _, n := range []string{"province", "city"} {
 		after := rest[sp+1:]
 		end := wend + 1 + sp + 1 + len(n)
@@ -240,7 +244,7 @@ func (c *corefState) nominal(text, lower string, start, wend int, history func()
 // describedDivision is a cheap test that after, the text after a
 // describing word, starts with one of the nouns nominal then looks for.
 func describedDivision(after string) bool {
-	return strings.HasPrefix(after, "province") || strings.HasPrefix(after, "city")
+	return strings.HasPrefix(after, "province") || strings.HasPrefix(after, "city") || strings.HasPrefix(after, "zone")
 }
 
 // notDescribing are words between "the" and "province" or "city" that

@@ -86,6 +86,9 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 		if st.govPlace == nil {
 			st.govPlace = x.governmentOf(spans, res.reg)
 		}
+		if st.statPlace == nil && i < statHeader {
+			st.statPlace = x.statisticsOf(spans, res.reg)
+		}
 		// the resolved spans stand in order; only references found among
 		// them need sorting in
 		if refs := st.refs(s, spans); len(refs) > 0 {

@@ -265,6 +265,10 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		if lt == "and" && unit != "" && !unitMod && k+2 < len(ws) && conjoinedModifier(text, ws, k) {
 			continue // "56 fireworks and electronics projects"
 		}
+		if lt == "and" && unit != "" && !unitMod && k+3 < len(ws) && conjoinedCompound(text, ws, k) {
+			unit, end, k = ws[k+3].text(text), int(ws[k+3].end), k+4 // "12 science and technology cooperation platforms"
+			break
+		}
 		if unitStops[lt] || ws[k].text(text) == "(" || ws[k].text(text) == ")" || strings.HasPrefix(lt, "co-") ||
 			unit != "" && !unitMod && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && participle(text, ws, k, unit) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
 			k > j && ws[k-1].poss {
@@ -293,7 +297,12 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 	if j < len(ws) && strings.EqualFold(ws[j].text(text), "of") && j+1 < len(ws) {
 		n := j + 1
 		switch strings.ToLower(ws[n].text(text)) {
-		case "them", "which", "these", "those":
+		case "these", "those":
+			if u, ok := demonstrativeUnit(text, ws, n); ok {
+				return u, int(ws[n+1].end), n + 2 // "1,402 of these projects"
+			}
+			return prevUnit, int(ws[j].start) - 1, n + 1
+		case "them", "which":
 			return prevUnit, int(ws[j].start) - 1, n + 1
 		case "its", "their", "the":
 			n++
@@ -456,13 +465,28 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 	defer func() { c.metrics = out }()
 	year := yearOf(c.lower)
 	resp := c.respectively(figs)
+	if c.state.statPlace != nil && !c.namesPlace() {
+		last = c.state.statPlace // bulletin-place: a new topic, not the last sentence's place
+	}
 	for i, f := range figs {
+		if perItemThreshold(c.lower, f) {
+			continue
+		}
 		var subj *entity
 		if resp != nil {
 			subj = resp[i]
 		}
 		if subj == nil {
+			subj = c.areaOwner(f)
+		}
+		if subj == nil {
+			subj = c.orgOwner(f)
+		}
+		if subj == nil {
 			subj = c.metricSubject(f, last)
+		}
+		if subj == nil {
+			subj = c.state.statPlace // bulletin-place
 		}
 		if subj == nil {
 			continue

@@ -233,7 +233,7 @@ func classifyTrimmed(s string, r run) (*span, bool) {
 			typ: t, name: text, known: -1, poss: r.ws[n-1].poss}, true
 	}
 	for i, w := range r.ws {
-		if strategyHeads.has(w.text(s)) && (i == n-1 || i+1 < n && (r.ws[i+1].text(s) == "for" || r.ws[i+1].text(s) == "of" || r.ws[i+1].text(s) == "on")) && (n >= 2) {
+		if strategyHeads.has(w.text(s)) && (i == n-1 && !theHead(s, r, i) || i+1 < n && (r.ws[i+1].text(s) == "for" || r.ws[i+1].text(s) == "of" || r.ws[i+1].text(s) == "on")) && (n >= 2) {
 			return mk(ontology.Strategy)
 		}
 	}
@@ -245,7 +245,7 @@ func classifyTrimmed(s string, r run) (*span, bool) {
 		}
 		// "Jinan Pilot Zone for Growth Driver Conversion": a zone named
 		// by its purpose (zone-for)
-		if w.text(s) == "Zone" && i > 0 && i+2 < n && r.ws[i+1].text(s) == "for" {
+		if w.text(s) == "Zone" && i > 0 && i+2 < n && (r.ws[i+1].text(s) == "for" || r.ws[i+1].text(s) == "of" && zoneOf(s, r, i)) {
 			return mk(ontology.Zone)
 		}
 	}
@@ -356,6 +356,11 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 			if sp.typ == ontology.Organization {
 				nationalBody(sp)
 			}
+			if sp.typ == ontology.Strategy {
+				if z := plannedZone(s, rt); z != nil {
+					sp = z
+				}
+			}
 			out = append(out, sp)
 			continue
 		}
@@ -376,6 +381,8 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 	}
 	for _, p := range places {
 		if sp := lowerHead(s, p.start, p.end, p.poss); sp != nil {
+			out = append(out, sp)
+		} else if sp := portHead(s, p); sp != nil {
 			out = append(out, sp)
 		}
 		out = append(out, directional(s, p)...)

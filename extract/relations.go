@@ -125,6 +125,7 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.countedGroup(c)
 	x.zoneCovers(c)
 	x.integratedDevelopment(c)
+	x.directionalIn(c)
 }
 
 // apposWords holds, for reApposIn and reApposBy, words one of which every
@@ -1209,7 +1210,7 @@ func officePredicate(title string) ontology.Predicate {
 // carries out S", with S a strategy, "it" or "the plan" referring to one,
 // or "the tasks" of the strategy last named.
 func (x *Extractor) implementation(c *sentCtx) {
-	if !c.hasMask(&implMask) {
+	if !c.hasMask(&implMask) && !(c.hasMask(&takePartMask) && strings.Contains(c.lower, " part in ")) {
 		return
 	}
 	for _, m := range implMatchesIn(c.lower, &c.s.trig) {
@@ -1218,7 +1219,7 @@ func (x *Extractor) implementation(c *sentCtx) {
 			continue
 		}
 		var s *entity
-		if strings.HasPrefix(c.lower[m[0]:], "advanc") {
+		if strings.HasPrefix(c.lower[m[0]:], "advanc") || strings.HasPrefix(c.lower[m[0]:], "part in") {
 			s = c.strategyRightAfter(m[1])
 		} else {
 			s = c.strategyAfter(m[1])

@@ -441,7 +441,7 @@ var zoneKinds = map[string]bool{"demonstration": true, "pilot": true, "cooperati
 
 // coverLinks join a zone to the places it covers.
 var coverLinks = []string{" in ", ", which covers ", " which covers ", " covering ", ", covering ", ", which spans ",
-	" spanning ", ", spanning ", " across ", ", which straddles ", ", straddling "}
+	" spanning ", ", spanning ", " across ", ", which straddles ", ", straddling ", " covers ", " spans ", " straddles ", ", with areas in ", " with areas in "}
 
 // lowerZones finds zones described in lower case after a determiner: "the
 // demonstration zone for high-quality and integrated development in A and
@@ -472,7 +472,7 @@ func lowerZones(text, lower string, places []*span) []*span {
 				end, descr = e, true
 			}
 		}
-		if !descr && !coversPlace(lower, end, places) {
+		if !descr && (!coversPlace(lower, end, places) || shortZoneRef(lower, start, i)) {
 			continue
 		}
 		name := text[start:end]
@@ -573,7 +573,7 @@ func coversPlace(lower string, end int, places []*span) bool {
 // or cooperation also makes its places cooperate.
 func (x *Extractor) zoneCovers(c *sentCtx) {
 	for k, sp := range c.spans {
-		if sp.ent.typ != ontology.Zone && sp.ent.typ != ontology.NewArea || sp.kind == spanRef {
+		if sp.ent.typ != ontology.Zone && sp.ent.typ != ontology.NewArea || sp.kind == spanRef && !refCovers(c, k) {
 			continue
 		}
 		after := c.lower[c.posEnd(k):]
@@ -583,7 +583,7 @@ func (x *Extractor) zoneCovers(c *sentCtx) {
 			if !strings.HasPrefix(after, l) {
 				continue // the cheap test first
 			}
-			if !descriptive && !strings.Contains(l, "cover") && !strings.Contains(l, "span") && !strings.Contains(l, "straddl") {
+			if !descriptive && !strings.Contains(l, "cover") && !strings.Contains(l, "span") && !strings.Contains(l, "straddl") && !strings.Contains(l, "areas") {
 				continue // a named zone "in" a place is read by x-in-y
 			}
 			first = c.spanAt(c.posEnd(k) + len(l))
@@ -629,6 +629,7 @@ func (c *sentCtx) placeList(k int) [][]int {
 			g := c.lowerGap(k, next)
 			if g == " of " || g == " of the " || g == ", " && c.spans[next].ent.code != "" && c.spans[k].ent.code != "" && c.isAncestor(next, k) {
 				next++ // a container: "Qingpu district of Shanghai"
+				next = c.containerIn(next)
 			}
 		}
 		if c.spans[k].poss && next < len(c.spans) && strings.TrimSpace(c.gap(k, next)) == "" {

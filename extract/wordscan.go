@@ -135,6 +135,10 @@ func implMatch(s, w string, start, end int) ([2]int, bool) {
 		// "advance the Silk Road Economic Belt initiative": the
 		// strategy must follow at once (see advanceObject)
 		return [2]int{start, end}, true
+	case w == "take" || w == "takes" || w == "took" || w == "taken":
+		if strings.HasPrefix(s[end:], " part in") && (end+8 == len(s) || !isWordByte(s[end+8])) {
+			return [2]int{end + 1, end + 8}, true // "take part in": the match is "part in"
+		}
 	case w == "put":
 		if strings.HasPrefix(s[end:], " into practice") && (end+14 == len(s) || !isWordByte(s[end+14])) {
 			return [2]int{start, end + 14}, true
@@ -246,5 +250,5 @@ var (
 	moveSearch    = stemsOf(moveStems)
 	receiveSearch = stemsOf(receiveStems)
 	coopSearch    = stemsOf(coopStems, [2]string{"joined hands", "hands"})
-	implSearch    = stemsOf(implStems, [2]string{"put into practice", "practice"})
+	implSearch    = stemsOf(implStems, [2]string{"put into practice", "practice"}, [2]string{"take part in", "take"}, [2]string{"takes part in", "take"}, [2]string{"taken part in", "take"}, [2]string{"took part in", "took"})
 )
