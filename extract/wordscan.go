@@ -151,22 +151,12 @@ func implMatch(s, w string, start, end int) ([2]int, bool) {
 // trig, looking only at the words where a stem of the verbs starts.
 func implMatchesIn(lower string, trig *triggerSet) [][2]int {
 	var out [][2]int
-	for _, n := range implSearch {
-		if n.trig >= 0 && !trig.hasIndex(n.trig) {
-			continue
+	implSearch.words(lower, trig, func(start, end int) bool {
+		if m, ok := implMatch(lower, lower[start:end], start, end); ok && !slices.Contains(out, m) {
+			out = append(out, m)
 		}
-		for off := 0; ; {
-			i := strings.Index(lower[off:], n.needle)
-			if i < 0 {
-				break
-			}
-			start, end := wordAround(lower, off+i)
-			off = end
-			if m, ok := implMatch(lower, lower[start:end], start, end); ok && !slices.Contains(out, m) {
-				out = append(out, m)
-			}
-		}
-	}
+		return false
+	})
 	// in the order of the text, as the scan finds them; a word opens one
 	// match at most, so no two start together
 	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
@@ -213,6 +203,13 @@ func stemsOf(stems []string, more ...[2]string) stemSearch {
 // anyWord is anyWord(lower, ok) for an ok that passes only words where a
 // needle of ss starts; trig is the trigger set of the sentence lower.
 func (ss stemSearch) anyWord(lower string, trig *triggerSet, ok func(s, w string, end int) bool) bool {
+	return ss.words(lower, trig, func(start, end int) bool { return ok(lower, lower[start:end], end) })
+}
+
+// words calls fn with the bounds of each word of the sentence lower where
+// a needle of ss starts, needle by needle, until fn returns true, and
+// reports whether it did; trig is the sentence's trigger set.
+func (ss stemSearch) words(lower string, trig *triggerSet, fn func(start, end int) bool) bool {
 	for _, n := range ss {
 		if n.trig >= 0 && !trig.hasIndex(n.trig) {
 			continue
@@ -223,7 +220,7 @@ func (ss stemSearch) anyWord(lower string, trig *triggerSet, ok func(s, w string
 				break
 			}
 			start, end := wordAround(lower, off+i)
-			if ok(lower, lower[start:end], end) {
+			if fn(start, end) {
 				return true
 			}
 			off = end // past the word, which the needle's first byte is part of
