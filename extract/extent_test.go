@@ -11,12 +11,7 @@ import (
 // that is no region, and ends without their directions read nothing.
 func TestExtentEnds(t *testing.T) {
 	x := mustNew(t)
-	for _, c := range []struct {
-		name     string
-		text     string
-		facts    []string
-		notFacts []string
-	}{
+	ruleCases(t, x, []ruleCase{
 		{name: "Region", text: "The Pearl River Delta spans nine cities, from Zhaoqing in the west to Huizhou in the east, and its ports handle a quarter of the country's exports.",
 			facts: []string{"Zhaoqing part_of Pearl River Delta", "Huizhou part_of Pearl River Delta"}},
 		{name: "NorthSouth", text: "The Beijing-Tianjin-Hebei region reaches from Zhangjiakou in the north to Handan in the south.",
@@ -25,13 +20,7 @@ func TestExtentEnds(t *testing.T) {
 			notFacts: []string{"Yueyang part_of Hunan", "Yongzhou part_of Hunan", "Lanzhou part_of Lianyungang"}},
 		{name: "NoDirections", text: "The Pearl River Delta sends goods from Zhaoqing to Huizhou by river.",
 			notFacts: []string{"Zhaoqing part_of Pearl River Delta", "Huizhou part_of Pearl River Delta"}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			facts, _ := extractText(t, x, c.text)
-			wantAll(t, facts, c.facts...)
-			wantNone(t, facts, c.notFacts...)
-		})
-	}
+	})
 }
 
 // TestCoastApposition: "X, a port city on Y's southern coast" puts X in Y,

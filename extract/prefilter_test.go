@@ -30,22 +30,15 @@ func TestPrefiltersHoldForMatches(t *testing.T) {
 		", all cities of ", ", three districts under the ", ", the counties administered directly by ",
 		", two cities at the southern end of the ", " serves as the core of ", " will serve as a hub of the ",
 		" act as the heart of ", ", both of ", ", "}
-	paths, err := filepath.Glob(filepath.Join("..", "testdata", "dev", "*", "doc.txt"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("dev documents: %v (%d found)", err, len(paths))
-	}
-	for _, p := range paths {
-		sents, _ := sentencesText(clean(string(mustRead(t, p))), new(scratch))
-		for _, s := range sents {
-			l := s.lower
-			for i := 0; i < len(l); i++ {
-				if l[i] != ' ' && l[i] != ',' {
-					continue
-				}
-				for j := i + 1; j <= len(l) && j-i <= 60; j++ {
-					if l[j-1] == ' ' {
-						gaps = append(gaps, l[i:j])
-					}
+	for _, s := range devSentences(t) {
+		l := s.lower
+		for i := 0; i < len(l); i++ {
+			if l[i] != ' ' && l[i] != ',' {
+				continue
+			}
+			for j := i + 1; j <= len(l) && j-i <= 60; j++ {
+				if l[j-1] == ' ' {
+					gaps = append(gaps, l[i:j])
 				}
 			}
 		}
@@ -119,16 +112,9 @@ func TestInPhrase(t *testing.T) {
 		}
 	}
 	build(0, "")
-	paths, err := filepath.Glob(filepath.Join("..", "testdata", "dev", "*", "doc.txt"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("dev documents: %v (%d found)", err, len(paths))
-	}
-	for _, p := range paths {
-		sents, _ := sentencesText(clean(string(mustRead(t, p))), new(scratch))
-		for _, s := range sents {
-			for _, f := range strings.SplitAfter(s.lower, " ") {
-				texts = append(texts, strings.TrimSpace(f))
-			}
+	for _, s := range devSentences(t) {
+		for _, f := range strings.SplitAfter(s.lower, " ") {
+			texts = append(texts, strings.TrimSpace(f))
 		}
 	}
 	matches := 0
@@ -188,4 +174,19 @@ func TestIsASCII(t *testing.T) {
 			}
 		}
 	}
+}
+
+// devSentences returns the sentences of every document of the dev set.
+func devSentences(t *testing.T) []sentence {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "dev", "*", "doc.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("dev documents: %v (%d found)", err, len(paths))
+	}
+	var out []sentence
+	for _, p := range paths {
+		sents, _ := sentencesText(clean(string(mustRead(t, p))), new(scratch))
+		out = append(out, sents...)
+	}
+	return out
 }

@@ -355,11 +355,7 @@ func wantNone(t *testing.T, got map[string]bool, unwanted ...string) {
 // what it reads.
 func TestRulesPositive(t *testing.T) {
 	x := mustNew(t)
-	for _, c := range []struct {
-		name        string
-		text        string
-		facts, figs []string
-	}{
+	ruleCases(t, x, []ruleCase{
 		// FigureOfTheNumberOf reads "the number of X ... has risen to N" as N X.
 		{name: "FigureOfTheNumberOf", text: "The number of registered enterprises in Pingtan has risen to 8,200. In Fuqing the number of visitors reached 1.2 million in 2023. The number of tourists visiting Kashgar hit a record 21 million.",
 			figs: []string{"Pingtan 8200 enterprises", "Fuqing 1200000 visitors", "Kashgar 21000000 tourists"}},
@@ -400,11 +396,29 @@ func TestRulesPositive(t *testing.T) {
 		// DescribedThenIn reads "X, <a description>, sits in Y" as X in Y.
 		{name: "DescribedThenIn", text: "Yangshan Port, the deep-water hub of the region, lies in Shanghai's Pudong district. Zhangjiagang, a busy river town, is home to steel mills.",
 			facts: []string{"Yangshan Port located_in Pudong"}},
-	} {
+	})
+}
+
+// ruleCase is a row of a rule's table: a text written for the test, the
+// facts and figures the rule must read from it, and those it must not
+// (where the rule could over-fire).
+type ruleCase struct {
+	name              string
+	text              string
+	facts, figs       []string
+	notFacts, notFigs []string
+}
+
+// ruleCases extracts each case's text and checks its facts and figures.
+func ruleCases(t *testing.T, x *Extractor, cases []ruleCase) {
+	t.Helper()
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			facts, figs := extractText(t, x, c.text)
 			wantAll(t, facts, c.facts...)
 			wantAll(t, figs, c.figs...)
+			wantNone(t, facts, c.notFacts...)
+			wantNone(t, figs, c.notFigs...)
 		})
 	}
 }

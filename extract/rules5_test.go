@@ -11,12 +11,7 @@ import (
 // a rule must not read where it could over-fire.
 func TestRulesSession5(t *testing.T) {
 	x := mustNew(t)
-	for _, c := range []struct {
-		name              string
-		text              string
-		facts, figs       []string
-		notFacts, notFigs []string
-	}{
+	ruleCases(t, x, []ruleCase{
 		// RegionalCapital reads "X, the regional capital" as X part_of the
 		// autonomous region; a capital takes the province the gazetteer
 		// puts it in, not merely the latest named.
@@ -76,15 +71,7 @@ func TestRulesSession5(t *testing.T) {
 		{name: "PairedRespectively", text: "Dongguan and Foshan, two manufacturing cities of Guangdong, have set up industrial parks in Shaoguan and Yunfu respectively. Beijing and Tianjin assisted Hotan and Lhasa respectively. Zhuhai and Jiangmen sent goods to Macao and Hong Kong respectively.",
 			facts:    []string{"Dongguan cooperates_with Shaoguan", "Foshan cooperates_with Yunfu", "Beijing cooperates_with Hotan", "Tianjin cooperates_with Lhasa"},
 			notFacts: []string{"Dongguan cooperates_with Yunfu", "Dongguan cooperates_with Foshan", "Beijing cooperates_with Lhasa", "Zhuhai cooperates_with Macao"}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			facts, figs := extractText(t, x, c.text)
-			wantAll(t, facts, c.facts...)
-			wantAll(t, figs, c.figs...)
-			wantNone(t, facts, c.notFacts...)
-			wantNone(t, figs, c.notFigs...)
-		})
-	}
+	})
 }
 
 // TestPrefectureNotItsSeat resolves a bare name after the document named

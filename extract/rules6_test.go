@@ -11,12 +11,7 @@ import (
 // over-fire.
 func TestRulesSession6(t *testing.T) {
 	x := mustNew(t)
-	for _, c := range []struct {
-		name     string
-		text     string
-		facts    []string
-		notFacts []string
-	}{
+	ruleCases(t, x, []ruleCase{
 		// PairedCapitals reads "A and B, the capitals of Y and Z" as A in Y
 		// and B in Z; the seats of two prefectures pair off the same way.
 		{name: "PairedCapitals", text: "Trucks now link Changsha and Nanchang, the capitals of Hunan and Jiangxi. Jinghong and Mangshi, the seats of Xishuangbanna and Dehong, opened new clinics.",
@@ -28,13 +23,7 @@ func TestRulesSession6(t *testing.T) {
 		{name: "PairedInRespectively", text: "Wuzhou and Ganzhou, cities in Guangxi and Jiangxi respectively, opened rail links. Zhanjiang and Beihai are located in Guangdong and Guangxi respectively.",
 			facts:    []string{"Wuzhou part_of Guangxi", "Ganzhou part_of Jiangxi", "Zhanjiang part_of Guangdong", "Beihai part_of Guangxi"},
 			notFacts: []string{"Ganzhou part_of Guangxi", "Beihai part_of Guangdong"}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			facts, _ := extractText(t, x, c.text)
-			wantAll(t, facts, c.facts...)
-			wantNone(t, facts, c.notFacts...)
-		})
-	}
+	})
 }
 
 // TestCapitalBylines reads a news page's byline written in capitals, "By

@@ -11,12 +11,7 @@ import (
 // over-fire.
 func TestRulesSession7(t *testing.T) {
 	x := mustNew(t)
-	for _, c := range []struct {
-		name     string
-		text     string
-		facts    []string
-		notFacts []string
-	}{
+	ruleCases(t, x, []ruleCase{
 		// ModalJoint: a guideline's "shall jointly" and a speech's
 		// "should work together" are joint statements like "will".
 		{name: "ModalJoint", text: "Hefei, Wuhu and Ma'anshan shall jointly build a science corridor. Yichun and Pingxiang should work together on lithium mining.",
@@ -70,13 +65,7 @@ func TestRulesSession7(t *testing.T) {
 		{name: "GuidedToMove", text: "Processing industries in the Pearl River Delta shall be guided to move to Shaoguan and Meizhou. Factories from Wenzhou are encouraged to relocate to Ganzhou. Hunan wants to move to Changsha's rhythm.",
 			facts:    []string{"Pearl River Delta transfers_to Shaoguan", "Pearl River Delta transfers_to Meizhou", "Wenzhou transfers_to Ganzhou"},
 			notFacts: []string{"Hunan transfers_to Changsha"}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			facts, _ := extractText(t, x, c.text)
-			wantAll(t, facts, c.facts...)
-			wantNone(t, facts, c.notFacts...)
-		})
-	}
+	})
 }
 
 // TestFiguresSession7 runs the figure rules of session 7: "the belt" and

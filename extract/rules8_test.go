@@ -7,47 +7,36 @@ import (
 )
 
 // TestRulesSession8 runs the rules added in session 8 on sentences written
-// for this test; notMetrics are what a rule must not read where it could
+// for this test; notFigs are what a rule must not read where it could
 // over-fire.
 func TestRulesSession8(t *testing.T) {
 	x := mustNew(t)
-	for _, c := range []struct {
-		name       string
-		text       string
-		metrics    []string
-		notMetrics []string
-	}{
+	ruleCases(t, x, []ruleCase{
 		// BulletinPlace: a statistics bureau's bulletin reports its place's
 		// figures in sentences that name no place, even after a sentence
 		// about one of its cities; a national bureau names no place.
 		{name: "BulletinPlace", text: "Hubei Provincial Bureau of Statistics\n\nStatistical bulletin\n\nIn 2024, the GDP of Hubei reached 6,001.3 billion yuan. Xiangyang produced 620 billion yuan. Retail sales of consumer goods rose 6.2 percent. There were 26,500 high-tech enterprises at the end of the year.",
-			metrics:    []string{"Hubei 6001300000000 yuan", "Xiangyang 620000000000 yuan", "Hubei 6.2 percent", "Hubei 26500 enterprises"},
-			notMetrics: []string{"Xiangyang 6.2 percent"}},
+			figs:    []string{"Hubei 6001300000000 yuan", "Xiangyang 620000000000 yuan", "Hubei 6.2 percent", "Hubei 26500 enterprises"},
+			notFigs: []string{"Xiangyang 6.2 percent"}},
 		// OrgOwner: a company, a university or a research center that opens
 		// the clause owns its figure, not a place after it or in an
 		// apposition; a ministry's figure stays the place's.
 		{name: "OrgOwner", text: "BYD Company, the carmaker based in Shenzhen, sold 42,000 vehicles in Brazil last year. Zhejiang University, in Hangzhou, signed 35 research contracts with companies in Anhui. The Ministry of Commerce approved 18 projects in Hainan.",
-			metrics:    []string{"BYD Company 42000 vehicles", "Zhejiang University 35 contracts", "Hainan 18 projects"},
-			notMetrics: []string{"Brazil 42000 vehicles", "Anhui 35 contracts", "Ministry of Commerce 18 projects"}},
+			figs:    []string{"BYD Company 42000 vehicles", "Zhejiang University 35 contracts", "Hainan 18 projects"},
+			notFigs: []string{"Brazil 42000 vehicles", "Anhui 35 contracts", "Ministry of Commerce 18 projects"}},
 		// ThresholdEach: "with investment of at least 100 million yuan each"
 		// bounds each project and is no figure; the count is.
 		{name: "ThresholdEach", text: "Jiangxi introduced 2,140 projects from Guangdong with investment of at least 100 million yuan each.",
-			metrics: []string{"Jiangxi 2140 projects"}, notMetrics: []string{"Jiangxi 100000000 yuan"}},
+			figs: []string{"Jiangxi 2140 projects"}, notFigs: []string{"Jiangxi 100000000 yuan"}},
 		// OfThese: "accounted for 960 of these projects" counts projects; "of
 		// them" keeps the previous unit.
 		{name: "OfThese", text: "Henan took in 3,000 projects from the coast, and the Zhengzhou Airport Economy Zone accounted for 960 of these projects.",
-			metrics: []string{"Zhengzhou Airport Economy Comprehensive Experimental Zone 960 projects"}},
+			figs: []string{"Zhengzhou Airport Economy Comprehensive Experimental Zone 960 projects"}},
 		// CompoundUnit: "science and technology cooperation platforms" is
 		// one modifier of platforms; "schools and hospitals" are two nouns.
 		{name: "CompoundUnit", text: "Nanjing has opened 15 science and technology cooperation platforms with Hefei. Suzhou built 40 schools and hospitals in 2024.",
-			metrics: []string{"Nanjing 15 platforms", "Suzhou 40 schools"}, notMetrics: []string{"Nanjing 15 science"}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			_, metrics := extractText(t, x, c.text)
-			wantAll(t, metrics, c.metrics...)
-			wantNone(t, metrics, c.notMetrics...)
-		})
-	}
+			figs: []string{"Nanjing 15 platforms", "Suzhou 40 schools"}, notFigs: []string{"Nanjing 15 science"}},
+	})
 }
 
 // TestBulletinPlaceNational: a national bureau, or a provincial survey

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -59,15 +58,8 @@ func pairs(ms [][]int) [][2]int {
 // the documents of the dev set.
 func TestStemSearchesAgreeWithScans(t *testing.T) {
 	texts := []string{"deepened ties with", "(ties deepened with", "they share a border with", "signed a memorandum with", "put into practice", "carried out and carried on", "acted on", "joined hands with", "they set up", "the co-op", "overtook in", "reset up", "undertaker"}
-	paths, err := filepath.Glob(filepath.Join("..", "testdata", "dev", "*", "doc.txt"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("dev documents: %v (%d found)", err, len(paths))
-	}
-	for _, p := range paths {
-		sents, _ := sentencesText(clean(string(mustRead(t, p))), new(scratch))
-		for _, s := range sents {
-			texts = append(texts, s.lower)
-		}
+	for _, s := range devSentences(t) {
+		texts = append(texts, s.lower)
 	}
 	searches := []struct {
 		name string
