@@ -33,7 +33,7 @@ func (x *Extractor) extent(c *sentCtx) {
 		if !strings.HasSuffix(c.lower[:c.spans[k].start], "from ") {
 			continue
 		}
-		mid := c.lower[c.posEnd(k):c.spans[k+1].start]
+		mid := c.lowerGap(k, k+1)
 		if !isExtentLink(mid) || !compassAfter(c.lower[c.posEnd(k+1):]) {
 			continue
 		}

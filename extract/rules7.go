@@ -617,7 +617,7 @@ func (x *Extractor) guidedToMove(c *sentCtx) {
 		v = " to " + v
 		d := c.spanAt(m + len(v))
 		src := c.lastBefore(m, func(sp *span) bool { return actor(sp.ent.typ) })
-		if d < 0 || src < 0 || !ontology.IsPlace(c.spans[d].ent.typ) {
+		if d < 0 || src < 0 || !ontology.IsPlace(c.spans[d].ent.typ) || c.posEnd(src) > m {
 			continue
 		}
 		before := strings.TrimSuffix(c.lower[:c.spans[src].start], "the ")

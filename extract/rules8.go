@@ -90,8 +90,8 @@ func (c *sentCtx) orgOwner(f figure) *entity {
 		}
 		break
 	}
-	if k < 0 {
-		return nil
+	if k < 0 || c.posEnd(k) > f.start {
+		return nil // no body, or the figure is inside its name
 	}
 	for _, w := range publicBodyWords {
 		if strings.Contains(c.spans[k].ent.name, w) {
@@ -330,7 +330,7 @@ func (x *Extractor) directionalIn(c *sentCtx) {
 		default:
 			continue
 		}
-		g := c.lower[c.posEnd(i):c.spans[i+1].start]
+		g := c.lowerGap(i, i+1)
 		if len(g) < 60 && containsAny(g, directionalVerbs) && reDirectionalIn.MatchString(g) {
 			obj := c.possessee(i + 1)
 			if c.spans[i+1].kind == spanRef {
