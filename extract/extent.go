@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/policykg/policykg/ontology"
@@ -67,15 +68,8 @@ func (c *sentCtx) regionSubject() int {
 // " in the <direction> to ".
 func isExtentLink(s string) bool {
 	rest, ok := strings.CutPrefix(s, " in the ")
-	if !ok {
-		return false
-	}
-	for _, d := range compass {
-		if rest == d+" to " {
-			return true
-		}
-	}
-	return false
+	d, ok2 := strings.CutSuffix(rest, " to ")
+	return ok && ok2 && slices.Contains(compass, d)
 }
 
 // compassAfter reports whether s, the text after the second end, opens
