@@ -246,6 +246,9 @@ func (c *sentCtx) nextListed(j int) (int, bool, bool) {
 	if j+1 >= len(c.spans) || c.spans[j].poss || c.posEnd(j) == c.frontedComma() {
 		return 0, false, false // "In Zhejiang, A and B ..." does not list Zhejiang
 	}
+	if pronounRef(c.spans[j+1]) {
+		return 0, false, false // "covers A and B, and it is home to ...": a new clause
+	}
 	if sep, ok := listSep(c.gap(j, j+1)); ok {
 		if c.spans[j].appos != c.spans[j+1].appos {
 			return 0, false, false
@@ -404,3 +407,16 @@ func (c *sentCtx) contain(sub, obj *entity, rule string, g *ontology.Gazetteer) 
 
 // isDivisionCode reports a six-digit GB/T 2260 code.
 func isDivisionCode(code string) bool { return len(code) == 6 && allDigits(code) }
+
+// pronounRef reports a reference that is a pronoun ("it", "we"), which
+// opens a clause of its own rather than joining a list of names.
+func pronounRef(sp *span) bool {
+	if sp.kind != spanRef {
+		return false
+	}
+	switch strings.ToLower(sp.surface) {
+	case "it", "its", "we", "our":
+		return true
+	}
+	return false
+}

@@ -56,3 +56,13 @@ func TestMainProvince(t *testing.T) {
 	wantAll(t, facts, "Xiantao part_of Hubei", "Tianmen part_of Hubei")
 	wantNone(t, facts, "Xiantao part_of Hunan")
 }
+
+// TestItAfterOpeningReference: "it" later in a sentence that a reference
+// opens ("The zone covers A and B, and it is home to ...") is what the
+// reference names, not the first place listed after it.
+func TestItAfterOpeningReference(t *testing.T) {
+	x := mustNew(t)
+	_, figs := extractText(t, x, "The Hongqiao Business District Pilot Zone was set up in 2019. The zone covers Kunshan and Taicang, and it is home to about 2.1 million people.")
+	wantAll(t, figs, "Hongqiao Business District Pilot Zone 2100000 people")
+	wantNone(t, figs, "Kunshan 2100000 people")
+}
