@@ -39,10 +39,19 @@ func boltFileOptions() *bolt.Options {
 }
 
 // openBoltKV opens (creating if needed) the bbolt file of the store in
-// directory dir, syncing every commit to disk. With a positive
-// mappedOption, its transactions trim the file's mapping as they end (see
-// trimmedKV).
+// directory dir, syncing every commit to disk. Its write transactions
+// answer reads of index keys that cannot exist yet without a lookup (see
+// freshKeysKV). With a positive mappedOption, its transactions trim the
+// file's mapping as they end (see trimmedKV).
 func openBoltKV(dir string, opt cgraph.Options) (hkv.KV, error) {
+	db, err := openBoltFile(dir, opt)
+	if err != nil {
+		return nil, err
+	}
+	return freshKeysKV{KV: db}, nil
+}
+
+func openBoltFile(dir string, opt cgraph.Options) (hkv.KV, error) {
 	if dir == "" {
 		return nil, fmt.Errorf("open bolt store: %w", ckv.ErrEmptyPath)
 	}
