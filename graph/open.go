@@ -8,13 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 	_ "github.com/cayleygraph/cayley/writer" // registers the "single" writer
+	"github.com/gofrs/flock"
 )
 
 // Sentinel errors; wrapped with the store's location.
@@ -167,42 +167,37 @@ func (s *Store) openBolt(opt Options) error {
 // lockDir takes policykg's own lock on a store directory for the life of
 // the Store, failing at once if another process holds it.
 func lockDir(dir string) (func(), error) {
-	f, err := os.OpenFile(filepath.Join(dir, "policykg.lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	l := flock.New(filepath.Join(dir, "policykg.lock"), flock.SetPermissions(0o644))
+	ok, err := l.TryLock()
 	if err != nil {
 		return nil, fmt.Errorf("lock store %s: %w", dir, err)
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("open store %s: %w", dir, ErrLocked)
-		}
-		return nil, fmt.Errorf("lock store %s: %w", dir, err)
+	if !ok {
+		l.Close()
+		return nil, fmt.Errorf("open store %s: %w", dir, ErrLocked)
 	}
-	return func() { f.Close() }, nil
+	return func() { l.Close() }, nil
 }
 
 // probeLock checks that no process holds bolt's own lock on file.
 func probeLock(file string) error {
-	f, err := os.Open(file)
-	if err != nil {
+	l := flock.New(file)
+	defer l.Close()
+	ok, err := l.TryLock()
+	if err != nil || ok {
 		return err
 	}
-	defer f.Close()
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		if !errors.Is(err, syscall.EWOULDBLOCK) {
-			return err
-		}
-		// Readers (a server copying a snapshot) hold it shared, briefly:
-		// wait for them; a writer holds it exclusively: fail at once.
-		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB); err != nil {
-			return ErrLocked
-		}
-		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		if err := flockWait(context.Background(), f, syscall.LOCK_EX, readerWait); err != nil {
-			return err
-		}
+	// Readers (a server copying a snapshot) hold it shared, briefly: wait
+	// for them; a writer holds it exclusively: fail at once.
+	if ok, err := l.TryRLock(); err != nil {
+		return err
+	} else if !ok {
+		return ErrLocked
 	}
-	return syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+	if err := l.Unlock(); err != nil {
+		return err
+	}
+	return lockWithin(context.Background(), l.TryLockContext, readerWait)
 }
 
 // readerWait bounds how long a writer waits for readers of a bolt file.

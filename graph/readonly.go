@@ -7,12 +7,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"syscall"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
+	"github.com/gofrs/flock"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
 )
@@ -110,10 +110,11 @@ func copyLocked(ctx context.Context, src, dst string) error {
 		return err
 	}
 	defer in.Close()
-	if err := flockWait(ctx, in, syscall.LOCK_SH, lockWait); err != nil {
+	l := flock.New(src)
+	defer l.Close()
+	if err := lockWithin(ctx, l.TryRLockContext, lockWait); err != nil {
 		return err
 	}
-	defer syscall.Flock(int(in.Fd()), syscall.LOCK_UN)
 	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o444)
 	if err != nil {
 		return err
@@ -125,27 +126,24 @@ func copyLocked(ctx context.Context, src, dst string) error {
 	return out.Close()
 }
 
-// flockWait takes a lock of the given kind on f, trying until wait has
-// passed; it then returns ErrLocked.
-func flockWait(ctx context.Context, f *os.File, how int, wait time.Duration) error {
-	deadline := time.Now().Add(wait)
-	for {
-		err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB)
-		if err == nil {
-			return nil
-		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) {
-			return fmt.Errorf("lock %s: %w", f.Name(), err)
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("%w (a build is writing it)", ErrLocked)
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(20 * time.Millisecond):
-		}
+// lockWithin takes a lock with try (a Flock's TryLockContext or
+// TryRLockContext), trying until wait has passed; it then returns
+// ErrLocked.
+func lockWithin(ctx context.Context, try func(context.Context, time.Duration) (bool, error), wait time.Duration) error {
+	tctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	ok, err := try(tctx, 20*time.Millisecond)
+	switch {
+	case ok:
+		return nil
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("%w (a build is writing it)", ErrLocked)
+	case err != nil:
+		return fmt.Errorf("lock: %w", err)
 	}
+	return fmt.Errorf("%w (a build is writing it)", ErrLocked)
 }
 
 // Stamp identifies the current contents of the bolt store at db by its
