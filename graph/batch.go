@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -28,6 +30,10 @@ func (s *Store) ReplaceDocuments(ctx context.Context, exs []ontology.Extraction)
 	diffs := make([]docDiff, len(exs))
 	seen := make(map[ontology.DocumentID]bool, len(exs))
 	tx := cgraph.NewTransaction()
+	disjoint := true
+	for _, ex := range exs {
+		disjoint = disjoint && !strings.Contains(string(ex.Document.ID), "#")
+	}
 	pending := 0
 	for i, ex := range exs {
 		id := ex.Document.ID
@@ -44,7 +50,7 @@ func (s *Store) ReplaceDocuments(ctx context.Context, exs []ontology.Extraction)
 			continue
 		}
 		out[i].WriteResult = diffs[i].result()
-		if diffs[i].add(tx) {
+		if diffs[i].add(tx, disjoint) {
 			pending++
 		}
 	}
@@ -69,7 +75,7 @@ func (s *Store) ReplaceDocuments(ctx context.Context, exs []ontology.Extraction)
 			continue
 		}
 		one := cgraph.NewTransaction()
-		diffs[i].add(one)
+		diffs[i].add(one, true)
 		if err := s.qw.ApplyTransaction(one); err != nil {
 			out[i] = DocumentWrite{Err: fmt.Errorf("store document %s: %w", exs[i].Document.ID, err)}
 		}
@@ -87,13 +93,28 @@ func (d docDiff) result() WriteResult {
 	return WriteResult{Added: len(d.added), Removed: len(d.removed)}
 }
 
-// add puts the change into tx and reports whether there was any.
-func (d docDiff) add(tx *cgraph.Transaction) bool {
+// add puts the change into tx and reports whether there was any. A diff
+// holds no quad twice, and no quad of another document when disjoint is
+// set: every quad is labelled by its document's IRI or an IRI made of it,
+// "#" and more, so documents whose IDs have no "#" share no quad. Then the
+// deltas go straight into tx; the Transaction's own methods would look
+// each quad up in a map of the deltas so far (4% of a large build's time).
+func (d docDiff) add(tx *cgraph.Transaction, disjoint bool) bool {
+	if !disjoint {
+		for _, q := range d.removed {
+			tx.RemoveQuad(q)
+		}
+		for _, q := range d.added {
+			tx.AddQuad(q)
+		}
+		return len(d.added)+len(d.removed) > 0
+	}
+	tx.Deltas = slices.Grow(tx.Deltas, len(d.removed)+len(d.added))
 	for _, q := range d.removed {
-		tx.RemoveQuad(q)
+		tx.Deltas = append(tx.Deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 	}
 	for _, q := range d.added {
-		tx.AddQuad(q)
+		tx.Deltas = append(tx.Deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
 	}
 	return len(d.added)+len(d.removed) > 0
 }
