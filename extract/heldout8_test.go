@@ -24,12 +24,16 @@ var heldout8Floors = [3]float64{0, 0, 0}
 func TestHeldout8Scores(t *testing.T) { checkFloors(t, "heldout8", 4, heldout8Floors) }
 
 // TestHeldout8Detail logs the micro-averaged scores over testdata/heldout8
-// and, with -v and DEV_DETAIL set, each document's misses and false
-// positives.
+// (or the set DETAIL_SET names) and, with -v and DEV_DETAIL set, each
+// document's misses and false positives.
 func TestHeldout8Detail(t *testing.T) {
-	scores := scoreSet(t, "heldout8")
+	set := "heldout8"
+	if s := os.Getenv("DETAIL_SET"); s != "" {
+		set = s
+	}
+	scores := scoreSet(t, set)
 	all := eval.Total(scores)
-	t.Logf("heldout8 micro: entities %.3f relations %.3f metrics %.3f", all.Entities.F1(), all.Relations.F1(), all.Metric.F1())
+	t.Logf("%s micro: entities %.3f relations %.3f metrics %.3f", set, all.Entities.F1(), all.Relations.F1(), all.Metric.F1())
 	if !testing.Verbose() || os.Getenv("DEV_DETAIL") == "" {
 		return
 	}

@@ -270,7 +270,7 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 			break
 		}
 		if unitStops[lt] || ws[k].text(text) == "(" || ws[k].text(text) == ")" || strings.HasPrefix(lt, "co-") ||
-			unit != "" && !unitMod && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && participle(text, ws, k, unit) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
+			unit != "" && !unitMod && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && !hyphenModifier(lt) && participle(text, ws, k, unit) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
 			k > j && ws[k-1].poss {
 			break
 		}
@@ -481,6 +481,9 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 		}
 		if subj == nil {
 			subj = c.orgOwner(f)
+		}
+		if subj == nil {
+			subj = c.aidOwner(f)
 		}
 		if subj == nil {
 			subj = c.metricSubject(f, last)

@@ -126,6 +126,7 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.zoneCovers(c)
 	x.integratedDevelopment(c)
 	x.directionalIn(c)
+	x.session10(c)
 }
 
 // apposWords holds, for reApposIn and reApposBy, words one of which every
@@ -701,7 +702,9 @@ func (x *Extractor) transfers(c *sentCtx) {
 		switch {
 		case moving && to >= 0 && f+to < clauseEnd:
 			if d := c.spanAt(f + to + 4); d >= 0 {
-				c.moveAll(sources, d, "moved-from-to", f)
+				for _, m := range c.destMembers(d) {
+					c.moveAll(sources, m, "moved-from-to", f)
+				}
 				c.gapped(sources, d, f)
 			}
 		case moving && c.movedToFrom(f) >= 0:
@@ -1060,10 +1063,10 @@ func (x *Extractor) cooperation(c *sentCtx) {
 			continue
 		}
 		ms := c.possessedMembers(c.members(i))
-		pos := c.skipLocative(c.skipApposition(c.posEnd(ms[len(ms)-1])))
+		pos := c.skipRelative(c.skipLocative(c.skipApposition(c.posEnd(ms[len(ms)-1]))))
 		ms, pos = c.togetherWith(ms, pos)
 		rest := c.lower[pos:]
-		if len(ms) < 2 || !jointStatement(rest) && !c.jointAction(ms[0], rest) {
+		if len(ms) < 2 || !jointStatement(rest) && !c.jointAction(ms[0], rest) && !jointDevelopment(rest) {
 			continue
 		}
 		for a := 0; a < len(ms); a++ {

@@ -641,7 +641,7 @@ func (c *sentCtx) placeList(k int) [][]int {
 			break
 		}
 		g := c.lowerGap(next-1, next)
-		if _, ok := listSep(g); ok && !strings.HasPrefix(c.lower[c.posEnd(next):], " in ") {
+		if _, ok := listSep(g); ok && (!strings.HasPrefix(c.lower[c.posEnd(next):], " in ") || c.containerAfter(next)) {
 			k = next
 			continue
 		}

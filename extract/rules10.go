@@ -1,0 +1,408 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/policykg/policykg/ontology"
+)
+
+// Session 9's rules, written for the misses of the eighth held-out batch
+// (a State Council reply approving a regional plan in numbered articles,
+// a broadcaster's explainer with a "Key numbers" list, a newspaper
+// commentary of relational statements, a provincial release on counterpart
+// pairing) as general patterns of English policy prose.
+
+// session10 runs the relation rules of this file over a sentence.
+func (x *Extractor) session10(c *sentCtx) {
+	x.regionTakesIn(c)
+	x.apposStraddle(c)
+	x.jointlyWith(c)
+	x.aidIn(c)
+}
+
+// regionVerbs are the verbs after which a region lists its members.
+var regionVerbs = []string{" takes in ", " covers ", " includes ", " comprises ", " consists of ", " is made up of ",
+	" encompasses ", " embraces "}
+
+// regionTakesIn reads a region that lists its members with their
+// provinces, its center named first in an apposition: "The Guanzhong
+// Plain urban agglomeration, centered on Xi'an, takes in A and B in P
+// province, C in Q province, and D": the center and each member are part
+// of the region, the provinces that locate them are not (region-takes-in).
+func (x *Extractor) regionTakesIn(c *sentCtx) {
+	if !c.hasMask(&madeUpMask) && !c.hasMask(&coverMask) {
+		return // none of its verbs
+	}
+	for k, sp := range c.spans {
+		if sp.ent.typ != ontology.Region || sp.appos {
+			continue
+		}
+		pos := c.posEnd(k)
+		centre := -1
+		rest := c.lower[pos:]
+		if r, ok := cutAnyPrefix(rest, ", centered on ", ", centred on ", ", with its center in ", ", anchored by "); ok {
+			centre = c.spanAt(len(c.lower) - len(r))
+			if centre < 0 || !ontology.IsPlace(c.spans[centre].ent.typ) {
+				continue
+			}
+			pos = c.posEnd(centre)
+			if !strings.HasPrefix(c.lower[pos:], ",") {
+				continue
+			}
+			pos++
+		}
+		v := prefixOf(c.lower[pos:], regionVerbs)
+		if v == "" {
+			continue
+		}
+		first := c.spanAt(pos + len(v))
+		if first < 0 {
+			continue
+		}
+		list, placed := c.placedList(first)
+		if centre < 0 && !placed {
+			continue // a plain list, which made-up-of reads
+		}
+		if centre >= 0 {
+			c.contain(c.spans[centre].ent, sp.ent, "region-takes-in", x.gaz)
+		}
+		for _, m := range list {
+			c.contain(c.spans[m].ent, sp.ent, "region-takes-in", x.gaz)
+		}
+		return
+	}
+}
+
+// placedList reads a list of places that may name, after some of them,
+// the division that holds them: "A and B in P province, C in Q, and D"
+// -> A, B, C, D, and whether it names such a division. A place after " in
+// " or " of " is a container when the gazetteer puts the place before it
+// inside it.
+func (c *sentCtx) placedList(k int) (out []int, placed bool) {
+	for k < len(c.spans) && ontology.IsPlace(c.spans[k].ent.typ) {
+		out = append(out, k)
+		next := k + 1
+		if next >= len(c.spans) {
+			break
+		}
+		if g := c.lowerGap(k, next); (g == " in " || g == " of ") && c.isAncestor(next, k) {
+			next++ // a container: "Weinan in Shaanxi province"
+			placed = true
+			if next >= len(c.spans) {
+				break
+			}
+		}
+		if _, ok := listSep(c.lowerGap(next-1, next)); !ok {
+			break
+		}
+		k = next
+	}
+	return out, placed
+}
+
+// cutAnyPrefix returns s after the first of ps that opens it.
+func cutAnyPrefix(s string, ps ...string) (string, bool) {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return s[len(p):], true
+		}
+	}
+	return s, false
+}
+
+// straddleVerbs are the verbs of apposStraddle.
+var straddleVerbs = []string{"straddles ", "straddle ", "spans ", "span ", "lies across ", "sits across ", "stretches across ", "extends across "}
+
+// apposStraddle reads a zone, new area, port or airport that an
+// apposition or a relative clause places across several places: "Gui'an
+// New Area, a state-level new area that straddles Guiyang and Anshun" and
+// "the airport, which lies across A's B district and C's D district": the
+// facility lies in each (appos-straddle). "which straddles" right after
+// the name is read by straddles.
+func (x *Extractor) apposStraddle(c *sentCtx) {
+	if !c.hasMask(&straddleMask) && !c.hasMask(&coverMask) && !strings.Contains(c.lower, " across ") {
+		return
+	}
+	for k, sp := range c.spans {
+		switch sp.ent.typ {
+		case ontology.Zone, ontology.NewArea, ontology.Port, ontology.Airport:
+		default:
+			continue
+		}
+		rest, ok := strings.CutPrefix(c.lower[c.posEnd(k):], ", ")
+		if !ok {
+			continue
+		}
+		// ", which lies across" or ", a state-level new area that spans"
+		if strings.HasPrefix(rest, "which straddles ") {
+			continue // straddles reads it
+		}
+		if r, ok := cutAnyPrefix(rest, "which ", "that "); ok {
+			rest = r
+		} else if r, ok := cutAnyPrefix(rest, "a ", "an ", "the "); ok {
+			i := strings.Index(r, " that ")
+			if j := strings.Index(r, " which "); j >= 0 && (i < 0 || j < i) {
+				i = j + 1
+			} else if i >= 0 {
+				i++
+			}
+			if i < 0 || i > 50 || strings.ContainsAny(r[:i], ",;") {
+				continue
+			}
+			rest = r[i+strings.IndexByte(r[i:], ' ')+1:]
+		} else {
+			continue
+		}
+		v := prefixOf(rest, straddleVerbs)
+		if v == "" {
+			continue
+		}
+		at := len(c.lower) - len(rest) + len(v)
+		var parts []int
+		if strings.HasPrefix(rest[len(v):], "the two cities") || strings.HasPrefix(rest[len(v):], "both cities") {
+			parts = c.pairBefore(k)
+		} else if m := c.spanAt(at); m >= 0 {
+			parts = c.placeMembers(m)
+		}
+		for _, m := range parts {
+			c.contain(sp.ent, c.spans[m].ent, "appos-straddle", x.gaz)
+		}
+	}
+}
+
+// placeMembers returns the places of the list that starts at span m, each
+// possessor replaced by what it possesses: "Beijing's Daxing district and
+// Langfang's Guangyang district" -> Daxing, Guangyang.
+func (c *sentCtx) placeMembers(m int) []int {
+	var out []int
+	for k := m; k < len(c.spans); k++ {
+		if c.spans[k].poss && k+1 < len(c.spans) && strings.TrimSpace(c.gap(k, k+1)) == "" {
+			continue // the possessor: what it possesses follows
+		}
+		if !ontology.IsPlace(c.spans[k].ent.typ) {
+			break
+		}
+		out = append(out, k)
+		if k+1 >= len(c.spans) {
+			break
+		}
+		if _, ok := listSep(c.lowerGap(k, k+1)); !ok {
+			break
+		}
+	}
+	return out
+}
+
+// jointlyVerbs are the adverbs of jointlyWith.
+var jointlyWith10 = []string{" jointly with ", " together with ", " in partnership with ", " in cooperation with "}
+
+// jointlyWith reads a relative clause whose subject runs something with a
+// partner: "the park, which Tianjin runs jointly with Beijing" and "X,
+// which A operates in partnership with B": A cooperates with B
+// (run-jointly-with). The clause's object is the name before it, so the
+// working-with rule, which looks for a cooperation word between the two,
+// leaves it.
+func (x *Extractor) jointlyWith(c *sentCtx) {
+	if !c.hasMask(&withMask) || !c.hasMask(&jointMask) && !c.hasMask(&coopMask) {
+		return
+	}
+	for k := 0; k+1 < len(c.spans); k++ {
+		if !strings.HasSuffix(c.lower[:c.spans[k].start], ", which ") && !strings.HasSuffix(c.lower[:c.spans[k].start], ", that ") {
+			continue
+		}
+		rest := c.lower[c.posEnd(k):c.spans[k+1].start]
+		sp := strings.IndexByte(rest[1:], ' ')
+		if sp < 0 || !strings.HasPrefix(rest, " ") || prefixOf(rest[sp+1:], jointlyWith10) == "" || len(rest[sp+1:]) != len(prefixOf(rest[sp+1:], jointlyWith10)) {
+			continue // one verb, then the adverb and "with"
+		}
+		a, b := c.spans[k].ent, c.possessee(k+1)
+		if actor(a.typ) && actor(b.typ) {
+			c.propose(a, b, ontology.CooperatesWith, "run-jointly-with")
+		}
+	}
+}
+
+// aidNouns are the counted nouns of counterpart aid.
+var aidNouns = []string{" aid projects", " assistance projects", " aid programs", " assistance programs"}
+
+// aidIn reads counterpart aid in a place: "In Xiji county of Guyuan,
+// Xiamen has funded 64 aid projects" and "Xiamen has funded 64 aid
+// projects in Xiji": the donor cooperates with the place that receives the
+// aid (aid-in); the count is the recipient's (see aidRecipient).
+func (x *Extractor) aidIn(c *sentCtx) {
+	i, end := aidAt(c.lower)
+	if i < 0 {
+		return
+	}
+	r := c.aidRecipient(end)
+	d := c.aidDonor(i)
+	if r == nil || d == nil || r == d {
+		return
+	}
+	c.propose(d, r, ontology.CooperatesWith, "aid-in")
+}
+
+// aidAt returns where the first aid noun of lower starts and ends, or -1.
+func aidAt(lower string) (int, int) {
+	if !strings.Contains(lower, " aid ") && !strings.Contains(lower, " assistance ") {
+		return -1, -1
+	}
+	for _, n := range aidNouns {
+		if i := strings.Index(lower, n); i >= 0 && boundaryAfter(lower, i+len(n)) {
+			return i, i + len(n)
+		}
+	}
+	return -1, -1
+}
+
+// aidRecipient returns the place that receives the aid whose noun ends
+// at end: the place after " in " right after the noun, or the place of a
+// fronted "In X," that opens the sentence; or nil.
+func (c *sentCtx) aidRecipient(end int) *entity {
+	if after := c.lower[end:]; strings.HasPrefix(after, " in ") {
+		if k := c.spanAt(end + 4); k >= 0 && ontology.IsPlace(c.spans[k].ent.typ) {
+			return c.possessee(k)
+		}
+		return nil
+	}
+	if strings.HasPrefix(c.lower, "in ") && len(c.spans) > 0 && c.spans[0].start == 3 && ontology.IsPlace(c.spans[0].ent.typ) {
+		return c.possessee(0)
+	}
+	return nil
+}
+
+// aidDonor returns the subject of the clause that counts the aid at i: the
+// last place before it that opens the clause, after a fronted phrase.
+func (c *sentCtx) aidDonor(i int) *entity {
+	k := c.lastBefore(i, func(sp *span) bool { return actor(sp.ent.typ) })
+	if k < 0 {
+		return nil
+	}
+	before := strings.TrimSpace(c.lower[:c.spans[k].start])
+	if before != "" && !strings.HasSuffix(before, ",") {
+		return nil
+	}
+	gap := c.lower[c.posEnd(k):i]
+	if strings.ContainsAny(gap, ",;") || len(gap) > 50 {
+		return nil
+	}
+	return c.spans[k].ent
+}
+
+// skipRelative returns the end of a relative clause that follows a list at
+// pos and closes before its verb (", which face each other across the
+// river, shall jointly build"), or pos: the list's statement goes on after
+// it (relative-skip). A clause that runs on to the sentence's end, or
+// holds another comma before a name, is no such clause.
+func (c *sentCtx) skipRelative(pos int) int {
+	rest, ok := cutAnyPrefix(c.lower[pos:], ", which ", ", who ")
+	if !ok {
+		return pos
+	}
+	e := strings.IndexByte(rest, ',')
+	if e < 0 || e > 80 || strings.ContainsAny(rest[:e], ";.") || jointStatement(c.lower[pos:]) {
+		return pos // no clause, or one that is itself the joint statement
+	}
+	end := len(c.lower) - len(rest) + e
+	if p, _, _ := skipJointAux(c.lower[end+1:]); p == c.lower[end+2:] {
+		return pos // no auxiliary after it: not the list's own verb phrase
+	}
+	return end
+}
+
+// jointDevelopmentVerbs and jointDevelopmentObjects make the joint
+// statements "A and B shall accelerate their integrated development" and
+// "A and B will promote their integration".
+var (
+	jointDevelopmentVerbs   = []string{"accelerate ", "speed up ", "promote ", "advance ", "pursue ", "deepen "}
+	jointDevelopmentObjects = []string{"integrated development", "integration", "coordinated development", "joint development"}
+)
+
+// jointDevelopment reports a joint statement of a list with rest the text
+// after it: an auxiliary, one of jointDevelopmentVerbs and "their"
+// integration ("shall accelerate their integrated development"), or "their
+// ... together" closing the clause ("now draw up their transport,
+// environmental and industrial plans together") (joint-their).
+func jointDevelopment(rest string) bool {
+	p, _, _ := skipJointAux(strings.TrimPrefix(rest, ","))
+	if p == "" {
+		return false
+	}
+	if v := prefixOf(p, jointDevelopmentVerbs); v != "" {
+		q, ok := strings.CutPrefix(p[len(v):], "their ")
+		return ok && prefixOf(q, jointDevelopmentObjects) != "" && !strings.HasPrefix(q[len(prefixOf(q, jointDevelopmentObjects)):], " with ")
+	}
+	t := strings.Index(p, " together")
+	if t < 0 || t > 90 {
+		return false
+	}
+	head := p[:t]
+	th := strings.Index(head, " their ")
+	if th < 0 || strings.Count(head[:th], " ") > 3 || strings.Contains(head, " with ") || strings.ContainsAny(head, ";.") {
+		return false
+	}
+	after := p[t+len(" together"):]
+	return after == "" || after[0] == ',' || after[0] == '.' || after[0] == ';'
+}
+
+// destMembers returns the destinations of a move whose first is span d:
+// d and the places listed right after it ("from A to B and C", "to B, C
+// and D"). ", and" after a list of two starts a new clause ("to B and C,
+// and the park in B ..."), as it does after a single place.
+func (c *sentCtx) destMembers(d int) []int {
+	out := []int{d}
+	commas := false
+	for k := d + 1; k < len(c.spans) && c.group[k] == c.group[d]; k++ {
+		g := c.lowerGap(k-1, k)
+		if _, ok := listSep(g); !ok || !ontology.IsPlace(c.spans[k].ent.typ) || strings.HasPrefix(g, ",") && strings.Contains(g, "and") && !commas {
+			break
+		}
+		commas = commas || g == ", "
+		out = append(out, k)
+	}
+	return out
+}
+
+// containerAfter reports the place after span k, past " in ", as the
+// division that holds k: "A, B and C counties in Baoding" ends its list
+// at C, not before it.
+func (c *sentCtx) containerAfter(k int) bool {
+	return k+1 < len(c.spans) && c.lowerGap(k, k+1) == " in " && c.spans[k].ent.code != "" && c.isAncestor(k+1, k)
+}
+
+// aidOwner returns the recipient of a count of aid projects (aid-in):
+// "Xiamen has funded 64 aid projects in Xiji" counts Xiji's projects.
+func (c *sentCtx) aidOwner(f figure) *entity {
+	if t := c.lower[f.start:f.end]; !strings.Contains(t, " aid ") && !strings.Contains(t, " assistance ") {
+		return nil // most figures: a cheap test of the counted phrase
+	}
+	return c.aidRecipient(f.end)
+}
+
+// hyphenModifier reports a hyphened participle that modifies the counted
+// noun after it ("1,386 new Taiwan-funded enterprises", "foreign-invested
+// firms"), not a verb that ends the noun phrase.
+func hyphenModifier(lt string) bool {
+	h := strings.LastIndexByte(lt, '-')
+	return h > 0 && h < len(lt)-1 && strings.HasSuffix(lt, "ed")
+}
+
+// eraTail reports "in the New Era" (or "New Period") at word j of ws,
+// which ends the names of guidelines and plans: "Guidelines on Advancing
+// the Development of the Western Region in the New Era" (new-era).
+func eraTail(s string, ws []word, j int) bool {
+	if j+3 >= len(ws) || ws[j+1].text(s) != "the" || ws[j+2].text(s) != "New" {
+		return false
+	}
+	switch ws[j+3].text(s) {
+	case "Era", "Period":
+		return true
+	}
+	return false
+}
+
+func init() {
+	// "in the first three quarters": a period, not a count
+	timeUnits["quarters"] = true
+	timeUnits["quarter"] = true
+}
