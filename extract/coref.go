@@ -21,6 +21,9 @@ var nominals = []struct {
 	{"economic belt", []ontology.EntityType{ontology.Region}},
 	{"land port", []ontology.EntityType{ontology.Port}},
 	{"metropolitan circle", []ontology.EntityType{ontology.Region}},
+	{"urban agglomeration", []ontology.EntityType{ontology.Region}},
+	{"metropolitan area", []ontology.EntityType{ontology.Region}},
+	{"city cluster", []ontology.EntityType{ontology.Region}},
 	{"core area", []ontology.EntityType{ontology.Region}},
 	{"municipality", []ontology.EntityType{ontology.Municipality}},
 	{"province", []ontology.EntityType{ontology.Province}},
@@ -304,7 +307,7 @@ func (c *corefState) salient(hist []*entity, noun string, types []ontology.Entit
 // region, unless a Region was named earlier in the same sentence. It
 // returns nil where the usual reading (the latest Region) stands.
 func (c *corefState) regionRef(pos int) *entity {
-	if c.lastAR == nil {
+	if c.lastAR == nil || c.regionSinceAR() {
 		return nil
 	}
 	for _, sp := range c.current {

@@ -486,6 +486,9 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 			subj = c.aidOwner(f)
 		}
 		if subj == nil {
+			subj = c.figureOwner(f)
+		}
+		if subj == nil {
 			subj = c.metricSubject(f, last)
 		}
 		if subj == nil {

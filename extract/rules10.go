@@ -120,14 +120,11 @@ var straddleVerbs = []string{"straddles ", "straddle ", "spans ", "span ", "lies
 // facility lies in each (appos-straddle). "which straddles" right after
 // the name is read by straddles.
 func (x *Extractor) apposStraddle(c *sentCtx) {
-	if !c.hasMask(&straddleMask) && !c.hasMask(&coverMask) && !strings.Contains(c.lower, " across ") {
-		return
-	}
 	for k, sp := range c.spans {
 		switch sp.ent.typ {
 		case ontology.Zone, ontology.NewArea, ontology.Port, ontology.Airport:
 		default:
-			continue
+			continue // most spans: the cheap test first
 		}
 		rest, ok := strings.CutPrefix(c.lower[c.posEnd(k):], ", ")
 		if !ok {
@@ -230,6 +227,9 @@ var aidNouns = []string{" aid projects", " assistance projects", " aid programs"
 // projects in Xiji": the donor cooperates with the place that receives the
 // aid (aid-in); the count is the recipient's (see aidRecipient).
 func (x *Extractor) aidIn(c *sentCtx) {
+	if !c.hasMask(&aidMask) {
+		return
+	}
 	i, end := aidAt(c.lower)
 	if i < 0 {
 		return
@@ -242,11 +242,14 @@ func (x *Extractor) aidIn(c *sentCtx) {
 	c.propose(d, r, ontology.CooperatesWith, "aid-in")
 }
 
+// aidStems are the trigger words of aidIn, found by the name automaton's
+// scan: most sentences hold neither and are not searched.
+var aidStems = []string{" aid ", " assistance "}
+
+var aidMask = maskOf(aidStems...)
+
 // aidAt returns where the first aid noun of lower starts and ends, or -1.
 func aidAt(lower string) (int, int) {
-	if !strings.Contains(lower, " aid ") && !strings.Contains(lower, " assistance ") {
-		return -1, -1
-	}
 	for _, n := range aidNouns {
 		if i := strings.Index(lower, n); i >= 0 && boundaryAfter(lower, i+len(n)) {
 			return i, i + len(n)
@@ -405,4 +408,96 @@ func init() {
 	// "in the first three quarters": a period, not a count
 	timeUnits["quarters"] = true
 	timeUnits["quarter"] = true
+	// "540 ports worldwide": an adverb after the counted noun ends it
+	for _, w := range []string{"worldwide", "nationwide", "overseas", "abroad", "annually"} {
+		unitStops[w] = true
+	}
+}
+
+// figureOwner returns the owner of a figure that a pattern of this file
+// gives (plan-lists, and-home-to, figure-bullet), or nil.
+func (c *sentCtx) figureOwner(f figure) *entity {
+	if e := c.bulletOwner(f); e != nil {
+		return e
+	}
+	if e := c.planOwner(f); e != nil {
+		return e
+	}
+	return c.homeOwner(f)
+}
+
+// bulletOwner reads a bullet item that opens with its figure, "- 540:
+// ports reached by the X corridor", "- 5.3 percent: the region's growth
+// rate": the figure is the first name after it (figure-bullet).
+func (c *sentCtx) bulletOwner(f figure) *entity {
+	m := prefixOf(c.text, bulletMarks)
+	if m == "" || f.start != len(m) {
+		return nil
+	}
+	colon := strings.IndexByte(c.text[f.start:min(len(c.text), f.start+40)], ':')
+	if colon < 0 {
+		return nil
+	}
+	for k, sp := range c.spans {
+		if sp.start > f.start+colon && sp.ent.typ != ontology.Person {
+			return c.possessee(k)
+		}
+	}
+	return nil
+}
+
+// planVerbs are the verbs with which a plan counts what it holds.
+var planVerbs = []string{" lists ", " sets out ", " identifies ", " includes ", " contains ", " arranges "}
+
+// planOwner reads "The Plan lists 126 major projects": a plan that opens
+// the sentence and counts what it holds owns the count (plan-lists).
+func (c *sentCtx) planOwner(f figure) *entity {
+	if len(c.spans) == 0 || c.spans[0].ent.typ != ontology.Strategy || c.spans[0].end > f.start {
+		return nil
+	}
+	if before := strings.TrimSpace(c.lower[:c.spans[0].start]); before != "" && before != "the" {
+		return nil
+	}
+	v := prefixOf(c.lower[c.posEnd(0):], planVerbs)
+	if v == "" || c.posEnd(0)+len(v) > f.start || strings.ContainsAny(c.lower[c.posEnd(0):f.start], ",;") {
+		return nil
+	}
+	return c.spans[0].ent
+}
+
+// homeOwner reads "X covers 72 percent of China's land and is home to 383
+// million people": the population after a verb joined by "and" is the
+// subject's, not the place named in the first verb's object
+// (and-home-to).
+func (c *sentCtx) homeOwner(f figure) *entity {
+	before := c.lower[:f.start]
+	for _, q := range []string{"some ", "about ", "around ", "nearly ", "more than ", "over "} {
+		before = strings.TrimSuffix(before, q)
+	}
+	if !strings.HasSuffix(before, " and is home to ") && !strings.HasSuffix(before, " and has a population of ") {
+		return nil
+	}
+	k := c.subject()
+	if k < 0 || !ontology.IsPlace(c.spans[k].ent.typ) || c.spans[k].start >= f.start {
+		return nil
+	}
+	return c.spans[k].ent
+}
+
+// regionSinceAR reports a region named "... region" ("the western region")
+// among the entities named after the latest autonomous region: "the
+// region" that follows means it, not the autonomous region
+// (region-since-ar).
+func (c *corefState) regionSinceAR() bool {
+	h := c.history
+	for i := len(h) - 1; i >= 0 && i >= len(h)-historyWindow; i-- {
+		e := h[i]
+		if e == c.lastAR {
+			return false
+		}
+		if e.typ == ontology.Region && strings.HasSuffix(e.name, " region") {
+			return true
+		}
+	}
+	return false
 }

@@ -66,6 +66,25 @@ func TestRulesSession9(t *testing.T) {
 		// period.
 		{name: "HyphenUnit", text: "In the first three quarters, Hainan approved 512 new foreign-invested enterprises.",
 			figs: []string{"Hainan 512 enterprises"}, notFigs: []string{"Hainan 512 new", "Hainan 3 quarters"}},
+		// AggloRef: "the urban agglomeration" and "the metropolitan area"
+		// refer to the region of that kind named before.
+		{name: "AggloRef", text: "The Beibu Gulf urban agglomeration covers Nanning and Beihai. By 2030, the share of green buildings in the urban agglomeration shall reach 70 percent.",
+			figs: []string{"Beibu Gulf urban agglomeration 70 percent"}, notFigs: []string{"Beihai 70 percent"}},
+		// FigureBullet: a bullet item that opens with its figure gives it to
+		// the first name after the colon; "worldwide" ends the unit.
+		{name: "FigureBullet", text: "Fast facts\n\n- 1.3 million: TEUs handled by Qinzhou Port last year\n- 310: cities worldwide reached by the Western Land-Sea New Corridor\n",
+			figs: []string{"Qinzhou Port 1300000 TEUs", "Western Land-Sea New Corridor 310 cities"}, notFigs: []string{"Qinzhou Port 310 cities", "Qinzhou Port 310 worldwide"}},
+		// PlanLists: a plan that opens the sentence owns what it counts.
+		{name: "PlanLists", text: "The Outline of the Huaihe River Eco-economic Belt Plan was issued. The plan lists 85 major projects, 20 of them in Anhui.",
+			figs: []string{"Outline of the Huaihe River Eco-economic Belt Plan 85 projects"}},
+		// AndHomeTo: "covers N percent of X's land and is home to M people"
+		// gives the people to the subject.
+		{name: "AndHomeTo", text: "The Yangtze River Delta covers about 4 percent of China's land and is home to some 235 million people.",
+			figs: []string{"Yangtze River Delta 235000000 people"}, notFigs: []string{"China 235000000 people"}},
+		// RegionSinceAR: "the region" after "the western region" is that
+		// region, though an autonomous region was named before it.
+		{name: "RegionSinceAR", text: "Ningxia joined the program early. The western region grew fast last year. The region's exports rose 9.1 percent.",
+			figs: []string{"western region 9.1 percent"}, notFigs: []string{"Ningxia 9.1 percent"}},
 	})
 }
 
