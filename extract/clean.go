@@ -156,7 +156,7 @@ func byLine(line string) (names []string, place, rest string, ok bool) {
 	if i := strings.IndexByte(t, '|'); i >= 0 {
 		t, rest = t[:i], strings.TrimSpace(t[i+1:])
 	}
-	t = strings.TrimSpace(t)
+	t, rest = bylineOutlet(strings.TrimSpace(t), rest)
 	if len(t) > 80 || endsSentence(t) && !strings.HasSuffix(t, ".") {
 		return nil, "", "", false
 	}

@@ -1059,7 +1059,7 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		if !joint {
 			break
 		}
-		if c.group[i] != i || c.spans[i].appos {
+		if c.group[i] != i || c.spans[i].appos && !c.objectRelative(i) {
 			continue
 		}
 		ms := c.possessedMembers(c.members(i))

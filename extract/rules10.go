@@ -18,6 +18,10 @@ func (x *Extractor) session10(c *sentCtx) {
 	x.apposStraddle(c)
 	x.jointlyWith(c)
 	x.aidIn(c)
+	x.governments(c)
+	if c.hasMask(&implMask) {
+		x.conjoinedStrategies(c)
+	}
 }
 
 // regionVerbs are the verbs after which a region lists its members.
@@ -500,4 +504,112 @@ func (c *corefState) regionSinceAR() bool {
 		}
 	}
 	return false
+}
+
+// bylineOutlet cuts the outlet a byline gives in brackets after the name,
+// "By Ren Zhiyuan (People's Daily)  08:16, March 03, 2025": t keeps the
+// name, and the outlet is what the outlet readers get when no "|" field
+// follows (byline-outlet).
+func bylineOutlet(t, rest string) (string, string) {
+	i := strings.Index(t, " (")
+	if i <= 0 {
+		return t, rest
+	}
+	j := strings.IndexByte(t[i:], ')')
+	if j < 3 {
+		return t, rest
+	}
+	if rest == "" {
+		rest = t[i+2 : i+j]
+	}
+	return strings.TrimSpace(t[:i]), rest
+}
+
+// objectRelative reports a list inside an apposition that is the subject
+// of an object relative clause: "the corridor, the route that A, B and C
+// launched together": their joint statement holds (object-relative).
+func (c *sentCtx) objectRelative(i int) bool {
+	before := c.lower[:c.spans[i].start]
+	return strings.HasSuffix(before, " that ") || strings.HasSuffix(before, " which ")
+}
+
+// conjoinedStrategies extends an implements fact to the strategies
+// conjoined with its object: "shall carry forward the X and the Y"
+// (implements-conjoined).
+func (x *Extractor) conjoinedStrategies(c *sentCtx) {
+	for p := 0; p < len(c.props); p++ {
+		pr := c.props[p]
+		if pr.pred != ontology.Implements || pr.rule != "implements-strategy" {
+			continue
+		}
+		for k := 0; k+1 < len(c.spans); k++ {
+			if c.spans[k].ent != pr.obj {
+				continue
+			}
+
+			n := k + 1
+			for n < len(c.spans) && (c.spans[n].start < c.posEnd(k) || c.spans[n].ent == pr.obj) {
+				n++ // a place inside the strategy's name, or "the strategy" read as it
+			}
+			if n == len(c.spans) {
+				break
+			}
+			next := c.spans[n]
+			g, ok := cutAnyPrefix(c.lowerGap(k, n), " and ", ", and ")
+			if ok && next.ent.typ == ontology.Strategy && (g == "" || g == "the " || strings.HasPrefix(g, "the strategy ") || strings.HasPrefix(g, "the national strategy ")) {
+				c.propose(pr.sub, next.ent, ontology.Implements, "implements-conjoined") // "and the strategy for Y"
+			}
+			break
+		}
+	}
+}
+
+// governmentOpeners open a sentence whose subject is the governments of
+// the places listed after them.
+var governmentOpeners = []string{"the people's governments of ", "the people’s governments of ", "the governments of ",
+	"the people's government of ", "the people’s government of "}
+
+// implementationVerbs make the governments that open a sentence carry out
+// the plan named after them; "supervise the implementation of" does not.
+var implementationVerbs = []string{"organize the implementation of ", "organise the implementation of ",
+	"ensure the implementation of ", " implement the ", " carry out the "}
+
+// governments reads a reply addressed to provinces: "The people's
+// governments of A, B and C provinces shall ... organize the
+// implementation of the Plan": each implements the plan
+// (governments-implement), and when the sentence says they act jointly
+// ("establish a joint conference mechanism"), they cooperate
+// (governments-joint).
+func (x *Extractor) governments(c *sentCtx) {
+	open := prefixOf(c.lower, governmentOpeners)
+	if open == "" {
+		return
+	}
+	k := c.spanAt(len(open))
+	if k < 0 || !ontology.IsPlace(c.spans[k].ent.typ) {
+		return
+	}
+	ms := c.members(k)
+	if c.hasMask(&implMask) {
+		for _, v := range implementationVerbs {
+			i := strings.Index(c.lower, v)
+			if i < 0 {
+				continue
+			}
+			if s := c.strategyRightAfter(i + len(v)); s != nil {
+				for _, m := range ms {
+					c.propose(c.spans[m].ent, s, ontology.Implements, "governments-implement")
+				}
+			}
+			break
+		}
+	}
+	if len(ms) < 2 || !c.hasMask(&jointMask) || !strings.Contains(c.lower, " joint") && !strings.Contains(c.lower, " together") {
+		return
+	}
+	for a := 0; a < len(ms); a++ {
+		for b := a + 1; b < len(ms); b++ {
+			c.propose(c.spans[ms[a]].ent, c.spans[ms[b]].ent, ontology.CooperatesWith, "governments-joint")
+		}
+	}
 }

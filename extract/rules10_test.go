@@ -85,7 +85,43 @@ func TestRulesSession9(t *testing.T) {
 		// region, though an autonomous region was named before it.
 		{name: "RegionSinceAR", text: "Ningxia joined the program early. The western region grew fast last year. The region's exports rose 9.1 percent.",
 			figs: []string{"western region 9.1 percent"}, notFigs: []string{"Ningxia 9.1 percent"}},
+		// ImplementsConjoined: "shall carry forward the X and the strategy
+		// for Y" carries out both; "carry forward the spirit" names none.
+		{name: "ImplementsConjoined", text: "The Chengdu-Chongqing economic circle shall carry forward the Belt and Road Initiative and the strategy of developing the Yangtze River Economic Belt.",
+			facts: []string{"Chengdu-Chongqing economic circle implements Belt and Road Initiative", "Chengdu-Chongqing economic circle implements Developing the Yangtze River Economic Belt"}},
+		// ObjectRelative: a list inside an apposition that opens an object
+		// relative clause acts jointly.
+		{name: "ObjectRelative", text: "Trucks use the Western Land-Sea New Corridor, a route that Sichuan, Shaanxi and Gansu opened together in 2019.",
+			facts: []string{"Sichuan cooperates_with Shaanxi", "Shaanxi cooperates_with Gansu"}},
+		// Governments: a reply's "The people's governments of A, B and C
+		// provinces shall ... organize the implementation of the Plan"; a
+		// joint body makes them cooperate; supervision is no implementation.
+		{name: "Governments", text: "The Outline Development Plan for the Huaihe River Eco-economic Belt is approved. The people's governments of Jiangsu, Anhui and Henan provinces shall set up a joint working mechanism and organize the implementation of the plan. The Ministry of Finance shall supervise the implementation of the plan.",
+			facts: []string{"Jiangsu implements Outline Development Plan for the Huaihe River Eco-economic Belt", "Henan implements Outline Development Plan for the Huaihe River Eco-economic Belt",
+				"Jiangsu cooperates_with Anhui", "Anhui cooperates_with Henan"},
+			notFacts: []string{"Ministry of Finance implements Outline Development Plan for the Huaihe River Eco-economic Belt"}},
+		{name: "GovernmentSingle", text: "The Overall Plan for the Lanzhou New Area is approved. The people's government of Gansu province shall organize the implementation of the plan together with the relevant departments.",
+			facts: []string{"Gansu implements Overall Plan for the Lanzhou New Area"}},
 	})
+}
+
+// TestBylineOutlet: "By NAME (Outlet) time, date" names the author and
+// the outlet.
+func TestBylineOutlet(t *testing.T) {
+	x := mustNew(t)
+	ex, err := x.Extract(ontology.Document{ID: "test"}, []byte("Opinion\n\nCities learn to share\n\nBy Zhou Mingyu (Guangming Daily)  09:12, May 06, 2025\n\nShenzhen and Dongguan have worked together for years."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, e := range ex.Entities {
+		names[e.Name+" "+string(e.Type)] = true
+	}
+	for _, want := range []string{"Zhou Mingyu Person", "Guangming Daily Organization"} {
+		if !names[want] {
+			t.Errorf("no %s among %v", want, names)
+		}
+	}
 }
 
 // TestNewEraName: "in the New Era" ends a guideline's name.
