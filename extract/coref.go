@@ -26,6 +26,8 @@ var nominals = []struct {
 	{"city cluster", []ontology.EntityType{ontology.Region}},
 	{"core area", []ontology.EntityType{ontology.Region}},
 	{"municipality", []ontology.EntityType{ontology.Municipality}},
+	{"provincial government", []ontology.EntityType{ontology.Organization}},
+	{"municipal government", []ontology.EntityType{ontology.Organization}},
 	{"province", []ontology.EntityType{ontology.Province}},
 	{"city", []ontology.EntityType{ontology.City, ontology.Municipality}},
 	{"district", []ontology.EntityType{ontology.District}},
@@ -274,6 +276,8 @@ func (c *corefState) salient(hist []*entity, noun string, types []ontology.Entit
 		if e := c.regionRef(pos); e != nil {
 			return e
 		}
+	case "provincial government", "municipal government":
+		return governmentBody(c.history, noun)
 	}
 	if namedNominal(noun) {
 		if e := namedRecent(hist, noun, types); e != nil {

@@ -476,6 +476,9 @@ func lowerZones(text, lower string, places []*span) []*span {
 			continue
 		}
 		name := text[start:end]
+		if n := apposedName(text, start, places); n != "" {
+			name = n // "the Gulei Petrochemical Base, a ... cooperation zone in Y"
+		}
 		out = append(out, &span{start: start, end: end, surface: name, kind: spanName, typ: ontology.Zone,
 			name: name, known: -1, poss: possessiveAt(text, end)})
 	}

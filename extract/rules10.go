@@ -613,3 +613,83 @@ func (x *Extractor) governments(c *sentCtx) {
 		}
 	}
 }
+
+// apposedName returns the capitalised name that a zone described in lower
+// case after ", a " stands in apposition to: "the Gulei Petrochemical
+// Base, a cross-Strait industrial cooperation zone in Zhangpu county"
+// describes the base, which is the zone (apposed-zone). The name has two
+// to eight words, capitalised but for "of", "and" and "the", and is no
+// place of the gazetteer ("Xiamen, a zone ..." is the city). start is
+// where the description begins, after the article.
+func apposedName(text string, start int, places []*span) string {
+	before := text[:start]
+	var ok bool
+	if before, ok = cutAnySuffix(before, ", a ", ", an "); !ok {
+		return ""
+	}
+	end := len(before)
+	for _, p := range places {
+		if p.end == end {
+			return ""
+		}
+	}
+	i, words := end, 0
+	for words < 8 {
+		j := strings.LastIndexByte(before[:i], ' ')
+		w := before[j+1 : i]
+		if w == "" {
+			break
+		}
+		if !capitalised(w) {
+			if w != "of" && w != "and" || words == 0 {
+				break
+			}
+		}
+		words++
+		i = j
+		if j < 0 {
+			i = 0
+			break
+		}
+	}
+	name := strings.TrimSpace(before[i:end])
+	for _, lead := range []string{"of ", "and "} {
+		name = strings.TrimPrefix(name, lead)
+	}
+	if name == "" || !capitalised(name) || strings.Count(name, " ") < 1 {
+		return ""
+	}
+	return name
+}
+
+// cutAnySuffix returns s without the first of ps that ends it.
+func cutAnySuffix(s string, ps ...string) (string, bool) {
+	for _, p := range ps {
+		if strings.HasSuffix(s, p) {
+			return s[:len(s)-len(p)], true
+		}
+	}
+	return s, false
+}
+
+// governmentBody resolves "the provincial government" and "the municipal
+// government" to the latest body the text names as a people's government
+// of that level ("Fujian Provincial People's Government"), not to an
+// office under it nor to another body (government-ref); nil when the
+// text names none.
+func governmentBody(hist []*entity, noun string) *entity {
+	level := strings.TrimSuffix(noun, " government")
+	for i := len(hist) - 1; i >= 0; i-- {
+		e := hist[i]
+		if e.typ != ontology.Organization {
+			continue
+		}
+		n := e.lowerName()
+		if strings.HasSuffix(n, level+" people's government") || strings.HasSuffix(n, level+" people’s government") || strings.HasSuffix(n, noun) {
+			if !strings.Contains(n, " of ") { // "General Office of X Provincial People's Government"
+				return e
+			}
+		}
+	}
+	return nil
+}

@@ -102,6 +102,19 @@ func TestRulesSession9(t *testing.T) {
 			notFacts: []string{"Ministry of Finance implements Outline Development Plan for the Huaihe River Eco-economic Belt"}},
 		{name: "GovernmentSingle", text: "The Overall Plan for the Lanzhou New Area is approved. The people's government of Gansu province shall organize the implementation of the plan together with the relevant departments.",
 			facts: []string{"Gansu implements Overall Plan for the Lanzhou New Area"}},
+		// ApposedZone: a zone described after ", a " names the capitalised
+		// name before it, which takes its place and figures; a city before
+		// ", a ... zone" stays a city.
+		{name: "ApposedZone", text: "In Quanzhou, the Quangang Petrochemical Industrial Park, a national pilot zone for circular economy in Quangang district, made 52 billion yuan of output. Pingtan, a comprehensive experimental zone in Fuzhou, has 900 firms.",
+			facts:   []string{"Quangang Petrochemical Industrial Park located_in Quangang"},
+			figs:    []string{"Quangang Petrochemical Industrial Park 52000000000 yuan"},
+			notFigs: []string{"national pilot zone for circular economy 52000000000 yuan"}},
+		// GovernmentRef: "the provincial government" is the provincial
+		// people's government the text names, not an office under it nor
+		// another body named since.
+		{name: "GovernmentRef", text: "Source: General Office of Jiangxi Provincial People's Government. Jiangxi Provincial People's Government released the plan. The Ganzhou Development and Reform Commission approved 12 projects. Wu Hao, deputy secretary-general of the provincial government, presented it.",
+			facts:    []string{"Wu Hao official_of Jiangxi Provincial People's Government"},
+			notFacts: []string{"Wu Hao official_of Ganzhou Development and Reform Commission", "Wu Hao official_of General Office of Jiangxi Provincial People's Government"}},
 	})
 }
 
