@@ -409,7 +409,7 @@ func initiativeName(s string, r run, places []*span) bool {
 		}
 	}
 	rest := s[r.ws[n-1].end:]
-	return strings.HasPrefix(rest, " initiative") && boundaryAfter(rest, len(" initiative"))
+	return strings.HasPrefix(rest, " initiative") && boundaryAfter(rest, len(" initiative")) || strategyTail(rest)
 }
 
 // lowerHead makes a region or government of a capitalised name followed by a

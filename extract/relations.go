@@ -627,7 +627,7 @@ func (x *Extractor) capitals(c *sentCtx) {
 		}
 		var prov *entity
 		for k := i - 1; k >= 0 && prov == nil; k-- {
-			if c.spans[k].ent.typ == ontology.Province {
+			if c.spans[k].ent.typ == ontology.Province && !x.outside(sp.ent, c.spans[k].ent) {
 				prov = c.spans[k].ent
 			}
 		}

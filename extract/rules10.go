@@ -693,3 +693,18 @@ func governmentBody(hist []*entity, noun string) *entity {
 	}
 	return nil
 }
+
+// strategyTail reports a lower-case "strategy" right after a capitalised
+// run, which names a strategy as "initiative" does: "China's Western
+// Development strategy turned 25" (named-strategy).
+func strategyTail(rest string) bool {
+	return strings.HasPrefix(rest, " strategy") && boundaryAfter(rest, len(" strategy"))
+}
+
+// outside reports a place that the gazetteer puts outside a province:
+// "moved from Guangdong to Nanning, ... in Nanning, the regional capital"
+// makes Nanning the capital of a province the sentence does not name, not
+// of Guangdong (capital-outside).
+func (x *Extractor) outside(e, prov *entity) bool {
+	return isDivisionCode(e.code) && isDivisionCode(prov.code) && !isAncestor(x.gaz, prov.code, e.code)
+}

@@ -115,6 +115,14 @@ func TestRulesSession9(t *testing.T) {
 		{name: "GovernmentRef", text: "Source: General Office of Jiangxi Provincial People's Government. Jiangxi Provincial People's Government released the plan. The Ganzhou Development and Reform Commission approved 12 projects. Wu Hao, deputy secretary-general of the provincial government, presented it.",
 			facts:    []string{"Wu Hao official_of Jiangxi Provincial People's Government"},
 			notFacts: []string{"Wu Hao official_of Ganzhou Development and Reform Commission", "Wu Hao official_of General Office of Jiangxi Provincial People's Government"}},
+		// NamedStrategy: a capitalised run before a lower-case "strategy"
+		// names a strategy; a region before it stays a region.
+		{name: "NamedStrategy", text: "Ningxia is carrying out the Rural Revitalization strategy. The Yangtze River Delta strategy was launched in 2018.",
+			facts: []string{"Ningxia implements Rural Revitalization"}, notFacts: []string{"Ningxia implements Yangtze River Delta"}},
+		// CapitalOutside: the regional capital of a sentence that names
+		// another province first is not that province's.
+		{name: "CapitalOutside", text: "Ningxia has opened up. Wine makers shifted bottling from Shandong to Yinchuan, the regional capital, last year.",
+			facts: []string{"Yinchuan part_of Ningxia", "Shandong transfers_to Yinchuan"}},
 	})
 }
 
