@@ -19,6 +19,7 @@ func (x *Extractor) session10(c *sentCtx) {
 	x.jointlyWith(c)
 	x.aidIn(c)
 	x.governments(c)
+	x.frontedContainer(c)
 	if c.hasMask(&implMask) {
 		x.conjoinedStrategies(c)
 	}
@@ -707,4 +708,41 @@ func strategyTail(rest string) bool {
 // of Guangdong (capital-outside).
 func (x *Extractor) outside(e, prov *entity) bool {
 	return isDivisionCode(e.code) && isDivisionCode(prov.code) && !isAncestor(x.gaz, prov.code, e.code)
+}
+
+// frontedContainer reads a sentence that opens with "In X," and names a
+// division of X after it: "In Zhangzhou, the base, a zone in Zhangpu
+// county, ..." and "In Yunnan, the railway has turned Kunming into a hub"
+// place the division in X, which the gazetteer confirms (fronted-container).
+func (x *Extractor) frontedContainer(c *sentCtx) {
+	if len(c.spans) < 2 || c.spans[0].start != 3 || !strings.HasPrefix(c.lower, "in ") || c.spans[0].ent.code == "" {
+		return
+	}
+	if !strings.HasPrefix(c.lower[c.posEnd(0):], ", ") || !ontology.IsPlace(c.spans[0].ent.typ) {
+		return
+	}
+	for k := 1; k < len(c.spans); k++ {
+		sp := c.spans[k]
+		if sp.ent.code == "" || sp.ent == c.spans[0].ent || !c.isAncestor(0, k) || c.nearerContainer(k) {
+			continue
+		}
+		c.contain(sp.ent, c.spans[0].ent, "fronted-container", x.gaz)
+	}
+}
+
+// nearerContainer reports a division of the sentence that span k holds or
+// that holds it, other than the fronted place: "In Zhejiang, Cixi and
+// Yuyao, two county-level cities of Ningbo" places Cixi in Ningbo, and
+// Ningbo, which holds it, is left to the gazetteer too.
+func (c *sentCtx) nearerContainer(k int) bool {
+	for j := 1; j < len(c.spans); j++ {
+		o := c.spans[j].ent
+		if j == k || o == c.spans[k].ent || o == c.spans[0].ent || o.code == "" {
+			continue
+		}
+		if c.isAncestor(j, k) || c.isAncestor(k, j) {
+			return true
+		}
+	}
+	return false
 }

@@ -123,6 +123,11 @@ func TestRulesSession9(t *testing.T) {
 		// another province first is not that province's.
 		{name: "CapitalOutside", text: "Ningxia has opened up. Wine makers shifted bottling from Shandong to Yinchuan, the regional capital, last year.",
 			facts: []string{"Yinchuan part_of Ningxia", "Shandong transfers_to Yinchuan"}},
+		// FrontedContainer: "In X, ..." places a division of X named after
+		// it; one whose own container the sentence names is left alone.
+		{name: "FrontedContainer", text: "In Guizhou, the big data boom has turned Guiyang into a hub. In Jiangsu, Kunshan and Taicang, two county-level cities of Suzhou, share a metro line.",
+			facts:    []string{"Guiyang part_of Guizhou", "Kunshan part_of Suzhou"},
+			notFacts: []string{"Kunshan part_of Jiangsu", "Suzhou part_of Jiangsu"}},
 	})
 }
 
