@@ -286,7 +286,10 @@ func (c *corefState) salient(hist []*entity, noun string, types []ontology.Entit
 		return namedRecent(c.history, noun, types)
 	}
 	if !divisionNouns[noun] {
-		return mostRecent(hist, noun, types)
+		if e := mostRecent(hist, noun, types); e != nil || noun != "strategy" {
+			return e
+		}
+		return latestStrategy(c.history) // strategy-far
 	}
 	for k := len(c.current) - 1; k >= 0; k-- {
 		sp := c.current[k]

@@ -340,9 +340,9 @@ func jointDevelopment(rest string) bool {
 		q, ok := strings.CutPrefix(p[len(v):], "their ")
 		return ok && prefixOf(q, jointDevelopmentObjects) != "" && !strings.HasPrefix(q[len(prefixOf(q, jointDevelopmentObjects)):], " with ")
 	}
-	t := strings.Index(p, " together")
+	t := strings.Index(p[:min(len(p), 100)], " together")
 	if t < 0 || t > 90 {
-		return false
+		return false // most lists: the cheap test of the clause's head
 	}
 	head := p[:t]
 	th := strings.Index(head, " their ")
@@ -745,4 +745,17 @@ func (c *sentCtx) nearerContainer(k int) bool {
 		}
 	}
 	return false
+}
+
+// latestStrategy returns the latest strategy of all the history a document
+// keeps: a commentary names its strategy in the first paragraph and calls
+// it "the strategy" many names later ("Hebei, which has carried out the
+// strategy", strategy-far).
+func latestStrategy(hist []*entity) *entity {
+	for i := len(hist) - 1; i >= 0; i-- {
+		if hist[i].typ == ontology.Strategy {
+			return hist[i]
+		}
+	}
+	return nil
 }

@@ -169,3 +169,21 @@ func TestNewEraName(t *testing.T) {
 		t.Errorf("no entity %q among %v", want, ex.Entities)
 	}
 }
+
+// TestStrategyFar: "the strategy" many names after the only strategy the
+// text names is that strategy.
+func TestStrategyFar(t *testing.T) {
+	x := mustNew(t)
+	cities := []string{"Shijiazhuang", "Tangshan", "Qinhuangdao", "Handan", "Xingtai", "Baoding", "Zhangjiakou", "Chengde",
+		"Cangzhou", "Langfang", "Hengshui", "Taiyuan", "Datong", "Yangquan", "Changzhi", "Jincheng", "Shuozhou", "Jinzhong",
+		"Yuncheng", "Xinzhou", "Linfen", "Lvliang", "Hohhot", "Baotou", "Wuhai", "Chifeng", "Tongliao", "Ordos", "Hulunbuir",
+		"Shenyang", "Dalian", "Anshan", "Fushun", "Benxi", "Dandong", "Jinzhou", "Yingkou", "Fuxin", "Liaoyang", "Panjin",
+		"Tieling", "Huludao", "Changchun", "Jilin"}
+	text := "The Rise of the Central Region strategy was launched in 2004. "
+	for _, c := range cities {
+		text += c + " has grown. "
+	}
+	text += "Henan, which has carried out the strategy with vigour, has gained most."
+	facts, _ := extractText(t, x, text)
+	wantAll(t, facts, "Henan implements Rise of the Central Region")
+}
