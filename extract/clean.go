@@ -29,12 +29,15 @@ type block struct {
 func clean(text string) []block {
 	var out []block
 	lines := 0 // non-empty lines so far
+	related := false
 	for _, raw := range strings.Split(text, "\n") {
 		line := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
 		if line == "" {
 			continue
 		}
 		lines++
+		var item bool // an item of a list of related stories
+		item, related = relatedLinks(line, related)
 		if name, ok := bylineName(line); ok {
 			out = append(out, block{label, "Editor " + name})
 			continue
@@ -78,7 +81,7 @@ func clean(text string) []block {
 			continue
 		}
 		kind := prose
-		if !endsSentence(line) && atMostFields(line, 20) && !figureBullet(line) {
+		if !endsSentence(line) && atMostFields(line, 20) && (!figureBullet(line) || item) {
 			kind = label
 		}
 		out = append(out, block{kind, line})

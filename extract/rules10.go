@@ -125,6 +125,9 @@ var straddleVerbs = []string{"straddles ", "straddle ", "spans ", "span ", "lies
 // facility lies in each (appos-straddle). "which straddles" right after
 // the name is read by straddles.
 func (x *Extractor) apposStraddle(c *sentCtx) {
+	if !c.hasMask(&straddleMask) && !c.hasMask(&coverMask) && !c.hasMask(&acrossMask) {
+		return // none of its verbs
+	}
 	for k, sp := range c.spans {
 		switch sp.ent.typ {
 		case ontology.Zone, ontology.NewArea, ontology.Port, ontology.Airport:
@@ -195,7 +198,10 @@ func (c *sentCtx) placeMembers(m int) []int {
 	return out
 }
 
-// jointlyVerbs are the adverbs of jointlyWith.
+// jointlyMask holds the trigger words of the adverbs of jointlyWith10.
+var jointlyMask = maskOf("joint", "together", "partner", "cooperat")
+
+// jointlyWith10 are the adverbs of jointlyWith.
 var jointlyWith10 = []string{" jointly with ", " together with ", " in partnership with ", " in cooperation with "}
 
 // jointlyWith reads a relative clause whose subject runs something with a
@@ -205,7 +211,7 @@ var jointlyWith10 = []string{" jointly with ", " together with ", " in partnersh
 // working-with rule, which looks for a cooperation word between the two,
 // leaves it.
 func (x *Extractor) jointlyWith(c *sentCtx) {
-	if !c.hasMask(&withMask) || !c.hasMask(&jointMask) && !c.hasMask(&coopMask) {
+	if !c.hasMask(&withMask) || !c.hasMask(&jointlyMask) {
 		return
 	}
 	for k := 0; k+1 < len(c.spans); k++ {
@@ -246,6 +252,12 @@ func (x *Extractor) aidIn(c *sentCtx) {
 	}
 	c.propose(d, r, ontology.CooperatesWith, "aid-in")
 }
+
+// acrossMask holds the trigger word of apposStraddle's "lies across".
+var acrossMask = maskOf(acrossStems...)
+
+// acrossStems are the trigger words of "lies across" and the like.
+var acrossStems = []string{" across "}
 
 // aidStems are the trigger words of aidIn, found by the name automaton's
 // scan: most sentences hold neither and are not searched.
@@ -303,6 +315,9 @@ func (c *sentCtx) aidDonor(i int) *entity {
 // it (relative-skip). A clause that runs on to the sentence's end, or
 // holds another comma before a name, is no such clause.
 func (c *sentCtx) skipRelative(pos int) int {
+	if pos+3 > len(c.lower) || c.lower[pos] != ',' || c.lower[pos+2] != 'w' {
+		return pos // most lists: no relative clause after them
+	}
 	rest, ok := cutAnyPrefix(c.lower[pos:], ", which ", ", who ")
 	if !ok {
 		return pos
@@ -435,6 +450,9 @@ func (c *sentCtx) figureOwner(f figure) *entity {
 // ports reached by the X corridor", "- 5.3 percent: the region's growth
 // rate": the figure is the first name after it (figure-bullet).
 func (c *sentCtx) bulletOwner(f figure) *entity {
+	if f.start > 4 || f.start == 0 {
+		return nil // the figure does not open a bullet item
+	}
 	m := prefixOf(c.text, bulletMarks)
 	if m == "" || f.start != len(m) {
 		return nil
@@ -475,11 +493,14 @@ func (c *sentCtx) planOwner(f figure) *entity {
 // subject's, not the place named in the first verb's object
 // (and-home-to).
 func (c *sentCtx) homeOwner(f figure) *entity {
+	if !c.hasMask(&homeToMask) {
+		return nil // no " is home to "
+	}
 	before := c.lower[:f.start]
 	for _, q := range []string{"some ", "about ", "around ", "nearly ", "more than ", "over "} {
 		before = strings.TrimSuffix(before, q)
 	}
-	if !strings.HasSuffix(before, " and is home to ") && !strings.HasSuffix(before, " and has a population of ") {
+	if !strings.HasSuffix(before, " and is home to ") {
 		return nil
 	}
 	k := c.subject()
@@ -582,6 +603,9 @@ var implementationVerbs = []string{"organize the implementation of ", "organise 
 // ("establish a joint conference mechanism"), they cooperate
 // (governments-joint).
 func (x *Extractor) governments(c *sentCtx) {
+	if len(c.lower) < 24 || c.lower[0] != 't' || c.lower[4] != 'p' && c.lower[4] != 'g' {
+		return // most sentences: the cheap test of the opener's first bytes
+	}
 	open := prefixOf(c.lower, governmentOpeners)
 	if open == "" {
 		return
@@ -758,4 +782,21 @@ func latestStrategy(hist []*entity) *entity {
 		}
 	}
 	return nil
+}
+
+// relatedLinks reads a page's list of links to other stories: a short
+// "Related", "Related stories" or "Related reading" heading and the
+// bullet items under it, which are headlines of other pages ("-
+// Chongqing-Europe freight trains pass 20,000 trips"): their names are
+// read, as a heading's are, but a figure in one is not the text's
+// (related-links). It returns whether line is such an item and whether
+// the list goes on after it.
+func relatedLinks(line string, in bool) (item, more bool) {
+	if line[0]|0x20 == 'r' && hasLowerPrefix(line, "related") && atMostFields(line, 4) && !endsSentence(line) {
+		return false, true
+	}
+	if in && prefixOf(line, bulletMarks) != "" {
+		return true, true
+	}
+	return false, false
 }

@@ -187,3 +187,14 @@ func TestStrategyFar(t *testing.T) {
 	facts, _ := extractText(t, x, text)
 	wantAll(t, facts, "Henan implements Rise of the Central Region")
 }
+
+// TestRelatedLinks: a figure in the headline of a related story is not
+// the text's, though the names in it are read.
+func TestRelatedLinks(t *testing.T) {
+	x := mustNew(t)
+	_, figs := extractText(t, x, "Lanzhou grows\n\nLanzhou's exports rose 8 percent.\n\nRelated stories\n\n- Xining freight trains pass 3,000 trips\n- Gansu sees record harvest\n")
+	wantAll(t, figs, "Lanzhou 8 percent")
+	wantNone(t, figs, "Xining 3000 trips")
+	_, figs = extractText(t, x, "Key figures\n\n- 3,000: trips operated by Xining freight trains\n")
+	wantAll(t, figs, "Xining 3000 trips")
+}
