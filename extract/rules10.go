@@ -20,6 +20,7 @@ func (x *Extractor) session10(c *sentCtx) {
 	x.aidIn(c)
 	x.governments(c)
 	x.frontedContainer(c)
+	x.authorNote(c)
 	if c.hasMask(&implMask) {
 		x.conjoinedStrategies(c)
 	}
@@ -799,4 +800,37 @@ func relatedLinks(line string, in bool) (item, more bool) {
 		return true, true
 	}
 	return false, false
+}
+
+// authorOpeners open a commentary's closing note on its author.
+var authorOpeners = []string{"(the author is ", "the author is ", "(the writer is ", "the writer is "}
+
+// authorNote reads a commentary's closing note, "(The author is a
+// commentator with People's Daily.)": the text's first person, its
+// byline's author, is affiliated with the body the note names
+// (author-note).
+func (x *Extractor) authorNote(c *sentCtx) {
+	if len(c.lower) < 20 || c.lower[0] != '(' && c.lower[0] != 't' {
+		return // most sentences: the cheap test of the first byte
+	}
+	open := prefixOf(c.lower, authorOpeners)
+	if open == "" {
+		return
+	}
+	var org *entity
+	for _, sp := range c.spans {
+		if sp.ent.typ == ontology.Organization {
+			org = sp.ent
+			break
+		}
+	}
+	if org == nil {
+		return
+	}
+	for _, e := range c.state.history {
+		if e.typ == ontology.Person {
+			c.propose(e, org, ontology.AffiliatedWith, "author-note")
+			return
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/policykg/policykg/ontology"
@@ -197,4 +198,21 @@ func TestRelatedLinks(t *testing.T) {
 	wantNone(t, figs, "Xining 3000 trips")
 	_, figs = extractText(t, x, "Key figures\n\n- 3,000: trips operated by Xining freight trains\n")
 	wantAll(t, figs, "Xining 3000 trips")
+}
+
+// TestAuthorNote: a commentary's closing "(The author is a ... with X.)"
+// affiliates its byline's author with X; a note that names no body
+// affiliates no one.
+func TestAuthorNote(t *testing.T) {
+	x := mustNew(t)
+	text := "Opinion\n\nRivers bind cities\n\nBy Gao Lina (China Daily)  10:02, June 02, 2025\n\nWuhan and Changsha have worked together for years, said Zhou Ping, vice-mayor of Wuhan.\n\n(The author is a senior fellow with the Chinese Academy of Social Sciences.)"
+	facts, _ := extractText(t, x, text)
+	wantAll(t, facts, "Gao Lina affiliated_with Chinese Academy of Social Sciences")
+	wantNone(t, facts, "Zhou Ping affiliated_with Chinese Academy of Social Sciences")
+	facts, _ = extractText(t, x, "By Gao Lina (China Daily)  10:02, June 02, 2025\n\nWuhan grows.\n\n(The author is a retired teacher.)")
+	for f := range facts {
+		if strings.Contains(f, "affiliated_with") {
+			t.Errorf("unexpected %s", f)
+		}
+	}
 }
