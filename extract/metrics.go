@@ -220,6 +220,10 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 			unit, end, next = numberOfUnit(lower, int(w.start)), int(w.end), j
 		}
 		if unit == "" {
+			// "126 projects, of which 43 are cross-provincial transport projects"
+			unit, end, next = whichAreUnit(text, lower, ws, i, j)
+		}
+		if unit == "" {
 			return figure{}, 0, false
 		}
 	}

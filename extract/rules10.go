@@ -834,3 +834,28 @@ func (x *Extractor) authorNote(c *sentCtx) {
 		}
 	}
 }
+
+// whichAreUnit reads the unit of "of which 43 are cross-provincial
+// transport projects": the plural noun that ends the phrase after "are"
+// or "were", at most four lower-case words (which-are). It returns the
+// unit, where it ends and the next word, or "" when there is none.
+func whichAreUnit(text, lower string, ws []word, i, j int) (string, int, int) {
+	if j >= len(ws) || !strings.HasSuffix(lower[:ws[i].start], "of which ") {
+		return "", 0, j
+	}
+	if v := ws[j].text(text); v != "are" && v != "were" {
+		return "", 0, j
+	}
+	unit, end, next := "", 0, j+1
+	for k := j + 1; k < len(ws) && k <= j+4; k++ {
+		t := ws[k].text(text)
+		if !lowerWord(t) || unitStops[t] || !joinedLoose(text, ws[k-1], ws[k]) {
+			break
+		}
+		unit, end, next = t, int(ws[k].end), k+1
+	}
+	if !strings.HasSuffix(unit, "s") {
+		return "", 0, j
+	}
+	return unit, end, next
+}

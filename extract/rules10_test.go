@@ -129,6 +129,10 @@ func TestRulesSession9(t *testing.T) {
 		{name: "FrontedContainer", text: "In Guizhou, the big data boom has turned Guiyang into a hub. In Jiangsu, Kunshan and Taicang, two county-level cities of Suzhou, share a metro line.",
 			facts:    []string{"Guiyang part_of Guizhou", "Kunshan part_of Suzhou"},
 			notFacts: []string{"Kunshan part_of Jiangsu", "Suzhou part_of Jiangsu"}},
+		// WhichAre: "of which 43 are cross-provincial transport projects"
+		// counts projects; "of which 12 are in Hefei" counts nothing.
+		{name: "WhichAre", text: "Shandong has 260 ports, of which 74 are deep-water berths. Anhui has 30 parks, of which 12 are in Hefei.",
+			figs: []string{"Shandong 74 berths"}, notFigs: []string{"Hefei 12 in", "Anhui 12 in"}},
 	})
 }
 
