@@ -859,3 +859,19 @@ func whichAreUnit(text, lower string, ws []word, i, j int) (string, int, int) {
 	}
 	return unit, end, next
 }
+
+// clauseAfterRelative reports a relative clause at pos, after a name, that
+// a pair joined by "and" follows: "from Ningxia, which have opened sales
+// offices in the city, and Yinchuan and Fuzhou have agreed ..." starts a
+// clause with "Yinchuan and Fuzhou"; Ningxia is no member of their list
+// (relative-clause-break). k is the span after the clause.
+func (c *sentCtx) clauseAfterRelative(pos, k int) bool {
+	if !strings.HasPrefix(c.lower[pos:], "which ") && !strings.HasPrefix(c.lower[pos:], "who ") {
+		return false
+	}
+	if k+1 >= len(c.spans) {
+		return false
+	}
+	conj, ok := listSep(c.gap(k, k+1))
+	return ok && conj && !strings.Contains(c.gap(k, k+1), ",")
+}

@@ -133,6 +133,12 @@ func TestRulesSession9(t *testing.T) {
 		// counts projects; "of which 12 are in Hefei" counts nothing.
 		{name: "WhichAre", text: "Shandong has 260 ports, of which 74 are deep-water berths. Anhui has 30 parks, of which 12 are in Hefei.",
 			figs: []string{"Shandong 74 berths"}, notFigs: []string{"Hefei 12 in", "Anhui 12 in"}},
+		// RelativeClauseBreak: "from A, which ..., and B and C have agreed"
+		// pairs B and C only; "A, which borders D, and B have agreed" keeps
+		// A in the list.
+		{name: "RelativeClauseBreak", text: "Shanghai has drawn 40 firms from Gansu, which have opened offices in the city, and Lanzhou and Ningbo have agreed to run a cargo flight. Hunchun, which borders Russia, and Yanji have agreed to build a logistics park.",
+			facts:    []string{"Lanzhou cooperates_with Ningbo", "Hunchun cooperates_with Yanji"},
+			notFacts: []string{"Gansu cooperates_with Lanzhou", "Gansu cooperates_with Ningbo"}},
 	})
 }
 
