@@ -42,6 +42,12 @@ func clean(text string) []block {
 			out = append(out, block{label, "Editor " + name})
 			continue
 		}
+		if names := editorList(line); names != nil {
+			for _, n := range names {
+				out = append(out, block{label, "Editor " + n})
+			}
+			continue
+		}
 		if lines <= bylineLines {
 			if names, place, rest, ok := byLine(line); ok {
 				for _, n := range names {

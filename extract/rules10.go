@@ -875,3 +875,39 @@ func (c *sentCtx) clauseAfterRelative(pos, k int) bool {
 	conj, ok := listSep(c.gap(k, k+1))
 	return ok && conj && !strings.Contains(c.gap(k, k+1), ",")
 }
+
+// editorKeys open a chrome line that names a page's editors.
+var editorKeys = []string{"editor:", "editors:", "web editor:", "web editors:", "edited by:"}
+
+// editorList reads a chrome line that names several editors, "Web editor:
+// Zhao Qing, Liang Jun" or "Editors: Li Na and Wang Bo": each is a person
+// (editor-list). A line with one name is bylineName's; nil when the line
+// is no such list.
+func editorList(line string) []string {
+	if len(line) > 80 || line[0]|0x20 != 'e' && line[0]|0x20 != 'w' {
+		return nil // most lines: the cheap test of the first byte
+	}
+	var rest string
+	for _, k := range editorKeys {
+		if hasLowerPrefix(line, k) {
+			rest = line[len(k):]
+			break
+		}
+	}
+	if rest == "" {
+		return nil
+	}
+	parts := strings.Split(strings.ReplaceAll(rest, " and ", ","), ",")
+	if len(parts) < 2 {
+		return nil
+	}
+	var names []string
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if !personLike(p) {
+			return nil
+		}
+		names = append(names, p)
+	}
+	return names
+}

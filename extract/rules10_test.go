@@ -226,3 +226,23 @@ func TestAuthorNote(t *testing.T) {
 		}
 	}
 }
+
+// TestEditorList: "Web editor: A, B" and "Editors: A and B" name two
+// people; a list with a word that is no name names none.
+func TestEditorList(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want []string
+	}{
+		{"Web editor: Zhou Yan, Ma Lin", []string{"Zhou Yan", "Ma Lin"}},
+		{"Editors: Li Na and Wang Bo", []string{"Li Na", "Wang Bo"}},
+		{"Editor: Li Na", nil},
+		{"Editors: Li Na and the desk", nil},
+		{"Every city and county joined", nil},
+	} {
+		got := editorList(c.line)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("editorList(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}
