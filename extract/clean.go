@@ -30,12 +30,19 @@ func clean(text string) []block {
 	var out []block
 	lines := 0 // non-empty lines so far
 	related := false
+	prev := "" // the last non-empty line
 	for _, raw := range strings.Split(text, "\n") {
 		line := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
 		if line == "" {
 			continue
 		}
 		lines++
+		if lines <= bylineLines && authorAfterUpdated(prev, line) {
+			out = append(out, block{label, "Editor " + line})
+			prev = line
+			continue
+		}
+		prev = line
 		var item bool // an item of a list of related stories
 		item, related = relatedLinks(line, related)
 		if name, ok := bylineName(line); ok {

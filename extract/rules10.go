@@ -911,3 +911,23 @@ func editorList(line string) []string {
 	}
 	return names
 }
+
+// authorAfterUpdated reports a line that is only a person's name right
+// under the page's "Updated 15:42, 24-Sep-2025" line: a broadcaster's
+// byline, which names its author without "By" (updated-author).
+func authorAfterUpdated(prev, line string) bool {
+	if len(prev) < 8 || prev[0] != 'U' || !strings.HasPrefix(prev, "Updated") || len(line) > 40 {
+		return false
+	}
+	return personLike(line) && !strings.ContainsAny(line, ",.:|") && bylineWords(line)
+}
+
+// bylineWords reports a name whose words are no words of a headline.
+func bylineWords(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if bylineStops[strings.ToLower(w)] || !personWord(w) {
+			return false
+		}
+	}
+	return true
+}

@@ -246,3 +246,20 @@ func TestEditorList(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdatedAuthor: a name alone under the "Updated" line is the author;
+// a headline-like line there is not.
+func TestUpdatedAuthor(t *testing.T) {
+	if !authorAfterUpdated("Updated 09:10, 02-Mar-2025", "Zhang Hao") {
+		t.Error("Zhang Hao under Updated: not read as the author")
+	}
+	for _, c := range [][2]string{
+		{"Updated 09:10, 02-Mar-2025", "Trade Routes to the Sea"},
+		{"Updated 09:10, 02-Mar-2025", "Guizhou grew 5 percent."},
+		{"Share this story", "Zhang Hao"},
+	} {
+		if authorAfterUpdated(c[0], c[1]) {
+			t.Errorf("authorAfterUpdated(%q, %q) = true", c[0], c[1])
+		}
+	}
+}
