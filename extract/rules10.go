@@ -21,6 +21,7 @@ func (x *Extractor) session10(c *sentCtx) {
 	x.governments(c)
 	x.frontedContainer(c)
 	x.authorNote(c)
+	x.counterpartSupport(c)
 	if c.hasMask(&implMask) {
 		x.conjoinedStrategies(c)
 	}
@@ -262,7 +263,7 @@ var acrossStems = []string{" across "}
 
 // aidStems are the trigger words of aidIn, found by the name automaton's
 // scan: most sentences hold neither and are not searched.
-var aidStems = []string{" aid ", " assistance "}
+var aidStems = []string{" aid ", "assist"}
 
 var aidMask = maskOf(aidStems...)
 
@@ -930,4 +931,55 @@ func bylineWords(name string) bool {
 		}
 	}
 	return true
+}
+
+// counterpartStems are the trigger words of counterpartSupport besides
+// aidStems' "assist".
+var counterpartStems = []string{"counterpart"}
+
+var counterpartMask = maskOf(append([]string{"assist"}, counterpartStems...)...)
+
+// counterpartVerbs give counterpart support from the place before them to
+// the place after them.
+var counterpartVerbs = []string{"counterpart support to ", "counterpart assistance to ", "counterpart aid to ",
+	"pairing assistance to ", "pairing support to ", "counterpart support for ", " assists ", " assisted ", " assist ",
+	" has assisted ", " have assisted "}
+
+// counterpartSupport reads counterpart support between places: "Shanghai
+// provides counterpart support to Kashgar", "Jiangsu and Zhejiang assist
+// Kizilsu": each giver cooperates with each receiver
+// (counterpart-support). A verb whose subject is no place ("experts
+// assist Kashgar"), or a sentence that pairs lists "respectively", which
+// paired-respectively reads, gives none.
+func (x *Extractor) counterpartSupport(c *sentCtx) {
+	if !c.hasMask(&counterpartMask) || c.hasMask(&respectivelyMask) {
+		return
+	}
+	for _, v := range counterpartVerbs {
+		i := strings.Index(c.lower, v)
+		if i < 0 {
+			continue
+		}
+		o := c.spanAt(i + len(v))
+		if o < 0 || !ontology.IsPlace(c.spans[o].ent.typ) {
+			continue
+		}
+		sub := c.lastBefore(i, func(sp *span) bool { return ontology.IsPlace(sp.ent.typ) })
+		if sub < 0 {
+			continue
+		}
+		gap := c.lower[c.posEnd(sub):i]
+		if len(gap) > 60 || strings.ContainsAny(gap, ",;") || strings.Contains(gap, " to ") || strings.Contains(gap, " with ") {
+			continue
+		}
+		for _, a := range c.members(sub) {
+			if a > sub {
+				continue
+			}
+			for _, b := range c.objects(o) {
+				c.propose(c.spans[a].ent, c.possessee(b), ontology.CooperatesWith, "counterpart-support")
+			}
+		}
+		return
+	}
 }

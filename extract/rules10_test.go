@@ -139,6 +139,12 @@ func TestRulesSession9(t *testing.T) {
 		{name: "RelativeClauseBreak", text: "Shanghai has drawn 40 firms from Gansu, which have opened offices in the city, and Lanzhou and Ningbo have agreed to run a cargo flight. Hunchun, which borders Russia, and Yanji have agreed to build a logistics park.",
 			facts:    []string{"Lanzhou cooperates_with Ningbo", "Hunchun cooperates_with Yanji"},
 			notFacts: []string{"Gansu cooperates_with Lanzhou", "Gansu cooperates_with Ningbo"}},
+		// CounterpartSupport: "provides counterpart support to", "assists":
+		// giver and receiver cooperate; people who assist, or a place that
+		// assists farmers, pair no places.
+		{name: "CounterpartSupport", text: "Shandong provides counterpart support to Hotan and Kashgar. Since 2012, Hubei's Wuhan has assisted Shannan with 120 projects. Experts from Fujian assist farmers in Nyingchi.",
+			facts:    []string{"Shandong cooperates_with Hotan", "Shandong cooperates_with Kashgar", "Wuhan cooperates_with Shannan"},
+			notFacts: []string{"Fujian cooperates_with Nyingchi", "Hubei cooperates_with Shannan"}},
 	})
 }
 
