@@ -274,7 +274,7 @@ func (c *sentCtx) nextListed(j int) (int, bool, bool) {
 	if k >= len(c.spans) || c.spans[k].appos || e >= c.spans[k].start {
 		return 0, false, false
 	}
-	if sep, ok := listSep(c.text[e:c.spans[k].start]); ok && sep {
+	if sep, ok := listSep(c.text[e:c.spans[k].start]); ok && sep && !c.clauseAfterRelative(p+2, k) {
 		return k, true, true
 	}
 	return 0, false, false

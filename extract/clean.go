@@ -29,14 +29,30 @@ type block struct {
 func clean(text string) []block {
 	var out []block
 	lines := 0 // non-empty lines so far
+	related := false
+	prev := "" // the last non-empty line
 	for _, raw := range strings.Split(text, "\n") {
 		line := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
 		if line == "" {
 			continue
 		}
 		lines++
+		if lines <= bylineLines && authorAfterUpdated(prev, line) {
+			out = append(out, block{label, "Editor " + line})
+			prev = line
+			continue
+		}
+		prev = line
+		var item bool // an item of a list of related stories
+		item, related = relatedLinks(line, related)
 		if name, ok := bylineName(line); ok {
 			out = append(out, block{label, "Editor " + name})
+			continue
+		}
+		if names := editorList(line); names != nil {
+			for _, n := range names {
+				out = append(out, block{label, "Editor " + n})
+			}
 			continue
 		}
 		if lines <= bylineLines {
@@ -78,7 +94,7 @@ func clean(text string) []block {
 			continue
 		}
 		kind := prose
-		if !endsSentence(line) && atMostFields(line, 20) && !figureBullet(line) {
+		if !endsSentence(line) && atMostFields(line, 20) && (!figureBullet(line) || item) {
 			kind = label
 		}
 		out = append(out, block{kind, line})
@@ -156,7 +172,7 @@ func byLine(line string) (names []string, place, rest string, ok bool) {
 	if i := strings.IndexByte(t, '|'); i >= 0 {
 		t, rest = t[:i], strings.TrimSpace(t[i+1:])
 	}
-	t = strings.TrimSpace(t)
+	t, rest = bylineOutlet(strings.TrimSpace(t), rest)
 	if len(t) > 80 || endsSentence(t) && !strings.HasSuffix(t, ".") {
 		return nil, "", "", false
 	}

@@ -21,8 +21,13 @@ var nominals = []struct {
 	{"economic belt", []ontology.EntityType{ontology.Region}},
 	{"land port", []ontology.EntityType{ontology.Port}},
 	{"metropolitan circle", []ontology.EntityType{ontology.Region}},
+	{"urban agglomeration", []ontology.EntityType{ontology.Region}},
+	{"metropolitan area", []ontology.EntityType{ontology.Region}},
+	{"city cluster", []ontology.EntityType{ontology.Region}},
 	{"core area", []ontology.EntityType{ontology.Region}},
 	{"municipality", []ontology.EntityType{ontology.Municipality}},
+	{"provincial government", []ontology.EntityType{ontology.Organization}},
+	{"municipal government", []ontology.EntityType{ontology.Organization}},
 	{"province", []ontology.EntityType{ontology.Province}},
 	{"city", []ontology.EntityType{ontology.City, ontology.Municipality}},
 	{"district", []ontology.EntityType{ontology.District}},
@@ -271,6 +276,8 @@ func (c *corefState) salient(hist []*entity, noun string, types []ontology.Entit
 		if e := c.regionRef(pos); e != nil {
 			return e
 		}
+	case "provincial government", "municipal government":
+		return governmentBody(c.history, noun)
 	}
 	if namedNominal(noun) {
 		if e := namedRecent(hist, noun, types); e != nil {
@@ -279,7 +286,10 @@ func (c *corefState) salient(hist []*entity, noun string, types []ontology.Entit
 		return namedRecent(c.history, noun, types)
 	}
 	if !divisionNouns[noun] {
-		return mostRecent(hist, noun, types)
+		if e := mostRecent(hist, noun, types); e != nil || noun != "strategy" {
+			return e
+		}
+		return latestStrategy(c.history) // strategy-far
 	}
 	for k := len(c.current) - 1; k >= 0; k-- {
 		sp := c.current[k]
@@ -304,7 +314,7 @@ func (c *corefState) salient(hist []*entity, noun string, types []ontology.Entit
 // region, unless a Region was named earlier in the same sentence. It
 // returns nil where the usual reading (the latest Region) stands.
 func (c *corefState) regionRef(pos int) *entity {
-	if c.lastAR == nil {
+	if c.lastAR == nil || c.regionSinceAR() {
 		return nil
 	}
 	for _, sp := range c.current {

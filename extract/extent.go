@@ -44,7 +44,7 @@ func (x *Extractor) extent(c *sentCtx) {
 				c.propose(e, w, ontology.PartOf, "extent-from-to")
 			}
 		}
-		return
+		k++ // ", and from C in the west to D in the east" goes on
 	}
 }
 

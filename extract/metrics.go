@@ -220,6 +220,10 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 			unit, end, next = numberOfUnit(lower, int(w.start)), int(w.end), j
 		}
 		if unit == "" {
+			// "126 projects, of which 43 are cross-provincial transport projects"
+			unit, end, next = whichAreUnit(text, lower, ws, i, j)
+		}
+		if unit == "" {
 			return figure{}, 0, false
 		}
 	}
@@ -270,7 +274,7 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 			break
 		}
 		if unitStops[lt] || ws[k].text(text) == "(" || ws[k].text(text) == ")" || strings.HasPrefix(lt, "co-") ||
-			unit != "" && !unitMod && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && participle(text, ws, k, unit) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
+			unit != "" && !unitMod && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && !hyphenModifier(lt) && participle(text, ws, k, unit) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
 			k > j && ws[k-1].poss {
 			break
 		}
@@ -481,6 +485,12 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 		}
 		if subj == nil {
 			subj = c.orgOwner(f)
+		}
+		if subj == nil {
+			subj = c.aidOwner(f)
+		}
+		if subj == nil {
+			subj = c.figureOwner(f)
 		}
 		if subj == nil {
 			subj = c.metricSubject(f, last)

@@ -157,6 +157,9 @@ func capitalRuns(out []run, s string, ws []word) []run {
 				// "(ASEAN)" is an abbreviation, not part of the name
 				j += 2
 				last = j
+			case t == "in" && eraTail(s, ws, j):
+				j += 3 // "... of the Western Region in the New Era"
+				last = j
 			case t == "and" && j+1 < len(ws) && ws[j+1].text(s) == "the":
 				j = len(ws) + 1
 				continue
@@ -406,7 +409,7 @@ func initiativeName(s string, r run, places []*span) bool {
 		}
 	}
 	rest := s[r.ws[n-1].end:]
-	return strings.HasPrefix(rest, " initiative") && boundaryAfter(rest, len(" initiative"))
+	return strings.HasPrefix(rest, " initiative") && boundaryAfter(rest, len(" initiative")) || strategyTail(rest)
 }
 
 // lowerHead makes a region or government of a capitalised name followed by a

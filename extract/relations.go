@@ -126,6 +126,7 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.zoneCovers(c)
 	x.integratedDevelopment(c)
 	x.directionalIn(c)
+	x.session10(c)
 }
 
 // apposWords holds, for reApposIn and reApposBy, words one of which every
@@ -626,7 +627,7 @@ func (x *Extractor) capitals(c *sentCtx) {
 		}
 		var prov *entity
 		for k := i - 1; k >= 0 && prov == nil; k-- {
-			if c.spans[k].ent.typ == ontology.Province {
+			if c.spans[k].ent.typ == ontology.Province && !x.outside(sp.ent, c.spans[k].ent) {
 				prov = c.spans[k].ent
 			}
 		}
@@ -701,7 +702,9 @@ func (x *Extractor) transfers(c *sentCtx) {
 		switch {
 		case moving && to >= 0 && f+to < clauseEnd:
 			if d := c.spanAt(f + to + 4); d >= 0 {
-				c.moveAll(sources, d, "moved-from-to", f)
+				for _, m := range c.destMembers(d) {
+					c.moveAll(sources, m, "moved-from-to", f)
+				}
 				c.gapped(sources, d, f)
 			}
 		case moving && c.movedToFrom(f) >= 0:
@@ -1056,14 +1059,14 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		if !joint {
 			break
 		}
-		if c.group[i] != i || c.spans[i].appos {
+		if c.group[i] != i || c.spans[i].appos && !c.objectRelative(i) {
 			continue
 		}
 		ms := c.possessedMembers(c.members(i))
-		pos := c.skipLocative(c.skipApposition(c.posEnd(ms[len(ms)-1])))
+		pos := c.skipRelative(c.skipLocative(c.skipApposition(c.posEnd(ms[len(ms)-1]))))
 		ms, pos = c.togetherWith(ms, pos)
 		rest := c.lower[pos:]
-		if len(ms) < 2 || !jointStatement(rest) && !c.jointAction(ms[0], rest) {
+		if len(ms) < 2 || !jointStatement(rest) && !c.jointAction(ms[0], rest) && !jointDevelopment(rest) {
 			continue
 		}
 		for a := 0; a < len(ms); a++ {

@@ -476,6 +476,9 @@ func lowerZones(text, lower string, places []*span) []*span {
 			continue
 		}
 		name := text[start:end]
+		if n := apposedName(text, start, places); n != "" {
+			name = n // "the Gulei Petrochemical Base, a ... cooperation zone in Y"
+		}
 		out = append(out, &span{start: start, end: end, surface: name, kind: spanName, typ: ontology.Zone,
 			name: name, known: -1, poss: possessiveAt(text, end)})
 	}
@@ -641,7 +644,7 @@ func (c *sentCtx) placeList(k int) [][]int {
 			break
 		}
 		g := c.lowerGap(next-1, next)
-		if _, ok := listSep(g); ok && !strings.HasPrefix(c.lower[c.posEnd(next):], " in ") {
+		if _, ok := listSep(g); ok && (!strings.HasPrefix(c.lower[c.posEnd(next):], " in ") || c.containerAfter(next)) {
 			k = next
 			continue
 		}

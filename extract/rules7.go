@@ -86,7 +86,7 @@ func (c *sentCtx) jointAction(first int, rest string) bool {
 		q := p[len(v):]
 		q = q[len(prefixOf(q, deepenDets)):]
 		o := prefixOf(q, jointObjects)
-		if o == "" || !boundaryAfter(q, len(o)) || strings.HasPrefix(rest[len(rest)-len(q)+len(o):], " with ") {
+		if o == "" || !boundaryAfter(q, len(o)) || strings.HasPrefix(q[len(o):], " with ") {
 			return false
 		}
 		return true

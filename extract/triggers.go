@@ -24,7 +24,8 @@ var triggerWords = withStems([]string{
 	"agreement between ", "agreements between ",
 	"strategy ", "development of ", "revitaliz", "rise of ", " respectively",
 	", also ", // surnameSpans: "Xi, also chairman of ..."
-}, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems, formCoreStems, locatedOpeners, extentStems, straddleStems)
+}, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems, formCoreStems, locatedOpeners, extentStems, straddleStems,
+	aidStems, acrossStems, counterpartStems)
 
 // withStems adds the rules' stem lists to the trigger words, once each.
 func withStems(base []string, lists ...[]string) []string {

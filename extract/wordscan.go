@@ -127,6 +127,9 @@ func implMatch(s, w string, start, end int) ([2]int, bool) {
 		if followedBy(s, end, "out") {
 			return [2]int{start, end + 4}, true
 		}
+		if followedBy(s, end, "forward") {
+			return [2]int{start, end + len(" forward")}, true // "shall carry forward the ... strategy"
+		}
 	case w == "act" || w == "acted" || w == "acts" || w == "acting":
 		if followedBy(s, end, "on") {
 			return [2]int{start, end + 3}, true
