@@ -126,6 +126,7 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.zoneCovers(c)
 	x.integratedDevelopment(c)
 	x.directionalIn(c)
+	x.session9(c)
 }
 
 // apposWords holds, for reApposIn and reApposBy, words one of which every
@@ -1059,11 +1060,10 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		if c.group[i] != i || c.spans[i].appos {
 			continue
 		}
-		ms := c.possessedMembers(c.members(i))
+		ms := c.locatedFirst(c.possessedMembers(c.members(i)))
 		pos := c.skipLocative(c.skipApposition(c.posEnd(ms[len(ms)-1])))
 		ms, pos = c.togetherWith(ms, pos)
-		rest := c.lower[pos:]
-		if len(ms) < 2 || !jointStatement(rest) && !c.jointAction(ms[0], rest) {
+		if len(ms) < 2 || !c.jointAfter(ms[0], pos) {
 			continue
 		}
 		for a := 0; a < len(ms); a++ {

@@ -1,0 +1,40 @@
+package extract
+
+import "testing"
+
+// TestRulesSession9 runs the rules added in session 9 on sentences written
+// for this test; notFacts and notFigs are what a rule must not read where
+// it could over-fire.
+func TestRulesSession9(t *testing.T) {
+	x := mustNew(t)
+	ruleCases(t, x, []ruleCase{
+		// JointRelative: a relative clause between a list and its joint
+		// verb is stepped over; a clause that itself holds the joint verb
+		// is still read.
+		{name: "JointRelative", text: "Zigong and Yongchuan district of Chongqing, which face each other across the provincial border, have jointly built a salt industry park. Hengyang, Chenzhou and Yongzhou, which agreed in 2019 to develop tourism together, have since been joined by Ganzhou.",
+			facts:    []string{"Zigong cooperates_with Yongchuan", "Hengyang cooperates_with Chenzhou", "Chenzhou cooperates_with Yongzhou"},
+			notFacts: []string{"Ganzhou cooperates_with Hengyang"}},
+		// JointLocative: "A in B and C have signed ..." lists A and C; B
+		// only locates A.
+		{name: "JointLocative", text: "Ganzhou in Jiangxi and Shaoguan in Guangdong have signed an agreement to run a joint logistics park.",
+			facts:    []string{"Ganzhou cooperates_with Shaoguan"},
+			notFacts: []string{"Jiangxi cooperates_with Shaoguan", "Ganzhou cooperates_with Jiangxi"}},
+		// CounterpartAssist: places that assist a place work with it, in
+		// the active and the passive; a ministry is no partner, and
+		// "respectively" is left to the pairing rule.
+		{name: "CounterpartAssist", text: "Shandong and Hunan assist Shigatse, a city in the west of the region. Hotan, the prefecture's seat, is assisted by Beijing. Tianjin has provided counterpart assistance to Changdu. The Ministry of Education assists Xigaze's schools. Jiangsu and Zhejiang assisted Ili and Aksu respectively.",
+			facts:    []string{"Shandong cooperates_with Xigaze", "Hunan cooperates_with Xigaze", "Beijing cooperates_with Hotan", "Tianjin cooperates_with Qamdo", "Jiangsu cooperates_with Ili", "Zhejiang cooperates_with Aksu"},
+			notFacts: []string{"Shandong cooperates_with Hunan", "Ministry of Education cooperates_with Xigaze", "Jiangsu cooperates_with Aksu", "Zhejiang cooperates_with Ili"}},
+		// FrontedIn: "In X, Y has ..." puts Y in X when the gazetteer
+		// agrees, and a zone in X; a list after the comma, or a place the
+		// gazetteer puts elsewhere, is not read.
+		{name: "FrontedIn", text: "In Jilin, Baishan has turned its old mines into ski resorts. In Gansu, the Lanzhou New Area Comprehensive Bonded Zone opened a rail port. In Hubei, Shiyan and Xiangyang have built a car parts cluster. In Sichuan, Chongqing investors opened 40 shops.",
+			facts:    []string{"Baishan part_of Jilin", "Lanzhou New Area Comprehensive Bonded Zone located_in Gansu"},
+			notFacts: []string{"Shiyan part_of Hubei", "Chongqing part_of Sichuan"}},
+		// FrontedIts: "its" after "In X, Y ..." is Y's; with no other
+		// subject it stays X's.
+		{name: "FrontedIts", text: "In Heilongjiang, Mudanjiang has opened three border ports, and its exports rose 9.4 percent in 2024. In Shaanxi, its output of apples grew 3.1 percent.",
+			figs:    []string{"Mudanjiang 9.4 percent", "Shaanxi 3.1 percent"},
+			notFigs: []string{"Heilongjiang 9.4 percent"}},
+	})
+}
