@@ -62,7 +62,8 @@ var placeNouns = map[string]bool{}
 
 // timeUnits make a number a duration, not a metric.
 var timeUnits = map[string]bool{"year": true, "years": true, "month": true, "months": true, "day": true,
-	"days": true, "hours": true, "hour": true, "weeks": true, "week": true, "decades": true, "minutes": true}
+	"days": true, "hours": true, "hour": true, "weeks": true, "week": true, "decades": true, "minutes": true,
+	"quarter": true, "quarters": true}
 
 func init() {
 	for _, w := range strings.Fields(`of worth with were was have has had are is in to from for and or on by at that
@@ -223,7 +224,7 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 			return figure{}, 0, false
 		}
 	}
-	if timeUnits[unit] || !isDigits && placeNouns[unit] {
+	if timeUnits[unit] || !isDigits && placeNouns[unit] || perTime(text[end:]) {
 		return figure{}, 0, false
 	}
 	return figure{start: int(w.start), end: end, value: value, unit: unit, text: text[w.start:end]}, next, true

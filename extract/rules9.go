@@ -15,6 +15,7 @@ import (
 func (x *Extractor) session9(c *sentCtx) {
 	x.frontedIn(c)
 	x.counterpartAssist(c)
+	x.selfIntro(c)
 }
 
 // skipRelative steps over a non-restrictive relative clause after a list
@@ -160,4 +161,173 @@ func (x *Extractor) counterpartAssist(c *sentCtx) {
 			}
 		}
 	}
+}
+
+// perTime reports a rate of time after a figure's unit, a speed ("400 km
+// per hour", "350 kilometers an hour"): a property of a train or a line,
+// never of the place the sentence names (speed).
+func perTime(after string) bool {
+	if len(after) < 5 || after[0] != ' ' && after[0] != '/' {
+		return false
+	}
+	for _, p := range []string{" per hour", " an hour", " per second", "/h", " km/h"} {
+		if strings.HasPrefix(after, p) && !letterAt(after, len(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// letterAt reports an ASCII letter at s[n], which makes s[:n] part of a
+// longer word.
+func letterAt(s string, n int) bool {
+	return n < len(s) && (s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z')
+}
+
+// campusHeads are the heads of bodies whose name may end with a campus in
+// parentheses: "Harbin Institute of Technology (Weihai)".
+var campusHeads = []string{"University", "Institute", "Academy", "College", "School"}
+
+// extendOrgName completes a body's name that a comma or a parenthesis cut
+// short: "China State Railway Group Co., Ltd." (company-ltd) and "The
+// Chinese University of Hong Kong (Shenzhen)", a campus named after the
+// body (campus-name). An acronym in parentheses, "(CUHK)", is an alias,
+// not part of the name.
+func extendOrgName(s string, sp *span) {
+	rest := s[sp.end:]
+	add := 0
+	switch {
+	case strings.HasSuffix(sp.name, " Co.") || strings.HasSuffix(sp.name, " Co"):
+		for _, ltd := range []string{", Ltd.", ", Ltd", ",Ltd."} {
+			if strings.HasPrefix(rest, ltd) && !letterAt(rest, len(ltd)) {
+				add = len(ltd)
+				break
+			}
+		}
+		if add > 0 && strings.HasSuffix(sp.name, " Co") && strings.HasPrefix(rest, ".") {
+			add = 0 // "Co.. Ltd": not a name's punctuation
+		}
+	case strings.HasPrefix(rest, " (") && containsAny(sp.name, campusHeads):
+		end := strings.IndexByte(rest, ')')
+		if end < 4 || end > 30 {
+			return
+		}
+		inner := rest[2:end]
+		if inner[0] < 'A' || inner[0] > 'Z' || strings.ToUpper(inner) == inner || strings.ContainsAny(inner, ",;") {
+			return
+		}
+		add = end + 1
+	}
+	if add == 0 {
+		return
+	}
+	sp.end += add
+	sp.surface = s[sp.start:sp.end]
+	sp.name = sp.surface
+	sp.poss = possessiveAt(s, sp.end)
+}
+
+// introOpeners open a speaker's self-introduction: "I'm Wang Lei from
+// Dahe Daily", "My name is ..." (self-intro).
+var introOpeners = []string{"I'm ", "I am ", "I’m ", "My name is ", "This is "}
+
+// introLinks join the name of a self-introduction to its body.
+var introLinks = []string{" from ", " with ", " of "}
+
+// selfIntroduced reports two words at [start, end) that a self-introduction
+// names, followed by the body the speaker comes from: "I'm Wang Lei from
+// Dahe Daily". The body must be capitalised.
+func selfIntroduced(s string, start, end int) bool {
+	if prefixOf(s[end:], introLinks) == "" || !introducedAt(s, start) {
+		return false
+	}
+	link := prefixOf(s[end:], introLinks)
+	r := s[end+len(link):]
+	r = strings.TrimPrefix(r, "the ")
+	return r != "" && r[0] >= 'A' && r[0] <= 'Z'
+}
+
+// introducedAt reports one of introOpeners right before start, at the
+// start of the sentence or after a stop or comma.
+func introducedAt(s string, start int) bool {
+	for _, o := range introOpeners {
+		if strings.HasSuffix(s[:start], o) {
+			b := strings.TrimRight(s[:start-len(o)], " ")
+			return b == "" || strings.HasSuffix(b, ".") || strings.HasSuffix(b, ",") || strings.HasSuffix(b, ":")
+		}
+	}
+	return false
+}
+
+// selfIntro reads "I'm P from O" and "I'm P with O": the speaker works for
+// the outlet or body (self-intro).
+func (x *Extractor) selfIntro(c *sentCtx) {
+	for i := 0; i+1 < len(c.spans); i++ {
+		sp := c.spans[i]
+		if sp.ent.typ != ontology.Person || !introducedAt(c.text, sp.start) {
+			continue
+		}
+		g := c.lowerGap(i, i+1)
+		if g != " from " && g != " with " && g != " from the " && g != " with the " && g != " of " && g != " of the " {
+			continue
+		}
+		if o := c.spans[i+1].ent; o.typ == ontology.Organization {
+			c.propose(sp.ent, o, ontology.AffiliatedWith, "self-intro")
+		}
+	}
+}
+
+// committeeOpeners name a zone's governing body before the zone's name:
+// "the administrative committee of the Zhengzhou Airport Economy Zone"
+// (zone-committee). A capitalised "Administrative Committee of ..." is a
+// name of its own already.
+var committeeOpeners = []string{"administrative committee of the ", "management committee of the ",
+	"administrative committee of ", "management committee of "}
+
+// zoneCommittees adds, for each zone among the names and the gazetteer's
+// places whose governing body the text names in lower case, that body as
+// an organization spanning the zone's name: a deputy director "of the
+// administrative committee of the X Zone" holds office in the committee,
+// not the zone.
+func zoneCommittees(s string, names, places []*span) []*span {
+	n := len(names)
+	for k := 0; k < n; k++ {
+		if o := committeeOf(s, names[k]); o != nil {
+			names = append(names, o)
+		}
+	}
+	for _, p := range places {
+		if o := committeeOf(s, p); o != nil {
+			names = append(names, o)
+		}
+	}
+	return names
+}
+
+// committeeOf returns the committee named before zone z, or nil.
+func committeeOf(s string, z *span) *span {
+	if z.typ != ontology.Zone && z.typ != ontology.NewArea || z.start < len("management committee of ") {
+		return nil
+	}
+	if s[z.start-4:z.start] != "the " && s[z.start-3:z.start] != "of " {
+		return nil
+	}
+	o := prefixEnding(s[:z.start], committeeOpeners)
+	if o == "" {
+		return nil
+	}
+	start := z.start - len(o)
+	text := s[start:z.end]
+	return &span{start: start, end: z.end, surface: text, kind: spanName,
+		typ: ontology.Organization, name: text, known: -1, poss: z.poss}
+}
+
+// prefixEnding returns the first of ps that s ends with, or "".
+func prefixEnding(s string, ps []string) string {
+	for _, p := range ps {
+		if strings.HasSuffix(s, p) {
+			return p
+		}
+	}
+	return ""
 }

@@ -36,5 +36,25 @@ func TestRulesSession9(t *testing.T) {
 		{name: "FrontedIts", text: "In Heilongjiang, Mudanjiang has opened three border ports, and its exports rose 9.4 percent in 2024. In Shaanxi, its output of apples grew 3.1 percent.",
 			figs:    []string{"Mudanjiang 9.4 percent", "Shaanxi 3.1 percent"},
 			notFigs: []string{"Heilongjiang 9.4 percent"}},
+		// Speed: a speed is a train's or a line's, never a metric of the
+		// place named; quarters are a span of time.
+		{name: "Speed", text: "Trains on the Xi'an line will run at 350 kilometers an hour, and buses in Lanzhou at 60 km per hour. In the first three quarters, Gansu's output grew 6.3 percent.",
+			figs:    []string{"Gansu 6.3 percent"},
+			notFigs: []string{"Lanzhou 60 km", "Xi'an 350 kilometers", "Gansu 3 quarters"}},
+		// CompanyLtd and CampusName: a comma or a parenthesis does not cut a
+		// company's or a campus's name; an acronym in parentheses is no
+		// campus.
+		{name: "CompanyLtd", text: "Sichuan Expressway Construction Co., Ltd. has put 12.4 billion yuan into roads around Mianyang. Harbin Institute of Technology (Weihai), in Shandong, has enrolled 9,800 students. Peking University (PKU) in Beijing signed 35 contracts.",
+			figs:    []string{"Sichuan Expressway Construction Co., Ltd. 12400000000 yuan", "Harbin Institute of Technology (Weihai) 9800 students"},
+			notFigs: []string{"Mianyang 12400000000 yuan", "Shandong 9800 students", "Peking University (PKU) 35 contracts"}},
+		// SelfIntro: a reporter who introduces himself names his outlet; a
+		// place after "from" is no employer.
+		{name: "SelfIntro", text: "Jiangxi Daily:\n\nI'm Hu Xiaoyan from Jiangxi Daily. My question is for Mr. Liu. I am Tang Bo with the People's Daily. I'm Xu Ming from Nanchang.",
+			facts:    []string{"Hu Xiaoyan affiliated_with Jiangxi Daily", "Tang Bo affiliated_with People's Daily"},
+			notFacts: []string{"Xu Ming affiliated_with Nanchang"}},
+		// ZoneCommittee: an official of a zone's administrative committee
+		// holds office in the committee.
+		{name: "ZoneCommittee", text: "Sun Wei, deputy director of the administrative committee of the Suzhou Industrial Park, and Lu Fang, head of the management committee of the Lanzhou New Area, took questions.",
+			facts: []string{"Sun Wei official_of administrative committee of the Suzhou Industrial Park", "Lu Fang official_of management committee of the Lanzhou New Area"}},
 	})
 }
