@@ -394,7 +394,8 @@ func (c *sentCtx) contain(sub, obj *entity, rule string, g *ontology.Gazetteer) 
 	if rs < 0 || ro < 0 || rs <= ro && !inside || sub.typ == ontology.River || obj.typ == ontology.River {
 		return
 	}
-	if sub.code != "" && obj.code != "" && isDivisionCode(sub.code) && isDivisionCode(obj.code) && !isAncestor(g, obj.code, sub.code) {
+	if sub.code != "" && obj.code != "" && isDivisionCode(sub.code) && isDivisionCode(obj.code) && !isAncestor(g, obj.code, sub.code) &&
+		!zoneBesideCounty(g, sub, obj) {
 		return
 	}
 	p := ontology.PartOf

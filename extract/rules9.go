@@ -16,6 +16,7 @@ func (x *Extractor) session9(c *sentCtx) {
 	x.frontedIn(c)
 	x.counterpartAssist(c)
 	x.selfIntro(c)
+	x.zoneInCovers(c)
 }
 
 // skipRelative steps over a non-restrictive relative clause after a list
@@ -331,3 +332,67 @@ func prefixEnding(s string, ps []string) string {
 	}
 	return ""
 }
+
+// zoneBesideCounty reports a zone that the gazetteer lists as a unit of
+// its own beside the counties of one prefecture, and a county or district
+// of that prefecture: the text that puts the zone in the county ("the
+// Zhengzhou Airport Economy Zone, which covers Xinzheng") says where it
+// lies, which the gazetteer's statistical tree does not (zone-sibling).
+func zoneBesideCounty(g *ontology.Gazetteer, zone, county *entity) bool {
+	if zone.typ != ontology.Zone && zone.typ != ontology.NewArea || county.typ != ontology.County && county.typ != ontology.District {
+		return false
+	}
+	z, ok1 := g.Division(zone.code)
+	c, ok2 := g.Division(county.code)
+	return ok1 && ok2 && z.Parent != "" && z.Parent == c.Parent
+}
+
+// partsOf are the words that make a listed place a part of itself: "covers
+// Xinzheng and parts of Zhongmu county" (parts-of).
+var partsOf = []string{"parts of ", "part of ", "most of ", "much of "}
+
+// trimPartsOf drops one of partsOf from the end of a gap between two
+// listed places.
+func trimPartsOf(g string) string {
+	if len(g) < len(" and part of ") || !strings.HasSuffix(g, "of ") {
+		return g
+	}
+	if p := prefixEnding(g, partsOf); p != "" {
+		return g[:len(g)-len(p)]
+	}
+	return g
+}
+
+// zoneInCovers reads a zone named with its place before its verb of
+// extent: "The X Pilot Zone in Guangxi covers Dongxing, a county-level
+// city of Fangchenggang" puts the zone in Dongxing as well as in Guangxi
+// (zone-in-covers), which x-in-y reads.
+func (x *Extractor) zoneInCovers(c *sentCtx) {
+	if !c.hasMask(&coverMask) {
+		return
+	}
+	for k := 0; k+2 < len(c.spans); k++ {
+		sp := c.spans[k]
+		if sp.ent.typ != ontology.Zone && sp.ent.typ != ontology.NewArea || sp.kind == spanRef || c.lowerGap(k, k+1) != " in " ||
+			!ontology.IsPlace(c.spans[k+1].ent.typ) || c.spans[k+1].poss {
+			continue
+		}
+		after := c.lower[c.posEnd(k+1):]
+		l := prefixOf(after, zoneInLinks)
+		if l == "" {
+			continue
+		}
+		first := c.spanAt(c.posEnd(k+1) + len(l))
+		if first < 0 {
+			continue
+		}
+		for _, part := range c.placeList(first) {
+			for _, m := range part {
+				c.contain(sp.ent, c.spans[m].ent, "zone-in-covers", x.gaz)
+			}
+		}
+	}
+}
+
+// zoneInLinks are the verbs of extent zoneInCovers reads.
+var zoneInLinks = []string{" covers ", " spans ", " straddles ", ", which covers ", ", which spans ", " encompasses "}

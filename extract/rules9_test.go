@@ -56,5 +56,15 @@ func TestRulesSession9(t *testing.T) {
 		// holds office in the committee.
 		{name: "ZoneCommittee", text: "Sun Wei, deputy director of the administrative committee of the Suzhou Industrial Park, and Lu Fang, head of the management committee of the Lanzhou New Area, took questions.",
 			facts: []string{"Sun Wei official_of administrative committee of the Suzhou Industrial Park", "Lu Fang official_of management committee of the Lanzhou New Area"}},
+		// ZoneCoversParts: a zone the gazetteer lists beside the counties
+		// of its prefecture lies in the counties it covers, "parts of" one
+		// included; a county of another prefecture is not taken.
+		{name: "ZoneCoversParts", text: "The Zhengzhou Airport Economy Zone, which covers Xinzheng and parts of Zhongmu county, hosts 80 firms. The Zhengzhou Airport Economy Zone covers Lankao.",
+			facts:    []string{"Zhengzhou Airport Economy Comprehensive Experimental Zone located_in Xinzheng", "Zhengzhou Airport Economy Comprehensive Experimental Zone located_in Zhongmu"},
+			notFacts: []string{"Zhengzhou Airport Economy Comprehensive Experimental Zone located_in Lankao"}},
+		// ZoneInCovers: "the X Zone in Y covers Z" puts the zone in Z too.
+		{name: "ZoneInCovers", text: "The Pingxiang Key Development and Opening-up Pilot Zone in Guangxi covers Pingxiang, a county-level city of Chongzuo. The Lanzhou New Area in Gansu hosts 30 firms from Yongdeng.",
+			facts:    []string{"Pingxiang Key Development and Opening-up Pilot Zone located_in Guangxi", "Pingxiang Key Development and Opening-up Pilot Zone located_in Pingxiang"},
+			notFacts: []string{"Lanzhou New Area located_in Yongdeng"}},
 	})
 }
