@@ -111,6 +111,9 @@ func (c *sentCtx) markAppositions() {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(c.text[p+2:])
+		if r == 't' && c.listedWithThe(i, p) {
+			continue // "from the A, the B and the C": a list, not an apposition
+		}
 		if !unicode.IsLower(r) {
 			if c.possessiveAppos(i+1, p+2) {
 				// "Liangjiang New Area, China's first inland new area,"

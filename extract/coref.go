@@ -82,6 +82,7 @@ type corefState struct {
 	counted      map[int]*entity    // regions by the number of members the text gave them
 	provinces    map[*entity]int    // how often each province was named
 	mainProvince *entity            // the province named most, first on a tie
+	moved        movedFrom          // the sources of the latest sentence's transfers
 }
 
 func newCorefState(arena *spanArena) *corefState {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/policykg/policykg/ontology"
@@ -17,6 +18,8 @@ func (x *Extractor) session9(c *sentCtx) {
 	x.counterpartAssist(c)
 	x.selfIntro(c)
 	x.zoneInCovers(c)
+	x.takenOfThem(c)
+	c.noteSources()
 }
 
 // skipRelative steps over a non-restrictive relative clause after a list
@@ -396,3 +399,95 @@ func (x *Extractor) zoneInCovers(c *sentCtx) {
 
 // zoneInLinks are the verbs of extent zoneInCovers reads.
 var zoneInLinks = []string{" covers ", " spans ", " straddles ", ", which covers ", ", which spans ", " encompasses "}
+
+// listedWithThe reports ", the B" after span i, at p, as the next item of a
+// list of places each with its article rather than an apposition: B is a
+// place, no possessive, and a list separator leads from it to another
+// place ("the Beijing-Tianjin-Hebei region, the Yangtze River Delta and
+// the Pearl River Delta", list-the). "Lanzhou, the capital of Gansu" and
+// "Hengqin, the Guangdong-Macao zone, hosts" stay appositions.
+func (c *sentCtx) listedWithThe(i, p int) bool {
+	if !strings.HasPrefix(c.text[p:], ", the ") || !ontology.IsPlace(c.spans[i].ent.typ) {
+		return false
+	}
+	k := c.spanStarting(p + len(", the "))
+	if k < 0 || k+1 >= len(c.spans) || c.spans[k].poss || !ontology.IsPlace(c.spans[k].ent.typ) ||
+		!ontology.IsPlace(c.spans[k+1].ent.typ) || c.spans[k].kind == spanRef || c.spans[k+1].kind == spanRef {
+		return false
+	}
+	_, ok := listSep(c.gap(k, k+1))
+	return ok
+}
+
+// movedFrom holds where the things a sentence moved came from, for the
+// next sentence's "of them" (taken-of-them).
+type movedFrom struct {
+	sentence int
+	sources  []*entity
+}
+
+// noteSources records the sources of the sentence's transfers, once the
+// relation rules have read it.
+func (c *sentCtx) noteSources() {
+	first := true
+	for _, p := range c.props {
+		if p.pred != ontology.TransfersTo {
+			continue
+		}
+		if first {
+			c.state.moved.sources = c.state.moved.sources[:0]
+			c.state.moved.sentence = c.s.index
+			first = false
+		}
+		if !slices.Contains(c.state.moved.sources, p.sub) {
+			c.state.moved.sources = append(c.state.moved.sources, p.sub)
+		}
+	}
+}
+
+// ofThemVerbs receive a share of the things the previous sentence moved:
+// "Xuchang and Luohe have together taken in 186 of them".
+var ofThemVerbs = []string{"taken in ", "took in ", "take in ", "takes in ", "received ", "receive ", "receives ",
+	"attracted ", "absorbed ", "drawn ", "drew ", "landed ", "hosts ", "hosted "}
+
+// takenOfThem reads a place that takes in "N of them" or "N of these
+// projects" right after a sentence that moved things from named places:
+// the sources moved those to the place as well (taken-of-them). "The
+// Changchun New Area has taken in 64 of them" after "172 projects from
+// Zhejiang have moved to Jilin" gives Zhejiang transfers_to Changchun New
+// Area.
+func (x *Extractor) takenOfThem(c *sentCtx) {
+	m := &c.state.moved
+	if m.sentence == 0 || m.sentence != c.s.index-1 || len(m.sources) == 0 || !c.hasMask(&receiveMask) || c.hasMask(&fromMask) {
+		return
+	}
+	of := strings.Index(c.lower, " of them")
+	if of < 0 {
+		of = strings.Index(c.lower, " of these")
+	}
+	if of < 0 {
+		return
+	}
+	// the verb and a number right before "of them"
+	before := c.lower[:of]
+	sp := strings.LastIndexByte(before, ' ')
+	if sp < 0 {
+		return
+	}
+	if _, num := parseNumber(before[sp+1:]); !num {
+		return
+	}
+	v := prefixEnding(before[:sp+1], ofThemVerbs)
+	if v == "" {
+		return
+	}
+	k := c.subject()
+	if k < 0 || c.spans[k].start >= sp || !ontology.IsPlace(c.spans[k].ent.typ) {
+		return
+	}
+	for _, d := range c.members(k) {
+		for _, s := range m.sources {
+			c.propose(s, c.possessee(d), ontology.TransfersTo, "taken-of-them")
+		}
+	}
+}

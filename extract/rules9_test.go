@@ -66,5 +66,16 @@ func TestRulesSession9(t *testing.T) {
 		{name: "ZoneInCovers", text: "The Pingxiang Key Development and Opening-up Pilot Zone in Guangxi covers Pingxiang, a county-level city of Chongzuo. The Lanzhou New Area in Gansu hosts 30 firms from Yongdeng.",
 			facts:    []string{"Pingxiang Key Development and Opening-up Pilot Zone located_in Guangxi", "Pingxiang Key Development and Opening-up Pilot Zone located_in Pingxiang"},
 			notFacts: []string{"Lanzhou New Area located_in Yongdeng"}},
+		// ListWithThe: "from the A, the B and the C" lists three places;
+		// "X, the capital of Y, and Z" keeps its apposition.
+		{name: "ListWithThe", text: "Jiangxi has drawn 820 projects from the Pearl River Delta, the Yangtze River Delta and the Beijing-Tianjin-Hebei region. Hefei, the capital of Anhui province, and Wuhu have agreed to work together.",
+			facts:    []string{"Pearl River Delta transfers_to Jiangxi", "Yangtze River Delta transfers_to Jiangxi", "Beijing-Tianjin-Hebei region transfers_to Jiangxi", "Hefei cooperates_with Wuhu", "Hefei part_of Anhui"},
+			notFacts: []string{"Anhui cooperates_with Wuhu"}},
+		// TakenOfThem: a place that takes in "N of them" right after a
+		// sentence of transfers receives from the same sources; not two
+		// sentences on, nor with a verb that receives nothing.
+		{name: "TakenOfThem", text: "Since 2020, 260 projects from Guangdong and Fujian have moved to Jiangxi. Ganzhou and Ji'an have taken in 140 of them. Nanchang has built 30 parks. Jiujiang has received 50 of them.",
+			facts:    []string{"Guangdong transfers_to Ganzhou", "Fujian transfers_to Ji'an"},
+			notFacts: []string{"Guangdong transfers_to Jiujiang", "Guangdong transfers_to Nanchang"}},
 	})
 }
