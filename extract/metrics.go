@@ -270,6 +270,10 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 			unit, end, k = ws[k+3].text(text), int(ws[k+3].end), k+4 // "12 science and technology cooperation platforms"
 			break
 		}
+		if k > j && ws[k].caps && fundedBy(lt) {
+			unit, unitMod = "", false // "11,900 Hong Kong-invested companies": a modifier, the noun follows
+			continue
+		}
 		if unitStops[lt] || ws[k].text(text) == "(" || ws[k].text(text) == ")" || strings.HasPrefix(lt, "co-") ||
 			unit != "" && !unitMod && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && participle(text, ws, k, unit) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
 			k > j && ws[k-1].poss {
@@ -476,6 +480,9 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 		var subj *entity
 		if resp != nil {
 			subj = resp[i]
+		}
+		if subj == nil {
+			subj = c.session9Owner(f)
 		}
 		if subj == nil {
 			subj = c.areaOwner(f)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -19,6 +20,7 @@ func (x *Extractor) session9(c *sentCtx) {
 	x.selfIntro(c)
 	x.zoneInCovers(c)
 	x.takenOfThem(c)
+	x.gapContain(c)
 	c.noteSources()
 }
 
@@ -488,6 +490,83 @@ func (x *Extractor) takenOfThem(c *sentCtx) {
 	for _, d := range c.members(k) {
 		for _, s := range m.sources {
 			c.propose(s, c.possessee(d), ontology.TransfersTo, "taken-of-them")
+		}
+	}
+}
+
+// fundedSuffixes end the second word of a place used as a modifier of a
+// counted noun: "Hong Kong-invested companies", "Macao-funded firms".
+var fundedSuffixes = []string{"-invested", "-funded", "-owned", "-backed", "-based", "-registered", "-made"}
+
+// fundedBy reports a lower-cased word that ends a place modifier of the
+// counted noun (funded-by).
+func fundedBy(lt string) bool {
+	return strings.IndexByte(lt, '-') > 0 && prefixEnding(lt, fundedSuffixes) != ""
+}
+
+// session9Owner returns the owner of figure f that this session's rules
+// read, or nil: a share "of them" is the owner of the figure it divides
+// (share-of-them), and a figure of "the X area of the Y Zone" is the
+// zone's (zone-area).
+func (c *sentCtx) session9Owner(f figure) *entity {
+	if f.unit == "percent" && len(c.metricEnts) > 0 && (strings.HasPrefix(c.lower[f.end:], " of them") || strings.HasPrefix(c.lower[f.end:], " of which")) {
+		return c.metricEnts[len(c.metricEnts)-1]
+	}
+	if k := c.zoneArea(); k >= 0 && c.spans[k].end < f.start {
+		return c.spans[k].ent
+	}
+	return nil
+}
+
+// zoneArea returns the zone of a sentence that opens with "The X area of
+// the Y Zone" (a free trade zone's area in a city), or -1.
+func (c *sentCtx) zoneArea() int {
+	if len(c.spans) < 2 || c.spans[0].start > len("The ") {
+		return -1
+	}
+	if g := c.lowerGap(0, 1); (g == " area of the " || g == " area of ") && c.spans[1].ent.typ == ontology.Zone {
+		return 1
+	}
+	return -1
+}
+
+// reApposAt matches an apposition that places a name at a part of the
+// next: ", a district at the southern tip of Y" (appos-at).
+var reApposAt = regexp.MustCompile(`^, (?:a|an|the) (?:[\w-]+ ){0,2}(?:district|county|city|port|town|area|zone|island) at the (?:[\w-]+ ){0,2}(?:tip|end|edge|heart|centre|center|mouth|foot|corner) of (?:the )?$`)
+
+// heartLinks make the name before them part of the place after: "Luoyang is
+// the heart of the Luoyang metropolitan area", "Henan sits at the heart of
+// China" (heart-of).
+var heartLinks = []string{" is the heart of ", " is the core of ", " sits at the heart of ", " lies at the heart of ",
+	" is at the heart of ", " sit at the heart of ", " lie at the heart of ", " is located at the heart of "}
+
+// neighborIn are the gaps of "Suining city in neighboring Sichuan province"
+// (in-neighboring): the name lies in the neighbor.
+var neighborIn = []string{" in neighboring ", " in neighbouring ", " in nearby ", " in adjacent "}
+
+// gapContain reads containment from the gap between two names: appos-at,
+// heart-of, in-neighboring, and "the X area of the Y Zone", a zone's area
+// in a city (zone-area).
+func (x *Extractor) gapContain(c *sentCtx) {
+	for i := 0; i+1 < len(c.spans); i++ {
+		a, b := c.spans[i], c.spans[i+1]
+		if c.posEnd(i) > b.start || b.start-c.posEnd(i) > 70 || !ontology.IsPlace(a.ent.typ) || !ontology.IsPlace(b.ent.typ) {
+			continue
+		}
+		g := c.lowerGap(i, i+1)
+		switch {
+		case (g == " area of the " || g == " area of ") && b.ent.typ == ontology.Zone && a.ent.typ != ontology.Zone && !a.poss:
+			c.contain(b.ent, a.ent, "zone-area", x.gaz)
+		case strings.Contains(g, " at the ") && strings.HasPrefix(g, ", ") && reApposAt.MatchString(g):
+			c.contain(a.ent, c.possessee(i+1), "appos-at", x.gaz)
+		case strings.Contains(g, " heart of ") || strings.Contains(g, " core of "):
+			if l := prefixOf(g, heartLinks); l != "" && (g == l || g == l+"the ") {
+				c.contain(a.ent, c.possessee(i+1), "heart-of", x.gaz)
+			}
+		case strings.HasPrefix(g, " in n") || strings.HasPrefix(g, " in a"):
+			if prefixOf(g, neighborIn) == g {
+				c.contain(a.ent, c.possessee(i+1), "in-neighboring", x.gaz)
+			}
 		}
 	}
 }

@@ -77,5 +77,26 @@ func TestRulesSession9(t *testing.T) {
 		{name: "TakenOfThem", text: "Since 2020, 260 projects from Guangdong and Fujian have moved to Jiangxi. Ganzhou and Ji'an have taken in 140 of them. Nanchang has built 30 parks. Jiujiang has received 50 of them.",
 			facts:    []string{"Guangdong transfers_to Ganzhou", "Fujian transfers_to Ji'an"},
 			notFacts: []string{"Guangdong transfers_to Jiujiang", "Guangdong transfers_to Nanchang"}},
+		// ShareOfThem: "N percent of them" is a share of the figure before
+		// it, whose owner it keeps.
+		{name: "ShareOfThem", text: "Jinzhou and Huludao have set up the Liaoxi Coastal Economic Zone, which hosts 640 companies, about 35 percent of them from Beijing.",
+			figs:    []string{"Liaoxi Coastal Economic Zone 640 companies", "Liaoxi Coastal Economic Zone 35 percent"},
+			notFigs: []string{"Jinzhou 35 percent", "Beijing 35 percent"}},
+		// FundedBy: a place that modifies the counted noun ("Macao-funded")
+		// is no unit and no owner.
+		{name: "FundedBy", text: "Nanning is home to 2,300 Hong Kong-invested companies and 410 Taiwan-funded firms.",
+			figs: []string{"Nanning 2300 companies", "Nanning 410 firms"}},
+		// ZoneArea: "the X area of the Y Zone" is the zone's part in X:
+		// the zone lies in X and the figure is the zone's.
+		{name: "ZoneArea", text: "The Yantai area of the China (Shandong) Pilot Free Trade Zone has registered 5,600 companies.",
+			facts:   []string{"China (Shandong) Pilot Free Trade Zone located_in Yantai"},
+			figs:    []string{"China (Shandong) Pilot Free Trade Zone 5600 companies"},
+			notFigs: []string{"Yantai 5600 companies"}},
+		// ApposAt, HeartOf, InNeighboring: a place at the tip of another,
+		// at its heart, or in a neighboring one lies in it; "lies north of"
+		// does not.
+		{name: "GapContain", text: "Lushunkou, a district at the southern tip of Dalian, hosts a naval museum. Zhengzhou is the heart of the Central Plains urban agglomeration. Hubei sits at the heart of China. Yueyang city in neighboring Hunan province opened a port. Xiaogan lies north of Wuhan.",
+			facts:    []string{"Lüshunkou part_of Dalian", "Zhengzhou part_of Central Plains urban agglomeration", "Hubei part_of China", "Yueyang part_of Hunan"},
+			notFacts: []string{"Xiaogan part_of Wuhan"}},
 	})
 }
