@@ -31,7 +31,7 @@ var (
 // Stems that must occur before the matching regular expression is run.
 var (
 	moveStems    = []string{"mov", "reloc", "transfer", "shift", "migrat", "introduc"}
-	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "taking in", "taken in", "drew", "draw", "landed", "brought in", "bringing in", "absorb", "introduc", "undert"}
+	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "taking in", "taken in", "drew", "draw", "landed", "brought in", "bringing in", "absorb", "introduc", "undert", "bring in", "brings in"}
 	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together", "formed", "memorand", " ties", "shar"}
 	jointStems   = []string{"together", "joint", "integrated", "each other", "signed", "inked", "reached", " up", "agree", "pledged", "decided", "alliance", "partnership", "consortium", "league"}
 	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}

@@ -21,6 +21,7 @@ func (x *Extractor) session9(c *sentCtx) {
 	x.zoneInCovers(c)
 	x.takenOfThem(c)
 	x.gapContain(c)
+	x.jointlyBy(c)
 	c.noteSources()
 }
 
@@ -566,6 +567,57 @@ func (x *Extractor) gapContain(c *sentCtx) {
 		case strings.HasPrefix(g, " in n") || strings.HasPrefix(g, " in a"):
 			if prefixOf(g, neighborIn) == g {
 				c.contain(a.ent, c.possessee(i+1), "in-neighboring", x.gaz)
+			}
+		}
+	}
+}
+
+// jointlyByMask holds the trigger word of jointlyBy.
+var jointlyByMask = maskOf("joint")
+
+// jointlyParticiples are the verbs of a thing run or built by several
+// places together, in "run jointly by" and "jointly run by".
+var jointlyParticiples = []string{"run", "built", "developed", "managed", "operated", "administered", "set up",
+	"established", "launched", "funded", "governed", "financed", "owned", "sponsored", "organized", "organised"}
+
+// jointlyBy reads the passive of a joint statement: "the zone is run
+// jointly by Guangdong and the Macao Special Administrative Region", "a
+// fund jointly set up by A, B and C": every pair of the list after "by"
+// works together (jointly-by).
+func (x *Extractor) jointlyBy(c *sentCtx) {
+	if !c.hasMask(&jointlyByMask) {
+		return
+	}
+	for off := 0; ; {
+		i := strings.Index(c.lower[off:], "jointly ")
+		if i < 0 {
+			return
+		}
+		i += off
+		off = i + len("jointly ")
+		by := -1
+		if strings.HasPrefix(c.lower[off:], "by ") {
+			// "run jointly by": a participle before
+			before := strings.TrimSuffix(c.lower[:i], " ")
+			if prefixEnding(before, jointlyParticiples) != "" {
+				by = off + len("by ")
+			}
+		} else if p := prefixOf(c.lower[off:], jointlyParticiples); p != "" && strings.HasPrefix(c.lower[off+len(p):], " by ") {
+			by = off + len(p) + len(" by ")
+		}
+		if by < 0 {
+			continue
+		}
+		k := c.spanAt(by)
+		if k < 0 {
+			continue
+		}
+		ms := c.members(k)
+		for a := 0; a < len(ms); a++ {
+			for b := a + 1; b < len(ms); b++ {
+				if ms[a] >= k && actor(c.spans[ms[a]].ent.typ) && actor(c.spans[ms[b]].ent.typ) {
+					c.propose(c.spans[ms[a]].ent, c.possessee(ms[b]), ontology.CooperatesWith, "jointly-by")
+				}
 			}
 		}
 	}

@@ -98,5 +98,20 @@ func TestRulesSession9(t *testing.T) {
 		{name: "GapContain", text: "Lushunkou, a district at the southern tip of Dalian, hosts a naval museum. Zhengzhou is the heart of the Central Plains urban agglomeration. Hubei sits at the heart of China. Yueyang city in neighboring Hunan province opened a port. Xiaogan lies north of Wuhan.",
 			facts:    []string{"Lüshunkou part_of Dalian", "Zhengzhou part_of Central Plains urban agglomeration", "Hubei part_of China", "Yueyang part_of Hunan"},
 			notFacts: []string{"Xiaogan part_of Wuhan"}},
+		// JointlyBy: a thing run or set up jointly by a list of places
+		// pairs them; one body alone pairs nothing.
+		{name: "JointlyBy", text: "The industrial park is managed jointly by Jiangsu and Xinjiang. A fund jointly financed by Shanxi, Shaanxi and Henan has 30 billion yuan. The port is jointly operated by the Ningbo Port Group.",
+			facts: []string{"Jiangsu cooperates_with Xinjiang", "Shanxi cooperates_with Shaanxi", "Shaanxi cooperates_with Henan", "Shanxi cooperates_with Henan"}},
+		// BringIn: a place that brings in projects from places receives
+		// them; a policy that brings in investors moves nothing.
+		{name: "BringIn", text: "The provincial government has helped Shangrao bring in 38 projects from Zhejiang and Shanghai. The new policy brings in investors from Hong Kong.",
+			facts:    []string{"Zhejiang transfers_to Shangrao", "Shanghai transfers_to Shangrao"},
+			figs:     []string{"Shangrao 38 projects"},
+			notFacts: []string{"Hong Kong transfers_to Shangrao"}},
+		// BayArea: "the Bay Area" is the Greater Bay Area in a text that
+		// names it, not a county whose name is "Bay".
+		{name: "BayArea", text: "Shenzhen is a core city of the Greater Bay Area. Companies across the Bay Area have hired 12,000 graduates.",
+			figs:    []string{"Guangdong-Hong Kong-Macao Greater Bay Area 12000 graduates"},
+			notFigs: []string{"Baicheng 12000 graduates"}},
 	})
 }
