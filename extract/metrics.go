@@ -354,8 +354,8 @@ func conjoinedModifier(text string, ws []word, k int) bool {
 	if capitalised(at) || capitalised(bt) || unitStops[la] || unitStops[lb] || !joinedLoose(text, ws[k], a) || !joinedLoose(text, a, b) {
 		return false
 	}
-	if _, num := parseNumber(at); num {
-		return false
+	if _, num := parseNumber(at); num || spelledNumber(la) {
+		return false // "14 schools and three hospitals": two figures
 	}
 	return strings.HasSuffix(lb, "s")
 }

@@ -381,6 +381,7 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 		}
 	}
 	out = zoneCommittees(s, out, places)
+	out = foreignPlaces(s, ws, out, places)
 	for _, p := range places {
 		if sp := lowerHead(s, p.start, p.end, p.poss); sp != nil {
 			out = append(out, sp)

@@ -22,6 +22,7 @@ func (x *Extractor) session9(c *sentCtx) {
 	x.takenOfThem(c)
 	x.gapContain(c)
 	x.jointlyBy(c)
+	x.theTwoJoint(c)
 	c.noteSources()
 }
 
@@ -621,4 +622,116 @@ func (x *Extractor) jointlyBy(c *sentCtx) {
 			}
 		}
 	}
+}
+
+// spelledNumber reports a lower-case number word ("three", "twelve").
+func spelledNumber(w string) bool {
+	_, ok := spelled[w]
+	return ok
+}
+
+// saidBy reports two words at [start, end) that a quotation is attributed
+// to, with a description after a comma: `..." said Zhou Ping, a farmer`
+// (said-name). The gazetteer has already ruled out places.
+func saidBy(s string, start, end int) bool {
+	return (strings.HasSuffix(s[:start], " said ") || strings.HasSuffix(s[:start], " says ")) &&
+		(strings.HasPrefix(s[end:], ", a ") || strings.HasPrefix(s[end:], ", an ") || strings.HasPrefix(s[end:], ", who "))
+}
+
+// foreignPlaces adds the places named as "the Russian city of
+// Blagoveshchensk" and "the Vietnamese port of Hai Phong": a capitalised
+// word (a nationality) before "city of" or "port of", then the
+// capitalised name, which the gazetteer of China does not hold
+// (foreign-city). A name the gazetteer or a rule found already is left to
+// it.
+func foreignPlaces(s string, ws []word, names, places []*span) []*span {
+	if !strings.Contains(s, " city of ") && !strings.Contains(s, " port of ") {
+		return names
+	}
+	for k := 1; k+3 < len(ws); k++ {
+		head := ws[k+1].text(s)
+		if head != "city" && head != "port" || ws[k+2].text(s) != "of" || !ws[k].caps || !ws[k+3].caps ||
+			!joined(s, ws[k], ws[k+1]) || !joined(s, ws[k+1], ws[k+2]) || !joined(s, ws[k+2], ws[k+3]) ||
+			ws[k-1].text(s) != "the" && !(k >= 2 && ws[k-1].caps && ws[k-2].text(s) == "the") {
+			continue
+		}
+		e := k + 3
+		for e+1 < len(ws) && e < k+5 && ws[e+1].caps && joined(s, ws[e], ws[e+1]) {
+			e++
+		}
+		start, end := int(ws[k+3].start), int(ws[e].end)
+		if overlapsAny(start, end, names) || overlapsAny(start, end, places) {
+			continue
+		}
+		typ := ontology.City
+		if head == "port" {
+			typ = ontology.Port
+		}
+		text := s[start:end]
+		names = append(names, &span{start: start, end: end, surface: text, kind: spanName,
+			typ: typ, name: text, known: -1, poss: ws[e].poss})
+	}
+	return names
+}
+
+// overlapsAny reports a span of list that overlaps [start, end).
+func overlapsAny(start, end int, list []*span) bool {
+	for _, sp := range list {
+		if sp.start < end && start < sp.end {
+			return true
+		}
+	}
+	return false
+}
+
+// twoNouns are the plural nouns of "The two cities have agreed ...", with
+// the types they refer to.
+var twoNouns = []struct {
+	noun  string
+	types []ontology.EntityType
+}{
+	{"cities", []ontology.EntityType{ontology.City, ontology.Municipality, ontology.County}},
+	{"provinces", []ontology.EntityType{ontology.Province}},
+	{"counties", []ontology.EntityType{ontology.County}},
+	{"districts", []ontology.EntityType{ontology.District}},
+}
+
+// theTwoJoint reads a sentence that opens with "The two cities" and a
+// joint statement: the two cities last named work together ("Heihe and
+// the Russian city of Blagoveshchensk are linked by a bridge. The two
+// cities have agreed to build a cross-border park", the-two-joint).
+func (x *Extractor) theTwoJoint(c *sentCtx) {
+	if !strings.HasPrefix(c.lower, "the two ") || !c.hasMask(&jointMask) {
+		return
+	}
+	rest := c.lower[len("the two "):]
+	for _, n := range twoNouns {
+		if !strings.HasPrefix(rest, n.noun+" ") {
+			continue
+		}
+		if !jointStatement(rest[len(n.noun):]) {
+			return
+		}
+		a, b := lastTwo(c.state.history, n.types)
+		if a != nil && b != nil {
+			c.propose(a, b, ontology.CooperatesWith, "the-two-joint")
+		}
+		return
+	}
+}
+
+// lastTwo returns the two entities of the types last named, or nils.
+func lastTwo(hist []*entity, types []ontology.EntityType) (*entity, *entity) {
+	var a *entity
+	for i := len(hist) - 1; i >= 0 && i >= len(hist)-historyWindow; i-- {
+		if !containsType(types, hist[i].typ) || hist[i] == a {
+			continue
+		}
+		if a == nil {
+			a = hist[i]
+			continue
+		}
+		return hist[i], a
+	}
+	return nil, nil
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/policykg/policykg/ontology"
+)
 
 // TestRulesSession9 runs the rules added in session 9 on sentences written
 // for this test; notFacts and notFigs are what a rule must not read where
@@ -113,5 +117,35 @@ func TestRulesSession9(t *testing.T) {
 		{name: "BayArea", text: "Shenzhen is a core city of the Greater Bay Area. Companies across the Bay Area have hired 12,000 graduates.",
 			figs:    []string{"Guangdong-Hong Kong-Macao Greater Bay Area 12000 graduates"},
 			notFigs: []string{"Baicheng 12000 graduates"}},
+		// SpelledSecond: "14 schools and three hospitals" gives two
+		// figures; "56 fireworks and electronics plants" one.
+		{name: "SpelledSecond", text: "Shigatse has built 22 schools and four hospitals with aid from Shanghai. Ganzhou built 40 furniture and textile plants.",
+			figs:    []string{"Xigaze 22 schools", "Xigaze 4 hospitals", "Ganzhou 40 plants"},
+			notFigs: []string{"Xigaze 22 hospitals"}},
+		// ForeignCityJoint: "the Russian city of X" names a city, and "The
+		// two cities have agreed to ..." pairs the two cities last named.
+		{name: "ForeignCityJoint", text: "Suifenhe in Heilongjiang and the Russian city of Pogranichny face each other across the border. The two cities have agreed to open a joint trade zone. Dongning and Mudanjiang grew.",
+			facts:    []string{"Suifenhe cooperates_with Pogranichny"},
+			notFacts: []string{"Dongning cooperates_with Mudanjiang"}},
 	})
+}
+
+// TestSaidNamePerson: a name a quotation is said by, with a description
+// after a comma, is a person; a place after "said" is not.
+func TestSaidNamePerson(t *testing.T) {
+	x := mustNew(t)
+	ex, err := x.Extract(ontology.Document{ID: "said"}, []byte("\"Our pears now reach Chengdu in a day,\" said Luo Xiaomei, a farmer in Cangxi county. \"Trade is up,\" said Guangyuan, a city that borders Shaanxi."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]ontology.EntityType{}
+	for _, e := range ex.Entities {
+		types[e.Name] = e.Type
+	}
+	if types["Luo Xiaomei"] != ontology.Person {
+		t.Errorf("Luo Xiaomei is %q, want a person; entities %v", types["Luo Xiaomei"], types)
+	}
+	if types["Guangyuan"] != ontology.City {
+		t.Errorf("Guangyuan is %q, want a city", types["Guangyuan"])
+	}
 }
