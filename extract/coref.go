@@ -264,6 +264,9 @@ var divisionNouns = map[string]bool{"province": true, "city": true, "municipalit
 func (c *corefState) salient(hist []*entity, noun string, types []ontology.EntityType, pos int) *entity {
 	switch noun {
 	case "autonomous region":
+		if e := c.sentenceAR(pos); e != nil {
+			return e // "In Xizang, ... a city in the southeast of the autonomous region"
+		}
 		if c.lastAR == nil && c.govPlace != nil && autonomousRegion(c.govPlace) {
 			return c.govPlace
 		}

@@ -221,6 +221,10 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 			unit, end, next = numberOfUnit(lower, int(w.start)), int(w.end), j
 		}
 		if unit == "" {
+			// "Macao-funded companies in the zone numbered 6,280"
+			unit = numberedUnit(lower, int(w.start))
+		}
+		if unit == "" {
 			return figure{}, 0, false
 		}
 	}

@@ -380,8 +380,6 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 			out = append(out, sp)
 		}
 	}
-	out = zoneCommittees(s, out, places)
-	out = foreignPlaces(s, ws, out, places)
 	for _, p := range places {
 		if sp := lowerHead(s, p.start, p.end, p.poss); sp != nil {
 			out = append(out, sp)

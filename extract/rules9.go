@@ -18,6 +18,7 @@ func (x *Extractor) session9(c *sentCtx) {
 	x.frontedIn(c)
 	x.counterpartAssist(c)
 	x.selfIntro(c)
+	x.committeeOffice(c)
 	x.zoneInCovers(c)
 	x.takenOfThem(c)
 	x.gapContain(c)
@@ -270,6 +271,9 @@ func introducedAt(s string, start int) bool {
 // selfIntro reads "I'm P from O" and "I'm P with O": the speaker works for
 // the outlet or body (self-intro).
 func (x *Extractor) selfIntro(c *sentCtx) {
+	if b := c.text[0]; b != 'I' && b != 'M' && b != 'T' {
+		return // a self-introduction opens its sentence
+	}
 	for i := 0; i+1 < len(c.spans); i++ {
 		sp := c.spans[i]
 		if sp.ent.typ != ontology.Person || !introducedAt(c.text, sp.start) {
@@ -292,42 +296,36 @@ func (x *Extractor) selfIntro(c *sentCtx) {
 var committeeOpeners = []string{"administrative committee of the ", "management committee of the ",
 	"administrative committee of ", "management committee of "}
 
-// zoneCommittees adds, for each zone among the names and the gazetteer's
-// places whose governing body the text names in lower case, that body as
-// an organization spanning the zone's name: a deputy director "of the
-// administrative committee of the X Zone" holds office in the committee,
-// not the zone.
-func zoneCommittees(s string, names, places []*span) []*span {
-	n := len(names)
-	for k := 0; k < n; k++ {
-		if o := committeeOf(s, names[k]); o != nil {
-			names = append(names, o)
+// committeeOffice reads "P, deputy director of the administrative
+// committee of the X Zone": P holds office in the zone's committee, a body
+// the text names in lower case around the zone's name (zone-committee).
+func (x *Extractor) committeeOffice(c *sentCtx) {
+	for i := 0; i+1 < len(c.spans); i++ {
+		if c.spans[i].ent.typ != ontology.Person {
+			continue
 		}
-	}
-	for _, p := range places {
-		if o := committeeOf(s, p); o != nil {
-			names = append(names, o)
+		z := c.spans[i+1]
+		if z.ent.typ != ontology.Zone && z.ent.typ != ontology.NewArea || z.kind == spanRef {
+			continue
 		}
+		g := c.lowerGap(i, i+1)
+		o := prefixEnding(g, committeeOpeners)
+		if o == "" {
+			continue
+		}
+		title, ok := officeTitle(g[:len(g)-len(o)] + "of ")
+		if !ok || !hasTitle(title) {
+			continue
+		}
+		start := z.start - len(o)
+		body := c.reg.get(c.text[start:z.end], ontology.Organization, "")
+		p := c.spans[i].ent
+		// the office is the committee's, not the zone's that title-of-place read
+		c.props = slices.DeleteFunc(c.props, func(q proposal) bool {
+			return q.sub == p && q.obj == z.ent && q.pred == ontology.OfficialOf
+		})
+		c.propose(p, body, ontology.OfficialOf, "zone-committee")
 	}
-	return names
-}
-
-// committeeOf returns the committee named before zone z, or nil.
-func committeeOf(s string, z *span) *span {
-	if z.typ != ontology.Zone && z.typ != ontology.NewArea || z.start < len("management committee of ") {
-		return nil
-	}
-	if s[z.start-4:z.start] != "the " && s[z.start-3:z.start] != "of " {
-		return nil
-	}
-	o := prefixEnding(s[:z.start], committeeOpeners)
-	if o == "" {
-		return nil
-	}
-	start := z.start - len(o)
-	text := s[start:z.end]
-	return &span{start: start, end: z.end, surface: text, kind: spanName,
-		typ: ontology.Organization, name: text, known: -1, poss: z.poss}
 }
 
 // prefixEnding returns the first of ps that s ends with, or "".
@@ -433,6 +431,9 @@ type movedFrom struct {
 // noteSources records the sources of the sentence's transfers, once the
 // relation rules have read it.
 func (c *sentCtx) noteSources() {
+	if !c.hasMask(&transfersMask) {
+		return // no transfer without "from" or "to"
+	}
 	first := true
 	for _, p := range c.props {
 		if p.pred != ontology.TransfersTo {
@@ -517,6 +518,44 @@ func (c *sentCtx) session9Owner(f figure) *entity {
 	if k := c.zoneArea(); k >= 0 && c.spans[k].end < f.start {
 		return c.spans[k].ent
 	}
+	return c.pastFundedBy(f)
+}
+
+// pastFundedBy returns the owner of a figure whose clause opens with a
+// place that only modifies a noun ("Macao-funded companies in the zone
+// numbered 6,280"): the next place or reference of the clause, or nil
+// (funded-by).
+func (c *sentCtx) pastFundedBy(f figure) *entity {
+	funded := false
+	for _, sp := range c.spans {
+		if sp.end >= f.start {
+			break
+		}
+		funded = funded || c.lower[sp.end] == '-' && prefixOf(c.lower[sp.end:], fundedSuffixes) != ""
+	}
+	if !funded {
+		return nil // most figures: no place before them modifies a noun
+	}
+	cs, _ := clauseAround(c.lower, f.start)
+	first := -1
+	for k, sp := range c.spans {
+		if sp.start < cs || sp.appos {
+			continue
+		}
+		if sp.start >= f.start {
+			return nil
+		}
+		if first < 0 {
+			if !strings.HasPrefix(c.lower[sp.end:], "-") || prefixOf(c.lower[sp.end:], fundedSuffixes) == "" {
+				return nil // most figures: the usual reading
+			}
+			first = k
+			continue
+		}
+		if actor(sp.ent.typ) {
+			return c.possessee(k)
+		}
+	}
 	return nil
 }
 
@@ -552,8 +591,12 @@ var neighborIn = []string{" in neighboring ", " in neighbouring ", " in nearby "
 func (x *Extractor) gapContain(c *sentCtx) {
 	for i := 0; i+1 < len(c.spans); i++ {
 		a, b := c.spans[i], c.spans[i+1]
-		if c.posEnd(i) > b.start || b.start-c.posEnd(i) > 70 || !ontology.IsPlace(a.ent.typ) || !ontology.IsPlace(b.ent.typ) {
+		e := c.posEnd(i)
+		if e > b.start || b.start-e > 70 || b.start-e < len(" area of ") || !ontology.IsPlace(a.ent.typ) || !ontology.IsPlace(b.ent.typ) {
 			continue
+		}
+		if raw := c.text[e:b.start]; !strings.HasSuffix(raw, "of ") && !strings.HasSuffix(raw, "of the ") && !strings.HasPrefix(raw, " in ") {
+			continue // most gaps: ", ", " and ", " in " alone
 		}
 		g := c.lowerGap(i, i+1)
 		switch {
@@ -626,6 +669,9 @@ func (x *Extractor) jointlyBy(c *sentCtx) {
 
 // spelledNumber reports a lower-case number word ("three", "twelve").
 func spelledNumber(w string) bool {
+	if !maySpell(w) {
+		return false // the cheap test of its first letters and length
+	}
 	_, ok := spelled[w]
 	return ok
 }
@@ -645,9 +691,6 @@ func saidBy(s string, start, end int) bool {
 // (foreign-city). A name the gazetteer or a rule found already is left to
 // it.
 func foreignPlaces(s string, ws []word, names, places []*span) []*span {
-	if !strings.Contains(s, " city of ") && !strings.Contains(s, " port of ") {
-		return names
-	}
 	for k := 1; k+3 < len(ws); k++ {
 		head := ws[k+1].text(s)
 		if head != "city" && head != "port" || ws[k+2].text(s) != "of" || !ws[k].caps || !ws[k+3].caps ||
@@ -673,6 +716,9 @@ func foreignPlaces(s string, ws []word, names, places []*span) []*span {
 	}
 	return names
 }
+
+// foreignMask holds the trigger words of foreignPlaces.
+var foreignMask = maskOf(" city of ", " port of ")
 
 // overlapsAny reports a span of list that overlaps [start, end).
 func overlapsAny(start, end int, list []*span) bool {
@@ -734,4 +780,45 @@ func lastTwo(hist []*entity, types []ontology.EntityType) (*entity, *entity) {
 		return hist[i], a
 	}
 	return nil, nil
+}
+
+// sentenceAR returns the last autonomous region named in the sentence
+// before pos, or nil: "the autonomous region" after "In Xizang, ..." is
+// Xizang, whichever region an earlier sentence named (same-sentence-ar).
+func (c *corefState) sentenceAR(pos int) *entity {
+	for k := len(c.current) - 1; k >= 0; k-- {
+		sp := c.current[k]
+		if sp.end <= pos && sp.ent != nil && sp.ent.typ == ontology.Province && autonomousRegion(sp.ent) {
+			return sp.ent
+		}
+	}
+	return nil
+}
+
+// numberedVerbs put a count after the noun it counts.
+var numberedVerbs = []string{" numbered ", " now number ", " number ", " numbered about ", " numbered more than ", " now numbers "}
+
+// numberedUnit reads the counted noun of "Macao-funded companies in the
+// zone numbered 6,280": a figure after "numbered" counts the clause's
+// first lower-case plural noun (numbered). It returns "" when there is
+// none.
+func numberedUnit(lower string, start int) string {
+	before := lower[:start]
+	v := prefixEnding(before, numberedVerbs)
+	if v == "" {
+		return ""
+	}
+	clause := before[:len(before)-len(v)]
+	if i := strings.LastIndexAny(clause, ",;:."); i >= 0 {
+		clause = clause[i+1:]
+	}
+	for n, w := range strings.Fields(clause) {
+		if n == 6 {
+			break
+		}
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && lowerWord(w) && !unitStops[w] {
+			return w
+		}
+	}
+	return ""
 }

@@ -127,6 +127,17 @@ func TestRulesSession9(t *testing.T) {
 		{name: "ForeignCityJoint", text: "Suifenhe in Heilongjiang and the Russian city of Pogranichny face each other across the border. The two cities have agreed to open a joint trade zone. Dongning and Mudanjiang grew.",
 			facts:    []string{"Suifenhe cooperates_with Pogranichny"},
 			notFacts: []string{"Dongning cooperates_with Mudanjiang"}},
+		// NumberedFunded: "X-funded companies in the zone numbered N"
+		// counts companies, the zone's; the place that funds them owns
+		// nothing.
+		{name: "NumberedFunded", text: "The China (Fujian) Pilot Free Trade Zone lies in Fuzhou. Taiwan-funded firms in the zone numbered 3,450 at the end of June. Hong Kong-invested companies in Xiamen grew 8 percent.",
+			figs:    []string{"China (Fujian) Pilot Free Trade Zone 3450 firms", "Xiamen 8 percent"},
+			notFigs: []string{"Taiwan 3450 firms", "Hong Kong 8 percent"}},
+		// SentenceAR: "the autonomous region" after "In X," is X, whatever
+		// region the sentence before named.
+		{name: "SentenceAR", text: "Jiangsu is paired with Ili in Xinjiang. In Ningxia, Fujian assists Guyuan, a city in the south of the autonomous region.",
+			facts:    []string{"Guyuan part_of Ningxia", "Fujian cooperates_with Guyuan"},
+			notFacts: []string{"Guyuan part_of Xinjiang"}},
 	})
 }
 

@@ -23,7 +23,8 @@ var triggerWords = withStems([]string{
 	"integrated development of ", "coordinated development of ", "integration of ", "cooperation between ",
 	"agreement between ", "agreements between ",
 	"strategy ", "development of ", "revitaliz", "rise of ", " respectively",
-	"assist",  // counterpartAssist
+	"assist",                 // counterpartAssist
+	" city of ", " port of ", // foreignPlaces
 	", also ", // surnameSpans: "Xi, also chairman of ..."
 }, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems, formCoreStems, locatedOpeners, extentStems, straddleStems)
 
