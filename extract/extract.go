@@ -145,9 +145,6 @@ func (x *Extractor) findSpans(sents []sentence, dt docText, arena *spanArena) []
 		mine, off := scan.sentence(x.matcher.ac, dt, i, len(s.text))
 		gz := x.matcher.findHits(s.text, mine, off, &s.trig, &cands, &gzBuf, arena)
 		nm := names(s.text, ws, gz, &runs, &nmBuf)
-		if s.trig.hasMask(&foreignMask) {
-			nm = foreignPlaces(s.text, ws, nm, gz) // merge copies nm
-		}
 		ps := personSpans(s.text, people, arena, &psBuf)
 		if len(people) > 0 && s.trig.hasMask(&alsoMask) {
 			ps = append(ps, surnameSpans(s.text, people)...) // merge copies ps before the next sentence

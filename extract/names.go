@@ -380,6 +380,7 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 			out = append(out, sp)
 		}
 	}
+	out = foreignPlaces(s, *runs, out, places)
 	for _, p := range places {
 		if sp := lowerHead(s, p.start, p.end, p.poss); sp != nil {
 			out = append(out, sp)

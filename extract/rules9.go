@@ -685,40 +685,42 @@ func saidBy(s string, start, end int) bool {
 }
 
 // foreignPlaces adds the places named as "the Russian city of
-// Blagoveshchensk" and "the Vietnamese port of Hai Phong": a capitalised
-// word (a nationality) before "city of" or "port of", then the
-// capitalised name, which the gazetteer of China does not hold
-// (foreign-city). A name the gazetteer or a rule found already is left to
-// it.
-func foreignPlaces(s string, ws []word, names, places []*span) []*span {
-	for k := 1; k+3 < len(ws); k++ {
-		head := ws[k+1].text(s)
-		if head != "city" && head != "port" || ws[k+2].text(s) != "of" || !ws[k].caps || !ws[k+3].caps ||
-			!joined(s, ws[k], ws[k+1]) || !joined(s, ws[k+1], ws[k+2]) || !joined(s, ws[k+2], ws[k+3]) ||
-			ws[k-1].text(s) != "the" && !(k >= 2 && ws[k-1].caps && ws[k-2].text(s) == "the") {
+// Blagoveshchensk" and "the Vietnamese port of Hai Phong": a run of
+// capitalised words (a nationality) after "the" and before "city of" or
+// "port of", then the run that names the place, which the gazetteer of
+// China does not hold (foreign-city). A name the gazetteer or a rule
+// found already is left to it.
+func foreignPlaces(s string, runs []run, names, places []*span) []*span {
+	for k := 0; k+1 < len(runs); k++ {
+		r := runs[k]
+		end := int(r.ws[len(r.ws)-1].end)
+		rest := s[end:]
+		if len(rest) < len(" city of X") || rest[1] != 'c' && rest[1] != 'p' {
+			continue // the cheap test first
+		}
+		head := prefixOf(rest, []string{" city of ", " port of "})
+		if head == "" || len(r.ws) > 2 || !strings.HasSuffix(s[:r.ws[0].start], "the ") {
 			continue
 		}
-		e := k + 3
-		for e+1 < len(ws) && e < k+5 && ws[e+1].caps && joined(s, ws[e], ws[e+1]) {
-			e++
+		n := runs[k+1]
+		start := int(n.ws[0].start)
+		if start != end+len(head) || len(n.ws) > 3 {
+			continue
 		}
-		start, end := int(ws[k+3].start), int(ws[e].end)
-		if overlapsAny(start, end, names) || overlapsAny(start, end, places) {
+		nend := int(n.ws[len(n.ws)-1].end)
+		if overlapsAny(start, nend, names) || overlapsAny(start, nend, places) {
 			continue
 		}
 		typ := ontology.City
-		if head == "port" {
+		if head == " port of " {
 			typ = ontology.Port
 		}
-		text := s[start:end]
-		names = append(names, &span{start: start, end: end, surface: text, kind: spanName,
-			typ: typ, name: text, known: -1, poss: ws[e].poss})
+		text := s[start:nend]
+		names = append(names, &span{start: start, end: nend, surface: text, kind: spanName,
+			typ: typ, name: text, known: -1, poss: n.ws[len(n.ws)-1].poss})
 	}
 	return names
 }
-
-// foreignMask holds the trigger words of foreignPlaces.
-var foreignMask = maskOf(" city of ", " port of ")
 
 // overlapsAny reports a span of list that overlaps [start, end).
 func overlapsAny(start, end int, list []*span) bool {

@@ -23,8 +23,7 @@ var triggerWords = withStems([]string{
 	"integrated development of ", "coordinated development of ", "integration of ", "cooperation between ",
 	"agreement between ", "agreements between ",
 	"strategy ", "development of ", "revitaliz", "rise of ", " respectively",
-	"assist",                 // counterpartAssist
-	" city of ", " port of ", // foreignPlaces
+	"assist",  // counterpartAssist
 	", also ", // surnameSpans: "Xi, also chairman of ..."
 }, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems, formCoreStems, locatedOpeners, extentStems, straddleStems)
 
