@@ -1030,6 +1030,8 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		between := c.lower[c.posEnd(subj):w]
 		var subjects []int
 		switch {
+		case strings.TrimSpace(between) == "" && c.linkedWith(subj):
+			continue // "a road linking A with B": a link, not a partnership
 		case strings.TrimSpace(between) == "":
 			subjects = []int{subj}
 		case len(between) < 120 && anyWord(between, coopWord) && !strings.Contains(between, ";"):

@@ -324,9 +324,16 @@ func (x *Extractor) committeeOffice(c *sentCtx) {
 		c.props = slices.DeleteFunc(c.props, func(q proposal) bool {
 			return q.sub == p && q.obj == z.ent && q.pred == ontology.OfficialOf
 		})
-		c.propose(p, body, ontology.OfficialOf, "zone-committee")
+		c.propose(p, body, ontology.OfficialOf, zoneCommitteeRule)
+		// "we" in the official's answers is the zone the committee runs
+		c.state.lastOffice = z.ent
+		c.state.speakers[p.name] = z.ent
 	}
 }
+
+// zoneCommitteeRule names committeeOffice's facts, whose speaker is the
+// zone rather than the committee.
+const zoneCommitteeRule = "zone-committee"
 
 // prefixEnding returns the first of ps that s ends with, or "".
 func prefixEnding(s string, ps []string) string {
@@ -823,4 +830,24 @@ func numberedUnit(lower string, start int) string {
 		}
 	}
 	return ""
+}
+
+// linkVerbs join two places by a road, a line or a route.
+var linkVerbs = []string{"linking ", "links ", "linked ", "link ", "connecting ", "connects ", "connected ", "connect "}
+
+// linkedWith reports a link verb before span k in its clause, with only
+// k's own words and its container between: "an expressway linking Tongnan
+// district of Chongqing with Suining" joins two places by road; it makes
+// no partnership of them (linked-with).
+func (c *sentCtx) linkedWith(k int) bool {
+	start := c.spans[k].start
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		// "linking Tongnan district of Chongqing with": the container's
+		// owner opens the phrase
+		if g := c.lowerGap(j, j+1); g == " of " || g == " district of " || g == " county of " || g == " city of " {
+			start = c.spans[j].start
+		}
+	}
+	before := strings.TrimSuffix(c.lower[:start], "the ")
+	return prefixEnding(before, linkVerbs) != ""
 }

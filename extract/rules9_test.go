@@ -138,6 +138,16 @@ func TestRulesSession9(t *testing.T) {
 		{name: "SentenceAR", text: "Jiangsu is paired with Ili in Xinjiang. In Ningxia, Fujian assists Guyuan, a city in the south of the autonomous region.",
 			facts:    []string{"Guyuan part_of Ningxia", "Fujian cooperates_with Guyuan"},
 			notFacts: []string{"Guyuan part_of Xinjiang"}},
+		// LinkedWith: a road "linking A with B" makes no partnership, even
+		// with "together" later in the sentence; "A will work with B" does.
+		{name: "LinkedWith", text: "A railway linking Wanzhou district of Chongqing with Dazhou opened, bringing the two closer together. Yibin will work with Luzhou on river shipping.",
+			facts:    []string{"Yibin cooperates_with Luzhou"},
+			notFacts: []string{"Chongqing cooperates_with Dazhou", "Wanzhou cooperates_with Dazhou"}},
+		// ZoneCommitteeWe: the "we" of a zone committee's official is the
+		// zone.
+		{name: "ZoneCommitteeWe", text: "Wu Gang, deputy director of the administrative committee of the Lanzhou New Area, answered questions.\n\nWu Gang:\n\nWe have signed agreements with Wuwei on rail freight.",
+			facts:    []string{"Lanzhou New Area cooperates_with Wuwei"},
+			notFacts: []string{"administrative committee of the Lanzhou New Area cooperates_with Wuwei"}},
 	})
 }
 
