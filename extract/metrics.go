@@ -228,7 +228,7 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 			return figure{}, 0, false
 		}
 	}
-	if timeUnits[unit] || !isDigits && placeNouns[unit] || perTime(text[end:]) {
+	if timeUnits[unit] || !isDigits && placeNouns[unit] || lengthUnits[strings.ToLower(unit)] && perTime(text[end:]) {
 		return figure{}, 0, false
 	}
 	return figure{start: int(w.start), end: end, value: value, unit: unit, text: text[w.start:end]}, next, true

@@ -99,10 +99,43 @@ func (x *Extractor) frontedIn(c *sentCtx) {
 	if c.group[k] != k || len(c.members(k)) > 1 {
 		return // a list: "In Xizang, Guangdong and Fujian ..."
 	}
-	if !ontology.IsPlace(c.spans[0].ent.typ) || !ontology.IsPlace(c.spans[k].ent.typ) {
+	if !ontology.IsPlace(c.spans[0].ent.typ) || !ontology.IsPlace(c.spans[k].ent.typ) || !x.nameInside(c.spans[k].ent, c.spans[0].ent) {
 		return
 	}
 	c.contain(c.spans[k].ent, c.spans[0].ent, "fronted-in", x.gaz)
+}
+
+// nameInside reports whether nothing the gazetteer knows puts sub outside
+// obj: a unit of the gazetteer must lie under obj, and so must a place
+// that opens sub's name ("Hainan Free Trade Port", "China (Shanghai) Pilot
+// Free Trade Zone"). "In Beijing, Xiong'an New Area officials said ..."
+// tells where they spoke, not where the new area lies.
+func (x *Extractor) nameInside(sub, obj *entity) bool {
+	if obj.code == "" || !isDivisionCode(obj.code) {
+		return true
+	}
+	under := func(code string) bool { return code == obj.code || isAncestor(x.gaz, obj.code, code) }
+	if sub.code != "" {
+		if _, ok := x.gaz.Division(sub.code); ok {
+			return under(sub.code) || zoneBesideCounty(x.gaz, sub, obj)
+		}
+	}
+	names := []string{firstWords(sub.name, 1)}
+	if _, inner, ok := strings.Cut(sub.name, "("); ok {
+		if in, _, ok := strings.Cut(inner, ")"); ok {
+			names = append(names, in) // "... of the China (Shanghai) Pilot Free Trade Zone"
+		}
+	}
+	for _, n := range names {
+		ds := x.gaz.Lookup(n)
+		if len(ds) == 0 {
+			continue
+		}
+		if !slices.ContainsFunc(ds, func(d ontology.Division) bool { return under(d.Code) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // frontedPlace reports a name that makes up the fronted phrase "In X, "
@@ -172,9 +205,10 @@ func (x *Extractor) counterpartAssist(c *sentCtx) {
 	}
 }
 
-// perTime reports a rate of time after a figure's unit, a speed ("400 km
-// per hour", "350 kilometers an hour"): a property of a train or a line,
-// never of the place the sentence names (speed).
+// perTime reports a rate of time after a figure's unit of length, a speed
+// ("400 km per hour", "350 kilometers an hour"): a property of a train or
+// a line, never of the place the sentence names (speed). "3,000 tonnes per
+// hour" stays a metric.
 func perTime(after string) bool {
 	if len(after) < 5 || after[0] != ' ' && after[0] != '/' {
 		return false

@@ -35,6 +35,11 @@ func TestRulesSession9(t *testing.T) {
 		{name: "FrontedIn", text: "In Jilin, Baishan has turned its old mines into ski resorts. In Gansu, the Lanzhou New Area Comprehensive Bonded Zone opened a rail port. In Hubei, Shiyan and Xiangyang have built a car parts cluster. In Sichuan, Chongqing investors opened 40 shops.",
 			facts:    []string{"Baishan part_of Jilin", "Lanzhou New Area Comprehensive Bonded Zone located_in Gansu"},
 			notFacts: []string{"Shiyan part_of Hubei", "Chongqing part_of Sichuan"}},
+		// FrontedWhere: "In X," that tells where something happened puts no
+		// zone in X when the gazetteer or the zone's own name places it
+		// elsewhere.
+		{name: "FrontedWhere", text: "In Beijing, Xiong'an New Area officials said 30 firms would move. In Guangdong, Hainan Free Trade Port officials spoke. In Tianjin, the Lingang Special Area of the China (Shanghai) Pilot Free Trade Zone was praised.",
+			notFacts: []string{"Xiong'an New Area located_in Beijing", "Hainan Free Trade Port located_in Guangdong", "Lingang Special Area of the China (Shanghai) Pilot Free Trade Zone located_in Tianjin"}},
 		// FrontedIts: "its" after "In X, Y ..." is Y's; with no other
 		// subject it stays X's.
 		{name: "FrontedIts", text: "In Heilongjiang, Mudanjiang has opened three border ports, and its exports rose 9.4 percent in 2024. In Shaanxi, its output of apples grew 3.1 percent.",
@@ -45,6 +50,7 @@ func TestRulesSession9(t *testing.T) {
 		{name: "Speed", text: "Trains on the Xi'an line will run at 350 kilometers an hour, and buses in Lanzhou at 60 km per hour. In the first three quarters, Gansu's output grew 6.3 percent.",
 			figs:    []string{"Gansu 6.3 percent"},
 			notFigs: []string{"Lanzhou 60 km", "Xi'an 350 kilometers", "Gansu 3 quarters"}},
+		{name: "RateNoSpeed", text: "Lianyungang Port loads 2,800 tonnes per hour.", figs: []string{"Lianyungang Port 2800 tonnes"}},
 		// CompanyLtd and CampusName: a comma or a parenthesis does not cut a
 		// company's or a campus's name; an acronym in parentheses is no
 		// campus.
