@@ -99,10 +99,14 @@ func (x *Extractor) frontedIn(c *sentCtx) {
 	if c.group[k] != k || len(c.members(k)) > 1 {
 		return // a list: "In Xizang, Guangdong and Fujian ..."
 	}
-	if !ontology.IsPlace(c.spans[0].ent.typ) || !ontology.IsPlace(c.spans[k].ent.typ) || !x.nameInside(c.spans[k].ent, c.spans[0].ent) {
-		return
+	sub, obj := c.spans[k].ent, c.spans[0].ent
+	if rs, ro := placeRank(sub.typ), placeRank(obj.typ); rs <= ro || ro < 0 {
+		return // "In Xizang, Guangdong ...": a larger or equal place; contain would refuse it too
 	}
-	c.contain(c.spans[k].ent, c.spans[0].ent, "fronted-in", x.gaz)
+	if !isDivisionCode(sub.code) && !x.nameInside(sub, obj) {
+		return // contain checks two divisions itself
+	}
+	c.contain(sub, obj, "fronted-in", x.gaz)
 }
 
 // nameInside reports whether nothing the gazetteer knows puts sub outside
