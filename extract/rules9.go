@@ -24,6 +24,7 @@ func (x *Extractor) session9(c *sentCtx) {
 	x.gapContain(c)
 	x.jointlyBy(c)
 	x.theTwoJoint(c)
+	x.namedAfterBoth(c)
 	c.noteSources()
 }
 
@@ -888,4 +889,49 @@ func (c *sentCtx) linkedWith(k int) bool {
 	}
 	before := strings.TrimSuffix(c.lower[:start], "the ")
 	return prefixEnding(before, linkVerbs) != ""
+}
+
+// setUpVerbs open the thing a list of places set up in "A and B have set
+// up the A-B Zone".
+var setUpVerbs = []string{" have set up the ", " set up the ", " have established the ", " established the ",
+	" have launched the ", " launched the ", " have built the ", " built the ", " have created the ", " created the "}
+
+// namedAfterBoth reads "Fushun and Shenyang have set up the
+// Shenyang-Fushun Reform and Innovation Demonstration Zone": a list of
+// places that set up a body or zone whose name holds every one of their
+// names works together (named-after-both). A zone named after one of
+// them alone says nothing of the others.
+func (x *Extractor) namedAfterBoth(c *sentCtx) {
+	for i := range c.spans {
+		if c.group[i] != i || c.spans[i].appos || !ontology.IsPlace(c.spans[i].ent.typ) {
+			continue
+		}
+		ms := c.members(i)
+		if len(ms) < 2 {
+			continue
+		}
+		pos := c.skipRelative(c.skipApposition(c.posEnd(ms[len(ms)-1])))
+		rest := strings.TrimPrefix(c.lower[pos:], ",")
+		v := prefixOf(rest, setUpVerbs)
+		if v == "" {
+			continue
+		}
+		k := c.spanStarting(pos + len(c.lower[pos:]) - len(rest) + len(v))
+		if k < 0 {
+			continue
+		}
+		name := c.spans[k].ent.lowerName()
+		all := true
+		for _, m := range ms {
+			all = all && strings.Contains(name, c.spans[m].ent.lowerName())
+		}
+		if !all {
+			continue
+		}
+		for a := 0; a < len(ms); a++ {
+			for b := a + 1; b < len(ms); b++ {
+				c.propose(c.spans[ms[a]].ent, c.spans[ms[b]].ent, ontology.CooperatesWith, "named-after-both")
+			}
+		}
+	}
 }

@@ -154,6 +154,11 @@ func TestRulesSession9(t *testing.T) {
 		{name: "ZoneCommitteeWe", text: "Wu Gang, deputy director of the administrative committee of the Lanzhou New Area, answered questions.\n\nWu Gang:\n\nWe have signed agreements with Wuwei on rail freight.",
 			facts:    []string{"Lanzhou New Area cooperates_with Wuwei"},
 			notFacts: []string{"administrative committee of the Lanzhou New Area cooperates_with Wuwei"}},
+		// NamedAfterBoth: places that set up a zone named after all of them
+		// work together; a zone named after one does not pair them.
+		{name: "NamedAfterBoth", text: "Xiamen and Zhangzhou have set up the Xiamen-Zhangzhou Port Logistics Zone. Jinan and Qingdao have set up the Jinan Software Park.",
+			facts:    []string{"Xiamen cooperates_with Zhangzhou"},
+			notFacts: []string{"Jinan cooperates_with Qingdao"}},
 	})
 }
 
