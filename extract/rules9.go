@@ -894,7 +894,10 @@ func (c *sentCtx) linkedWith(k int) bool {
 // setUpVerbs open the thing a list of places set up in "A and B have set
 // up the A-B Zone".
 var setUpVerbs = []string{" have set up the ", " set up the ", " have established the ", " established the ",
-	" have launched the ", " launched the ", " have built the ", " built the ", " have created the ", " created the "}
+	" have built the ", " built the "}
+
+// setUpMask holds the trigger words of setUpVerbs.
+var setUpMask = maskOf("set up", "establish", "built")
 
 // namedAfterBoth reads "Fushun and Shenyang have set up the
 // Shenyang-Fushun Reform and Innovation Demonstration Zone": a list of
@@ -902,6 +905,9 @@ var setUpVerbs = []string{" have set up the ", " set up the ", " have establishe
 // names works together (named-after-both). A zone named after one of
 // them alone says nothing of the others.
 func (x *Extractor) namedAfterBoth(c *sentCtx) {
+	if !c.hasMask(&setUpMask) {
+		return
+	}
 	for i := range c.spans {
 		if c.group[i] != i || c.spans[i].appos || !ontology.IsPlace(c.spans[i].ent.typ) {
 			continue
