@@ -181,8 +181,10 @@ func (x *Extractor) counterpartAssist(c *sentCtx) {
 		}
 		ms := c.members(i)
 		pos := c.skipApposition(c.posEnd(ms[len(ms)-1]))
-		rest := strings.TrimPrefix(c.lower[pos:], ",")
-		pos += len(c.lower[pos:]) - len(rest)
+		if strings.HasPrefix(c.lower[pos:], ",") {
+			pos++ // "Lhasa, the regional capital, is assisted by"
+		}
+		rest := c.lower[pos:]
 		passive := false
 		v := prefixOf(rest, assistVerbs)
 		if v == "" {
@@ -286,10 +288,10 @@ var introLinks = []string{" from ", " with ", " of "}
 // names, followed by the body the speaker comes from: "I'm Wang Lei from
 // Dahe Daily". The body must be capitalised.
 func selfIntroduced(s string, start, end int) bool {
-	if prefixOf(s[end:], introLinks) == "" || !introducedAt(s, start) {
+	link := prefixOf(s[end:], introLinks)
+	if link == "" || !introducedAt(s, start) {
 		return false
 	}
-	link := prefixOf(s[end:], introLinks)
 	r := s[end+len(link):]
 	r = strings.TrimPrefix(r, "the ")
 	return r != "" && r[0] >= 'A' && r[0] <= 'Z'
@@ -917,12 +919,14 @@ func (x *Extractor) namedAfterBoth(c *sentCtx) {
 			continue
 		}
 		pos := c.skipRelative(c.skipApposition(c.posEnd(ms[len(ms)-1])))
-		rest := strings.TrimPrefix(c.lower[pos:], ",")
-		v := prefixOf(rest, setUpVerbs)
+		if strings.HasPrefix(c.lower[pos:], ",") {
+			pos++ // "Fushun and Shenyang, the provincial capital, have set up"
+		}
+		v := prefixOf(c.lower[pos:], setUpVerbs)
 		if v == "" {
 			continue
 		}
-		k := c.spanStarting(pos + len(c.lower[pos:]) - len(rest) + len(v))
+		k := c.spanStarting(pos + len(v))
 		if k < 0 {
 			continue
 		}
