@@ -111,6 +111,9 @@ func (c *sentCtx) markAppositions() {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(c.text[p+2:])
+		if r == 't' && c.listedWithThe(i, p) {
+			continue // "from the A, the B and the C": a list, not an apposition
+		}
 		if !unicode.IsLower(r) {
 			if c.possessiveAppos(i+1, p+2) {
 				// "Liangjiang New Area, China's first inland new area,"
@@ -394,7 +397,8 @@ func (c *sentCtx) contain(sub, obj *entity, rule string, g *ontology.Gazetteer) 
 	if rs < 0 || ro < 0 || rs <= ro && !inside || sub.typ == ontology.River || obj.typ == ontology.River {
 		return
 	}
-	if sub.code != "" && obj.code != "" && isDivisionCode(sub.code) && isDivisionCode(obj.code) && !isAncestor(g, obj.code, sub.code) {
+	if sub.code != "" && obj.code != "" && isDivisionCode(sub.code) && isDivisionCode(obj.code) && !isAncestor(g, obj.code, sub.code) &&
+		!zoneBesideCounty(g, sub, obj) {
 		return
 	}
 	p := ontology.PartOf

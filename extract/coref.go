@@ -87,6 +87,7 @@ type corefState struct {
 	counted      map[int]*entity    // regions by the number of members the text gave them
 	provinces    map[*entity]int    // how often each province was named
 	mainProvince *entity            // the province named most, first on a tie
+	moved        movedFrom          // the sources of the latest sentence's transfers
 }
 
 func newCorefState(arena *spanArena) *corefState {
@@ -168,7 +169,7 @@ func (c *corefState) refs(s *sentence, spans []*span) []*span {
 		case "the", "this", "that", "both":
 			ref = c.nominal(text, lower, start, end, func() []*entity { return before(start) })
 		case "its", "it":
-			ref = span{start: start, end: end, ent: c.subjectBefore(spans, out, start)}
+			ref = span{start: start, end: end, ent: c.subjectBefore(text, spans, out, start)}
 		case "we", "our":
 			ref = span{start: start, end: end, ent: c.speakerEntity(s.speaker, quoted(text, start))}
 		}
@@ -268,6 +269,9 @@ var divisionNouns = map[string]bool{"province": true, "city": true, "municipalit
 func (c *corefState) salient(hist []*entity, noun string, types []ontology.EntityType, pos int) *entity {
 	switch noun {
 	case "autonomous region":
+		if e := c.sentenceAR(pos); e != nil {
+			return e // "In Xizang, ... a city in the southeast of the autonomous region"
+		}
 		if c.lastAR == nil && c.govPlace != nil && autonomousRegion(c.govPlace) {
 			return c.govPlace
 		}
@@ -381,17 +385,22 @@ func latterFormer(hist []*entity, latter bool) *entity {
 
 // subjectBefore returns the subject of the sentence so far (its first place
 // or body not in an apposition) or else the previous sentence's subject.
-func (c *corefState) subjectBefore(spans, refs []*span, pos int) *entity {
+func (c *corefState) subjectBefore(text string, spans, refs []*span, pos int) *entity {
 	first := func(list []*span) *span {
+		var fronted *span // "In X, " gives way to the subject after it
 		for _, sp := range list {
 			if sp.end > pos {
 				break
 			}
 			if sp.ent != nil && !sp.appos && actor(sp.ent.typ) {
+				if fronted == nil && frontedPlace(text, sp) {
+					fronted = sp
+					continue
+				}
 				return sp
 			}
 		}
-		return nil
+		return fronted
 	}
 	// a reference may open the sentence before any name does: "The
 	// demonstration zone covers A, B and C, and it is home to ..."

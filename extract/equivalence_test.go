@@ -76,7 +76,7 @@ func equivalenceCases(t *testing.T) []equivalenceCase {
 	t.Helper()
 	var cases []equivalenceCase
 	var docs [][]byte
-	for _, set := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"} {
+	for _, set := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"} {
 		paths, err := filepath.Glob(filepath.Join("..", "testdata", set, "*", "doc.txt"))
 		if err != nil {
 			t.Fatal(err)

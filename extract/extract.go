@@ -104,7 +104,7 @@ func (x *Extractor) Extract(doc ontology.Document, text []byte) (ontology.Extrac
 		}
 		b.sentence(c, ms)
 		for _, p := range c.props {
-			if p.pred == ontology.OfficialOf && actor(p.obj.typ) {
+			if p.pred == ontology.OfficialOf && actor(p.obj.typ) && p.rule != zoneCommitteeRule {
 				st.lastOffice = p.obj
 				st.speakers[p.sub.name] = p.obj
 			}

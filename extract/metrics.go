@@ -62,7 +62,8 @@ var placeNouns = map[string]bool{}
 
 // timeUnits make a number a duration, not a metric.
 var timeUnits = map[string]bool{"year": true, "years": true, "month": true, "months": true, "day": true,
-	"days": true, "hours": true, "hour": true, "weeks": true, "week": true, "decades": true, "minutes": true}
+	"days": true, "hours": true, "hour": true, "weeks": true, "week": true, "decades": true, "minutes": true,
+	"quarter": true, "quarters": true}
 
 func init() {
 	for _, w := range strings.Fields(`of worth with were was have has had are is in to from for and or on by at that
@@ -221,13 +222,19 @@ func readFigure(text, lower string, ws []word, i int, prevUnit string) (figure, 
 		}
 		if unit == "" {
 			// "126 projects, of which 43 are cross-provincial transport projects"
-			unit, end, next = whichAreUnit(text, lower, ws, i, j)
+			if u, e, n := whichAreUnit(text, lower, ws, i, j); u != "" {
+				unit, end, next = u, e, n
+			}
+		}
+		if unit == "" {
+			// "Macao-funded companies in the zone numbered 6,280"
+			unit = numberedUnit(lower, int(w.start))
 		}
 		if unit == "" {
 			return figure{}, 0, false
 		}
 	}
-	if timeUnits[unit] || !isDigits && placeNouns[unit] {
+	if timeUnits[unit] || !isDigits && placeNouns[unit] || lengthUnits[strings.ToLower(unit)] && perTime(text[end:]) {
 		return figure{}, 0, false
 	}
 	return figure{start: int(w.start), end: end, value: value, unit: unit, text: text[w.start:end]}, next, true
@@ -272,6 +279,10 @@ func nounUnit(text string, ws []word, j int, prevUnit string) (string, int, int)
 		if lt == "and" && unit != "" && !unitMod && k+3 < len(ws) && conjoinedCompound(text, ws, k) {
 			unit, end, k = ws[k+3].text(text), int(ws[k+3].end), k+4 // "12 science and technology cooperation platforms"
 			break
+		}
+		if k > j && ws[k].caps && fundedBy(lt) {
+			unit, unitMod = "", false // "11,900 Hong Kong-invested companies": a modifier, the noun follows
+			continue
 		}
 		if unitStops[lt] || ws[k].text(text) == "(" || ws[k].text(text) == ")" || strings.HasPrefix(lt, "co-") ||
 			unit != "" && !unitMod && (strings.HasSuffix(lt, "ed") || strings.HasSuffix(lt, "ing")) && !hyphenModifier(lt) && participle(text, ws, k, unit) || !joinedLoose(text, ws[k-1], ws[k]) && k > j ||
@@ -353,8 +364,8 @@ func conjoinedModifier(text string, ws []word, k int) bool {
 	if capitalised(at) || capitalised(bt) || unitStops[la] || unitStops[lb] || !joinedLoose(text, ws[k], a) || !joinedLoose(text, a, b) {
 		return false
 	}
-	if _, num := parseNumber(at); num {
-		return false
+	if _, num := parseNumber(at); num || spelledNumber(la) {
+		return false // "14 schools and three hospitals": two figures
 	}
 	return strings.HasSuffix(lb, "s")
 }
@@ -479,6 +490,9 @@ func (x *Extractor) metrics(c *sentCtx, last *entity) []ontology.Metric {
 		var subj *entity
 		if resp != nil {
 			subj = resp[i]
+		}
+		if subj == nil {
+			subj = c.session9Owner(f)
 		}
 		if subj == nil {
 			subj = c.areaOwner(f)

@@ -358,6 +358,7 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 			}
 			if sp.typ == ontology.Organization {
 				nationalBody(sp)
+				extendOrgName(s, sp)
 			}
 			if sp.typ == ontology.Strategy {
 				if z := plannedZone(s, rt); z != nil {
@@ -382,6 +383,7 @@ func names(s string, ws []word, places []*span, runs *[]run, outBuf *[]*span) []
 			out = append(out, sp)
 		}
 	}
+	out = foreignPlaces(s, *runs, out, places)
 	for _, p := range places {
 		if sp := lowerHead(s, p.start, p.end, p.poss); sp != nil {
 			out = append(out, sp)

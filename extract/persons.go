@@ -142,7 +142,8 @@ func collectPeople(sents []sentence, g *ontology.Gazetteer) map[string]bool {
 				people[name] = true
 				continue
 			}
-			if officeFollows(s.text[ws[i+1].end:]) {
+			if officeFollows(s.text[ws[i+1].end:]) || selfIntroduced(s.text, int(ws[i].start), int(ws[i+1].end)) ||
+				saidBy(s.text, int(ws[i].start), int(ws[i+1].end)) {
 				people[name] = true
 			} else if names := listedWithOffice(s.text, ws, i, g); names != nil {
 				for _, n := range names {

@@ -31,7 +31,7 @@ var (
 // Stems that must occur before the matching regular expression is run.
 var (
 	moveStems    = []string{"mov", "reloc", "transfer", "shift", "migrat", "introduc"}
-	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "taking in", "taken in", "drew", "draw", "landed", "brought in", "bringing in", "absorb", "introduc", "undert"}
+	receiveStems = []string{"receiv", "attract", "took in", "take in", "takes in", "taking in", "taken in", "drew", "draw", "landed", "brought in", "bringing in", "absorb", "introduc", "undert", "bring in", "brings in"}
 	coopStems    = []string{"work", "cooperat", "collaborat", "pair", "partner", "agreement", "teamed", "hands", "built", "set up", "establish", "co-", "together", "formed", "memorand", " ties", "shar"}
 	jointStems   = []string{"together", "joint", "integrated", "each other", "signed", "inked", "reached", " up", "agree", "pledged", "decided", "alliance", "partnership", "consortium", "league"}
 	madeUpStems  = []string{"made up", "consist", "compris", "take", "includ", "cover", "formed", "composed", "span"}
@@ -126,6 +126,7 @@ func (x *Extractor) relate(c *sentCtx) {
 	x.zoneCovers(c)
 	x.integratedDevelopment(c)
 	x.directionalIn(c)
+	x.session9(c)
 	x.session10(c)
 }
 
@@ -1032,6 +1033,8 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		between := c.lower[c.posEnd(subj):w]
 		var subjects []int
 		switch {
+		case strings.TrimSpace(between) == "" && c.linkedWith(subj):
+			continue // "a road linking A with B": a link, not a partnership
 		case strings.TrimSpace(between) == "":
 			subjects = []int{subj}
 		case len(between) < 120 && anyWord(between, coopWord) && !strings.Contains(between, ";"):
@@ -1062,11 +1065,10 @@ func (x *Extractor) cooperation(c *sentCtx) {
 		if c.group[i] != i || c.spans[i].appos && !c.objectRelative(i) {
 			continue
 		}
-		ms := c.possessedMembers(c.members(i))
+		ms := c.locatedFirst(c.possessedMembers(c.members(i)))
 		pos := c.skipRelative(c.skipLocative(c.skipApposition(c.posEnd(ms[len(ms)-1]))))
 		ms, pos = c.togetherWith(ms, pos)
-		rest := c.lower[pos:]
-		if len(ms) < 2 || !jointStatement(rest) && !c.jointAction(ms[0], rest) && !jointDevelopment(rest) {
+		if len(ms) < 2 || !c.jointAfter(ms[0], pos) && !jointDevelopment(c.lower[pos:]) {
 			continue
 		}
 		for a := 0; a < len(ms); a++ {

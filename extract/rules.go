@@ -643,7 +643,7 @@ func (c *sentCtx) placeList(k int) [][]int {
 		if next >= len(c.spans) {
 			break
 		}
-		g := c.lowerGap(next-1, next)
+		g := trimPartsOf(c.lowerGap(next-1, next))
 		if _, ok := listSep(g); ok && (!strings.HasPrefix(c.lower[c.posEnd(next):], " in ") || c.containerAfter(next)) {
 			k = next
 			continue

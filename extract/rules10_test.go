@@ -11,7 +11,7 @@ import (
 // sentences written for this test, with other places and wording than the
 // held-out texts they were read from; notFacts and notFigs are what a rule
 // must not read where it could over-fire.
-func TestRulesSession9(t *testing.T) {
+func TestRules10(t *testing.T) {
 	x := mustNew(t)
 	ruleCases(t, x, []ruleCase{
 		// RegionTakesIn: a region centred on a city lists its members with

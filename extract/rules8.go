@@ -155,7 +155,7 @@ func conjoinedCompound(text string, ws []word, k int) bool {
 		if !lowerWord(t) || unitStops[t] || !joinedLoose(text, ws[i-1], ws[i]) {
 			return false
 		}
-		if _, num := parseNumber(t); num {
+		if _, num := parseNumber(t); num || spelledNumber(t) {
 			return false
 		}
 	}

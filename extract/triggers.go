@@ -23,6 +23,7 @@ var triggerWords = withStems([]string{
 	"integrated development of ", "coordinated development of ", "integration of ", "cooperation between ",
 	"agreement between ", "agreements between ",
 	"strategy ", "development of ", "revitaliz", "rise of ", " respectively",
+	"assist",  // counterpartAssist
 	", also ", // surnameSpans: "Xi, also chairman of ..."
 }, moveStems, receiveStems, coopStems, jointStems, implStems, countTriggers, coverStems, madeUpStems, formCoreStems, locatedOpeners, extentStems, straddleStems,
 	aidStems, acrossStems, counterpartStems)
@@ -55,10 +56,13 @@ var triggerIndex = func() map[string]int {
 }()
 
 // triggerSet holds which trigger words a sentence contains.
-type triggerSet [(128 + 63) / 64]uint64
+type triggerSet [(maxTriggers + 63) / 64]uint64
+
+// maxTriggers bounds the trigger words; the sets are three machine words.
+const maxTriggers = 192
 
 func init() {
-	if len(triggerWords) > 128 {
+	if len(triggerWords) > maxTriggers {
 		panic("extract: too many trigger words")
 	}
 }
@@ -93,22 +97,22 @@ func maskOf(ws ...string) triggerSet {
 	return m
 }
 
-// hasMask and hasAll test the set's two words one by one; this fails to
+// hasMask and hasAll test the set's three words one by one; this fails to
 // compile when the set has another number of words.
-const _ = uint(len(triggerSet{})-2) + uint(2-len(triggerSet{}))
+const _ = uint(len(triggerSet{})-3) + uint(3-len(triggerSet{}))
 
 // hasMask reports whether the sentence holds one of the words of mask m.
-// It is asked of most sentences by most rules: the set's two words are
+// It is asked of most sentences by most rules: the set's three words are
 // tested without a loop.
 func (t *triggerSet) hasMask(m *triggerSet) bool {
-	return t[0]&m[0] != 0 || t[1]&m[1] != 0
+	return t[0]&m[0] != 0 || t[1]&m[1] != 0 || t[2]&m[2] != 0
 }
 
 func (c *sentCtx) hasMask(m *triggerSet) bool { return c.s.trig.hasMask(m) }
 
 // hasAll reports whether the sentence holds every word of mask m.
 func (t *triggerSet) hasAll(m *triggerSet) bool {
-	return t[0]&m[0] == m[0] && t[1]&m[1] == m[1]
+	return t[0]&m[0] == m[0] && t[1]&m[1] == m[1] && t[2]&m[2] == m[2]
 }
 
 // Masks of the trigger lists the rules ask about, built once.

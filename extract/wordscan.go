@@ -71,7 +71,7 @@ func receiveWord(s, w string, end int) bool {
 		return true
 	}
 	switch w {
-	case "took", "take", "takes", "taking", "taken", "brought", "bringing":
+	case "took", "take", "takes", "taking", "taken", "brought", "bringing", "bring", "brings":
 		return followedBy(s, end, "in")
 	}
 	return false
