@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"strings"
 	"sync/atomic"
 
 	hkv "github.com/hidal-go/hidalgo/kv"
@@ -193,7 +194,7 @@ func isIndexBucket(name []byte) bool {
 	}
 	var seen [4]bool
 	for _, c := range name {
-		i := bytes.IndexByte([]byte("spoc"), c)
+		i := strings.IndexByte("spoc", c)
 		if i < 0 || seen[i] {
 			return false
 		}
