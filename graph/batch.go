@@ -57,7 +57,7 @@ func (s *Store) ReplaceDocuments(ctx context.Context, exs []ontology.Extraction)
 	if pending == 0 {
 		return out
 	}
-	err := s.qw.ApplyTransaction(tx)
+	err := s.apply(ctx, tx)
 	if err == nil {
 		return out
 	}
@@ -76,7 +76,7 @@ func (s *Store) ReplaceDocuments(ctx context.Context, exs []ontology.Extraction)
 		}
 		one := cgraph.NewTransaction()
 		diffs[i].add(one, true)
-		if err := s.qw.ApplyTransaction(one); err != nil {
+		if err := s.apply(ctx, one); err != nil {
 			out[i] = DocumentWrite{Err: fmt.Errorf("store document %s: %w", exs[i].Document.ID, err)}
 		}
 	}

@@ -42,11 +42,16 @@ func boltFileOptions() *bolt.Options {
 // directory dir, syncing every commit to disk. Its write transactions
 // answer reads of index keys that cannot exist yet without a lookup (see
 // freshKeysKV). With a positive mappedOption, its transactions trim the
-// file's mapping as they end (see trimmedKV).
+// file's mapping as they end (see trimmedKV). A groupKV given as
+// groupOption wraps the result (see Store.apply).
 func openBoltKV(dir string, opt cgraph.Options) (hkv.KV, error) {
 	db, err := openBoltFile(dir, opt)
 	if err != nil {
 		return nil, err
+	}
+	if g, ok := opt[groupOption].(*groupKV); ok {
+		g.KV = freshKeysKV{KV: db}
+		return g, nil
 	}
 	return freshKeysKV{KV: db}, nil
 }

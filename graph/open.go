@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -41,6 +42,9 @@ type Store struct {
 	qs      cgraph.QuadStore
 	qw      cgraph.QuadWriter
 	release func() // drops the process lock, if any
+	opt     Options
+	writeMu sync.Mutex // serialises writes (see Store.apply)
+	group   *groupKV   // bolt: lets one change span Cayley transactions
 }
 
 // Location says which backend holds a store and where.
@@ -83,7 +87,7 @@ func Open(ctx context.Context, db string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{loc: loc, release: func() {}}
+	s := &Store{loc: loc, release: func() {}, opt: opt}
 	switch loc.Backend {
 	case "bolt":
 		err = s.openBolt(opt)
@@ -93,14 +97,22 @@ func Open(ctx context.Context, db string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.qw, err = cgraph.NewQuadWriter("single", s.qs, cgraph.Options{
-		"ignore_missing": true, "ignore_duplicate": loc.Backend != "cockroach",
-	})
-	if err != nil {
+	if err := s.openWriter(); err != nil {
 		s.Close()
-		return nil, fmt.Errorf("open store %s: writer: %w", loc, err)
+		return nil, err
 	}
 	return s, nil
+}
+
+func (s *Store) openWriter() error {
+	qw, err := cgraph.NewQuadWriter("single", s.qs, cgraph.Options{
+		"ignore_missing": true, "ignore_duplicate": s.loc.Backend != "cockroach",
+	})
+	if err != nil {
+		return fmt.Errorf("open store %s: writer: %w", s.loc, err)
+	}
+	s.qw = qw
+	return nil
 }
 
 func (s *Store) openBolt(opt Options) error {
@@ -137,12 +149,7 @@ func (s *Store) openBolt(opt Options) error {
 			return fmt.Errorf("open store %s: %w", dir, err)
 		}
 	}
-	qsOpt := boltOptions
-	if opt.MappedLimit > 0 {
-		qsOpt = maps.Clone(boltOptions)
-		qsOpt[mappedOption] = int(opt.MappedLimit)
-	}
-	qs, err := cgraph.NewQuadStore(boltBackend, dir, qsOpt)
+	qs, err := cgraph.NewQuadStore(boltBackend, dir, s.boltQuadStoreOptions())
 	if errors.Is(err, cgraph.ErrNotInitialized) {
 		// A process killed while creating the store leaves a bolt file
 		// without Cayley's metadata: no data was ever written to it.
@@ -152,7 +159,7 @@ func (s *Store) openBolt(opt Options) error {
 		}
 		if err = cgraph.InitQuadStore(boltBackend, dir, boltOptions); err == nil {
 			if err = setBoltIndexes(dir); err == nil {
-				qs, err = cgraph.NewQuadStore(boltBackend, dir, qsOpt)
+				qs, err = cgraph.NewQuadStore(boltBackend, dir, s.boltQuadStoreOptions())
 			}
 		}
 	}
@@ -162,6 +169,38 @@ func (s *Store) openBolt(opt Options) error {
 	}
 	s.qs = qs
 	return nil
+}
+
+// boltQuadStoreOptions are the options Cayley opens the store's file with:
+// they carry the mapped limit and a new groupKV for openBoltKV to fill in.
+func (s *Store) boltQuadStoreOptions() cgraph.Options {
+	opt := maps.Clone(boltOptions)
+	if s.opt.MappedLimit > 0 {
+		opt[mappedOption] = int(s.opt.MappedLimit)
+	}
+	s.group = &groupKV{}
+	opt[groupOption] = s.group
+	return opt
+}
+
+// closeQuadStore closes a bolt store's file, keeping the directory lock.
+func (s *Store) closeQuadStore() error {
+	err := s.qw.Close()
+	if cerr := s.qs.Close(); err == nil {
+		err = cerr
+	}
+	s.qw, s.qs = nil, nil
+	return err
+}
+
+// openQuadStore opens a bolt store's file again after closeQuadStore.
+func (s *Store) openQuadStore() error {
+	qs, err := cgraph.NewQuadStore(boltBackend, s.loc.Path, s.boltQuadStoreOptions())
+	if err != nil {
+		return fmt.Errorf("open store %s: %w", s.loc, err)
+	}
+	s.qs = qs
+	return s.openWriter()
 }
 
 // lockDir takes policykg's own lock on a store directory for the life of

@@ -4,10 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/policykg/policykg/extract"
 	"github.com/policykg/policykg/graph/storetest"
 	"github.com/policykg/policykg/ontology"
 )
@@ -22,6 +26,7 @@ var suite = []struct {
 	{"IdempotentRebuildWritesNothing", testIdempotentRebuild},
 	{"TypedValuesRoundTrip", testTypedValuesRoundTrip},
 	{"ChangedDocumentReplaced", testChangedDocumentReplaced},
+	{"ShrunkDocumentReplacedWhole", testShrunkDocumentReplacedWhole},
 	{"RemovedDocumentKeepsSharedEntities", testRemoveKeepsShared},
 	{"EvidenceMergedAcrossDocuments", testEvidenceMerged},
 	{"FollowRecursive", testFollowRecursive},
@@ -166,6 +171,69 @@ func testChangedDocumentReplaced(t *testing.T, s *Store) {
 	if h, _ := s.DocumentHash(context.Background(), "doc-a"); h != "def" {
 		t.Errorf("hash after replace: got %q, want def", h)
 	}
+}
+
+// testShrunkDocumentReplacedWhole replaces a long document by a much
+// shorter version: far more of the quads naming the document go than come.
+// Cayley's key-value store, given both in one transaction, wrote the new
+// quads without the nodes whose reference counts fell (cayleygraph/cayley#885):
+// no subject, no label, the new hash lost.
+func testShrunkDocumentReplacedWhole(t *testing.T, s *Store) {
+	ctx := context.Background()
+	ex := seedExtraction(t)
+	mustReplace(t, s, ex)
+	ex.Facts, ex.Metrics = ex.Facts[:1], nil
+	ex.Document.Hash = "shorter"
+	res := mustReplace(t, s, ex)
+	if res.Removed < 10*res.Added || res.Added == 0 {
+		t.Fatalf("replace: %+v, want many more removed than added", res)
+	}
+	got, err := s.DocumentQuads(ctx, ex.Document.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	seen := map[string]bool{}
+	for _, q := range documentQuads(ex) {
+		if nq := q.NQuad(); !seen[nq] {
+			seen[nq] = true
+			want = append(want, nq)
+		}
+	}
+	sort.Strings(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("after replace the store holds %d quads of the document, want %d", len(got), len(want))
+		for _, q := range got {
+			if !seen[q] {
+				t.Errorf("  not wanted: %s", q)
+			}
+		}
+	}
+	if h, err := s.DocumentHash(ctx, ex.Document.ID); h != "shorter" {
+		t.Errorf("hash after replace: %q (%v), want shorter", h, err)
+	}
+}
+
+// seedExtraction extracts the seed document.
+func seedExtraction(t *testing.T) ontology.Extraction {
+	t.Helper()
+	files, _ := filepath.Glob("../seeds/*.txt")
+	if len(files) != 1 {
+		t.Fatalf("seeds: %v, want one text", files)
+	}
+	text, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := x.Extract(ontology.Document{ID: "seed", Path: files[0], Hash: "long"}, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ex
 }
 
 func testRemoveKeepsShared(t *testing.T, s *Store) {

@@ -53,7 +53,7 @@ func (s *Store) ReplaceDocument(ctx context.Context, ex ontology.Extraction) (Wr
 	if res.Unchanged() {
 		return res, nil
 	}
-	if err := s.qw.ApplyTransaction(tx); err != nil {
+	if err := s.apply(ctx, tx); err != nil {
 		return WriteResult{}, fmt.Errorf("store document %s: %w", ex.Document.ID, err)
 	}
 	return res, nil
@@ -74,7 +74,7 @@ func (s *Store) RemoveDocument(ctx context.Context, id ontology.DocumentID) (Wri
 	for q := range old {
 		tx.RemoveQuad(q)
 	}
-	if err := s.qw.ApplyTransaction(tx); err != nil {
+	if err := s.apply(ctx, tx); err != nil {
 		return WriteResult{}, fmt.Errorf("remove document %s: %w", id, err)
 	}
 	return WriteResult{Removed: len(old)}, nil
