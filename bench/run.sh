@@ -5,7 +5,8 @@
 # a server where this user may create databases). CAYLEY names a cayley
 # binary built from the pinned module (see docs/SCALING.md); GAZETTEER the
 # gazetteer TSV for the synthetic corpus; BUILD_FLAGS more flags for policykg
-# build (e.g. "--memory-limit 0"). Prints one line per phase:
+# build (e.g. "--memory-limit 0"); TX_BUILD=1 (bolt) also times the build
+# through Cayley's transactions (--bulk=false). Prints one line per phase:
 # wall seconds, documents/s, quads/s and peak RSS.
 set -euo pipefail
 n=${1:?usage: bench/run.sh N bolt|postgres [JOBS]}
@@ -78,6 +79,16 @@ tail -1 "$work/out"
 awk -v w="$bwall" -v q="$quads" -v n="$n" 'BEGIN{printf "%-28s %d quads, %.0f quads/s, %.0f docs/s\n", "  store holds", q, q/w, n/w}'
 timed "policykg rebuild, unchanged" "$n" 0 "$work/policykg" --db "$db" build --jobs "$jobs" ${BUILD_FLAGS:-} "$work/corpus"
 tail -1 "$work/out"
+
+# On bolt a new store is loaded in bulk (graph.Bulk); TX_BUILD=1 also times
+# the same build through Cayley's transactions (--bulk=false), as every
+# later build of the store writes.
+if [ "$backend" = bolt ] && [ "${TX_BUILD:-0}" = 1 ]; then
+  tdb=$(newdb txbuild)
+  "$work/policykg" --db "$tdb" init >/dev/null
+  timed "policykg build --bulk=false" "$n" "$quads" "$work/policykg" --db "$tdb" build --bulk=false --jobs "$jobs" ${BUILD_FLAGS:-} "$work/corpus"
+  rm -rf "$tdb"
+fi
 
 # Cayley's own bulk load of the same quads, into a fresh store.
 cdb=$backend; [ "$backend" = bolt ] && src=$db || src=$db

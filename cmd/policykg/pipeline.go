@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -76,9 +77,82 @@ func runBuild(ctx context.Context, e *env, st *graph.Store, items []corpus.Item,
 	go func() { wg.Wait(); close(results) }()
 	w := &writer{e: e, ctx: ctx, window: window, bar: newProgress(e.stderr, len(items)),
 		replace: st.ReplaceDocuments, wait: maxBatchWait}
+	var bl *bulkLoad
+	if opt.bulk {
+		b, err := st.BeginBulk(ctx)
+		switch {
+		case err == nil:
+			bl = &bulkLoad{b: b, st: st, cancel: cancel}
+			w.replace = bl.replace
+		case !errors.Is(err, graph.ErrNoBulk):
+			cancel()
+			return buildSummary{}, fmt.Errorf("build: %w", err)
+		}
+	}
 	w.run(results)
 	w.bar.finish()
+	if bl != nil {
+		// Documents reported built are written even when the build was
+		// interrupted: the load ends as a whole or not at all.
+		if err := bl.commit(context.WithoutCancel(ctx)); err != nil {
+			// None of the documents the load took is stored.
+			w.sum.failed += bl.taken
+			w.sum.built -= bl.taken
+			w.sum.added -= bl.added
+			return w.sum, fmt.Errorf("build: %w; the %d documents reported built were not stored", err, bl.taken)
+		}
+	}
 	return w.sum, ctx.Err()
+}
+
+// bulkLoad feeds the writer's batches to a bulk load of a new store
+// (graph.Bulk) until a document comes that it cannot take (one repeated
+// in the corpus, or with "#" in its ID): then it commits the load and
+// hands that document and the rest to Cayley's transactions.
+type bulkLoad struct {
+	b      *graph.Bulk // nil once committed
+	st     *graph.Store
+	cancel func()
+	err    error // the commit failed: the build stops
+	taken  int   // documents the load holds
+	added  int   // their quads
+}
+
+func (l *bulkLoad) replace(ctx context.Context, exs []ontology.Extraction) []graph.DocumentWrite {
+	out := make([]graph.DocumentWrite, len(exs))
+	for i, ex := range exs {
+		if l.err != nil {
+			out[i].Err = fmt.Errorf("store document %s: %w", ex.Document.ID, l.err)
+			continue
+		}
+		if l.b != nil && !l.b.Takes(ex.Document.ID) && ex.Document.ID != "" {
+			if err := l.commit(ctx); err != nil {
+				l.cancel()
+				out[i].Err = fmt.Errorf("store document %s: %w", ex.Document.ID, err)
+				continue
+			}
+		}
+		if l.b == nil {
+			copy(out[i:], l.st.ReplaceDocuments(ctx, exs[i:]))
+			return out
+		}
+		out[i].WriteResult, out[i].Err = l.b.Add(ex)
+		if out[i].Err == nil {
+			l.taken++
+			l.added += out[i].Added
+		}
+	}
+	return out
+}
+
+// commit ends the load, once; its error is kept for the build to report.
+func (l *bulkLoad) commit(ctx context.Context) error {
+	if l.b == nil {
+		return l.err
+	}
+	l.err = l.b.Commit(ctx)
+	l.b = nil
+	return l.err
 }
 
 type job struct {
