@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -283,7 +284,7 @@ func (b *Bulk) writeNodes() error {
 		all = append(all, entry{h, n})
 	}
 	b.nodes = nil
-	slices.SortFunc(all, func(x, y entry) int { return compareHash(&x.h, &y.h) })
+	slices.SortFunc(all, func(x, y entry) int { return bytes.Compare(x.h[:], y.h[:]) })
 	var buf [binary.MaxVarintLen64]byte
 	for _, prefix := range []byte{'n', 'v'} {
 		for i := range all {
@@ -299,18 +300,6 @@ func (b *Bulk) writeNodes() error {
 		}
 	}
 	return nil
-}
-
-func compareHash(x, y *refs.ValueHash) int {
-	for i := range x {
-		if x[i] != y[i] {
-			if x[i] < y[i] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
 }
 
 // replaceBoltFile puts file in place of the store's bolt file and reopens
