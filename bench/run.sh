@@ -5,8 +5,9 @@
 # a server where this user may create databases). CAYLEY names a cayley
 # binary built from the pinned module (see docs/SCALING.md); GAZETTEER the
 # gazetteer TSV for the synthetic corpus; BUILD_FLAGS more flags for policykg
-# build (e.g. "--memory-limit 0"); TX_BUILD=1 (bolt) also times the build
-# through Cayley's transactions (--bulk=false). Prints one line per phase:
+# build (e.g. "--memory-limit 0"); TX_BUILD=1 also times the build through
+# Cayley's transactions (--bulk=false); SAME_SCHEMA=0 skips the second Cayley
+# load, into a store made by policykg init. Prints one line per phase:
 # wall seconds, documents/s, quads/s and peak RSS.
 set -euo pipefail
 n=${1:?usage: bench/run.sh N bolt|postgres [JOBS]}
@@ -80,14 +81,14 @@ awk -v w="$bwall" -v q="$quads" -v n="$n" 'BEGIN{printf "%-28s %d quads, %.0f qu
 timed "policykg rebuild, unchanged" "$n" 0 "$work/policykg" --db "$db" build --jobs "$jobs" ${BUILD_FLAGS:-} "$work/corpus"
 tail -1 "$work/out"
 
-# On bolt a new store is loaded in bulk (graph.Bulk); TX_BUILD=1 also times
-# the same build through Cayley's transactions (--bulk=false), as every
-# later build of the store writes.
-if [ "$backend" = bolt ] && [ "${TX_BUILD:-0}" = 1 ]; then
+# A new store is loaded in bulk (graph.Bulk); TX_BUILD=1 also times the same
+# build through Cayley's transactions (--bulk=false), as every later build of
+# the store writes.
+if [ "${TX_BUILD:-0}" = 1 ]; then
   tdb=$(newdb txbuild)
   "$work/policykg" --db "$tdb" init >/dev/null
   timed "policykg build --bulk=false" "$n" "$quads" "$work/policykg" --db "$tdb" build --bulk=false --jobs "$jobs" ${BUILD_FLAGS:-} "$work/corpus"
-  rm -rf "$tdb"
+  [ "$backend" = bolt ] && rm -rf "$tdb"
 fi
 
 # Cayley's own bulk load of the same quads, into a fresh store.
@@ -102,9 +103,10 @@ awk -v bw="$bwall" -v br="$brss" -v lw="$lwall" -v lr="$lrss" -v ba="$banon" -v 
 
 # The same load into a store laid out as policykg lays out its own: on bolt,
 # policykg keeps four quad indexes where a fresh Cayley store keeps two (see
-# graph/indexes.go), so each quad costs it twice the index writes. `policykg
-# init` makes the empty store and Cayley loads into it.
-if [ "$backend" = bolt ]; then
+# graph/indexes.go), so each quad costs it twice the index writes; on
+# PostgreSQL it adds an index of quads by label. `policykg init` makes the
+# empty store and Cayley loads into it.
+if [ "${SAME_SCHEMA:-1}" = 1 ]; then
   idb=$(newdb cayley4)
   "$work/policykg" --db "$idb" init >/dev/null
   timed "cayley load, policykg indexes" 0 "$quads" "$cayley" load --db "$cdb" --dbpath "$idb" -i "$work/graph.nq"

@@ -3,11 +3,13 @@ package graph
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,6 +17,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
 	"github.com/policykg/policykg/extract"
+	"github.com/policykg/policykg/graph/storetest"
 	"github.com/policykg/policykg/ontology"
 	bolt "go.etcd.io/bbolt"
 	"google.golang.org/protobuf/proto"
@@ -55,6 +58,8 @@ type storeDump struct {
 	quads []string          // live quads, as N-Quads, sorted
 	refs  map[string]uint64 // node value (N-Quads form) to reference count
 	size  int64             // Cayley's quad count
+	// schema is, on PostgreSQL, the quads table's indexes and constraints.
+	schema []string
 }
 
 // dumpBolt reads a closed store's file and checks its node tables against
@@ -157,6 +162,9 @@ func compareDumps(t *testing.T, what string, got, want storeDump) {
 			}
 		}
 	}
+	if !slices.Equal(got.schema, want.schema) {
+		t.Errorf("%s: indexes and constraints\n%s\nwant\n%s", what, strings.Join(got.schema, "\n"), strings.Join(want.schema, "\n"))
+	}
 	if len(got.refs) != len(want.refs) {
 		t.Errorf("%s: %d nodes, want %d", what, len(got.refs), len(want.refs))
 	}
@@ -177,10 +185,19 @@ func withSmallRuns(t *testing.T, n int) {
 	t.Cleanup(func() { bulkRunRecords = old })
 }
 
-func bulkLoad(t *testing.T, dir string, exs []ontology.Extraction) *Store {
+// withSmallBatches makes PostgreSQL bulk loads send their rows every few
+// hundred quads and forget the nodes they sent after a few hundred more,
+// so that many COPYs run and nodes are staged more than once.
+func withSmallBatches(t *testing.T, quads, nodes int) {
+	oldQ, oldN := pgBulkBatch, pgBulkRecent
+	pgBulkBatch, pgBulkRecent = quads, nodes
+	t.Cleanup(func() { pgBulkBatch, pgBulkRecent = oldQ, oldN })
+}
+
+func bulkLoad(t *testing.T, db string, exs []ontology.Extraction) *Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := Open(ctx, dir, Options{Create: true})
+	s, err := Open(ctx, db, Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,10 +220,10 @@ func bulkLoad(t *testing.T, dir string, exs []ontology.Extraction) *Store {
 	return s
 }
 
-func batchLoad(t *testing.T, dir string, exs []ontology.Extraction) *Store {
+func batchLoad(t *testing.T, db string, exs []ontology.Extraction) *Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := Open(ctx, dir, Options{Create: true})
+	s, err := Open(ctx, db, Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,20 +238,28 @@ func batchLoad(t *testing.T, dir string, exs []ontology.Extraction) *Store {
 }
 
 // TestBulkMatchesTransactions loads the same documents through Cayley's
-// transactions and in bulk, then compares the two files bucket by bucket,
-// IDs resolved to values: the same quads, nodes with the same reference
-// counts, every index listing every quad once under its key. Then both
+// transactions and in bulk, on each backend, then compares the two stores
+// (see dumpStore): the same quads, nodes with the same values and
+// reference counts, and on bolt every index listing every quad once under
+// its key, on PostgreSQL the same indexes and constraints. Then both
 // stores take the same later changes through Cayley (a changed document, a
 // removed one, a new one) and must still agree.
 func TestBulkMatchesTransactions(t *testing.T) {
 	withSmallRuns(t, 500)
-	ctx := context.Background()
+	withSmallBatches(t, 700, 300)
 	exs := testdataExtractions(t)
+	for _, be := range storetest.Backends() {
+		t.Run(be.Name, func(t *testing.T) {
+			testBulkMatchesTransactions(t, be.New(t), be.New(t), exs)
+		})
+	}
+}
+
+func testBulkMatchesTransactions(t *testing.T, tloc, bloc string, exs []ontology.Extraction) {
+	ctx := context.Background()
 	first, later := exs[:len(exs)-1], exs[len(exs)-1]
-	tdir := filepath.Join(t.TempDir(), "tx.db")
-	bdir := filepath.Join(t.TempDir(), "bulk.db")
-	ts := batchLoad(t, tdir, first)
-	bs := bulkLoad(t, bdir, first)
+	ts := batchLoad(t, tloc, first)
+	bs := bulkLoad(t, bloc, first)
 
 	// The bulk-loaded store answers through Cayley as the other does.
 	for _, ex := range first[:3] {
@@ -253,18 +278,21 @@ func TestBulkMatchesTransactions(t *testing.T) {
 			t.Errorf("document %s: hash not found in the bulk store (%v)", ex.Document.ID, err)
 		}
 	}
+	if st, err := bs.Stats(ctx); err != nil || st.Documents != int64(len(first)) {
+		t.Errorf("bulk store stats: %+v, %v; want %d documents", st, err, len(first))
+	}
 	ts.Close()
 	bs.Close()
-	want := dumpBolt(t, tdir)
+	want := dumpStore(t, tloc)
 	if len(want.quads) < 5000 {
 		t.Fatalf("only %d quads: the test needs a larger graph", len(want.quads))
 	}
-	compareDumps(t, "after load", dumpBolt(t, bdir), want)
+	compareDumps(t, "after load", dumpStore(t, bloc), want)
 
 	changed := first[2]
 	changed.Facts = changed.Facts[:len(changed.Facts)/2]
-	for _, dir := range []string{tdir, bdir} {
-		s, err := Open(ctx, dir, Options{})
+	for _, loc := range []string{tloc, bloc} {
+		s, err := Open(ctx, loc, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -275,19 +303,161 @@ func TestBulkMatchesTransactions(t *testing.T) {
 		mustReplace(t, s, later)
 		s.Close()
 	}
-	compareDumps(t, "after later changes", dumpBolt(t, bdir), dumpBolt(t, tdir))
+	compareDumps(t, "after later changes", dumpStore(t, bloc), dumpStore(t, tloc))
 }
 
-func TestBulkNeedsAnEmptyBoltStore(t *testing.T) {
+// dumpStore reads a closed store: a bolt file (dumpBolt) or a PostgreSQL
+// database (dumpPG).
+func dumpStore(t *testing.T, db string) storeDump {
+	t.Helper()
+	loc, err := ParseLocation(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loc.Backend == "bolt" {
+		return dumpBolt(t, loc.Path)
+	}
+	return dumpPG(t, loc.Path)
+}
+
+// dumpPG reads Cayley's tables: every node's row (hash and value columns)
+// with its reference count, every quad as its four hashes, and the quads
+// table's indexes and constraints as the catalogue defines them. It
+// checks each node's count against the quads naming it.
+func dumpPG(t *testing.T, url string) storeDump {
+	t.Helper()
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	lines := func(q string) []string {
+		t.Helper()
+		rows, err := db.Query(q)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, s)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(out)
+		return out
+	}
+	d := storeDump{refs: map[string]uint64{}}
+	d.quads = lines(`SELECT concat_ws(' ', encode(subject_hash, 'hex'), encode(predicate_hash, 'hex'),
+		encode(object_hash, 'hex'), coalesce(encode(label_hash, 'hex'), '-')) FROM quads`)
+	d.size = int64(len(d.quads))
+	for _, row := range lines(`SELECT concat_ws(' ', refs, row(hash, value, value_string, datatype, language,
+		iri, bnode, value_int, value_bool, value_float, value_time)::text) FROM nodes`) {
+		n, rest, _ := strings.Cut(row, " ")
+		refs, err := strconv.ParseUint(n, 10, 64)
+		if err != nil {
+			t.Fatalf("node row %s: %v", row, err)
+		}
+		d.refs[rest] = refs
+	}
+	if bad := lines(`SELECT encode(n.hash, 'hex') || ' counted ' || n.refs || ', named ' || coalesce(c.n, 0)
+		FROM nodes n LEFT JOIN (SELECT h, count(*) AS n FROM (
+			SELECT subject_hash FROM quads UNION ALL SELECT predicate_hash FROM quads
+			UNION ALL SELECT object_hash FROM quads UNION ALL SELECT label_hash FROM quads) AS d (h)
+			GROUP BY h) c ON c.h = n.hash
+		WHERE n.refs <> coalesce(c.n, 0)`); len(bad) > 0 {
+		t.Errorf("%d nodes counted wrong, as %s", len(bad), bad[0])
+	}
+	d.schema = lines(`SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = 'quads'::regclass
+		UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+		WHERE conrelid = 'quads'::regclass`)
+	if len(d.schema) < 8 {
+		t.Errorf("quads table: %d indexes and constraints, want Cayley's: %q", len(d.schema), d.schema)
+	}
+	return d
+}
+
+func TestBulkNeedsAnEmptyStore(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "kg.db"), Options{Create: true})
+	for _, be := range storetest.Backends() {
+		t.Run(be.Name, func(t *testing.T) {
+			s, err := Open(ctx, be.New(t), Options{Create: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			mustReplace(t, s, sample("doc-a", "Caofeidian district of Tangshan city has a port."))
+			if _, err := s.BeginBulk(ctx); !errors.Is(err, ErrNoBulk) {
+				t.Fatalf("bulk load into a store with quads: %v, want ErrNoBulk", err)
+			}
+			// The refused load left the store as it was, and writable.
+			mustReplace(t, s, sample("doc-b", "Tangshan city has a port."))
+			if docs, err := s.Documents(ctx); err != nil || len(docs) != 2 {
+				t.Errorf("documents after a refused bulk load: %v, %v", docs, err)
+			}
+		})
+	}
+}
+
+// TestBulkPostgresAbortAndBadValue: on PostgreSQL, a document with a value
+// the server would refuse fails alone and the load goes on; a load aborted
+// after its rows reached the server leaves the store empty, and the next
+// load commits.
+func TestBulkPostgresAbortAndBadValue(t *testing.T) {
+	withSmallBatches(t, 10, 10)
+	ctx := context.Background()
+	s, err := Open(ctx, storetest.Postgres(t), Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	mustReplace(t, s, sample("doc-a", "Caofeidian district of Tangshan city has a port."))
-	if _, err := s.BeginBulk(ctx); !errors.Is(err, ErrNoBulk) {
-		t.Fatalf("bulk load into a store with quads: %v, want ErrNoBulk", err)
+	b, err := s.BeginBulk(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Add(sample("doc-a", "Caofeidian district of Tangshan city has a port.")); err != nil {
+		t.Fatal(err)
+	}
+	b.Abort()
+	if docs, err := s.Documents(ctx); err != nil || len(docs) != 0 {
+		t.Fatalf("aborted load left documents %v (%v)", docs, err)
+	}
+
+	b, err = s.BeginBulk(ctx)
+	if err != nil {
+		t.Fatalf("a load after an aborted one: %v", err)
+	}
+	_, err = b.Add(sample("doc-bad", "Tangshan city has a port \xff."))
+	if err == nil || !strings.Contains(err.Error(), "doc-bad") || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("a value not in UTF-8: error %v, want one naming the document and the encoding", err)
+	}
+	for _, id := range []ontology.DocumentID{"doc-a", "doc-b"} {
+		if _, err := b.Add(sample(id, "Caofeidian district of Tangshan city has a port.")); err != nil {
+			t.Fatalf("add %s after a bad document: %v", id, err)
+		}
+	}
+	if err := b.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := s.Documents(ctx)
+	if err != nil || len(docs) != 2 {
+		t.Fatalf("after commit: documents %v, %v; want doc-a and doc-b", docs, err)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil || st.Documents != 2 || st.Quads == 0 {
+		t.Errorf("stats after commit: %+v, %v", st, err)
+	}
+	// The committed store takes Cayley's transactions as any other.
+	if _, err := s.RemoveDocument(ctx, "doc-b"); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.DocumentQuads(ctx, "doc-a"); err != nil || len(got) == 0 {
+		t.Errorf("doc-a after removing doc-b: %d quads, %v", len(got), err)
 	}
 }
 

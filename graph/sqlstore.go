@@ -125,3 +125,22 @@ func (quietLog) Errorf(string, ...any)             {}
 func (quietLog) Fatalf(format string, args ...any) { log.Fatalf(format, args...) }
 func (quietLog) V(int) bool                        { return false }
 func (quietLog) SetV(int)                          {}
+
+// reopenSQL opens Cayley's store on the same database again: after a bulk
+// load, whose writes its cached counts do not know of.
+func (s *Store) reopenSQL() error {
+	err := s.qw.Close()
+	if cerr := s.qs.Close(); err == nil {
+		err = cerr
+	}
+	s.qw, s.qs = nil, nil
+	if err != nil {
+		return fmt.Errorf("reopen store %s: %w", s.loc, err)
+	}
+	qs, err := cgraph.NewQuadStore(s.loc.Backend, s.loc.Path, sqlOptions)
+	if err != nil {
+		return fmt.Errorf("reopen store %s: %w", s.loc, err)
+	}
+	s.qs = qs
+	return s.openWriter()
+}

@@ -64,10 +64,11 @@ extracts entities, relations and figures, and stores them with provenance.
 Documents are extracted in parallel (--jobs, all cores by default) and
 written in order by one writer, a batch of documents per transaction; a
 document's change replaces what an earlier build stored for it, and
-unchanged documents are skipped. The first build of a new bolt store is a
-bulk load (--bulk): its file is written in key order and takes the empty
-store's place at the end, so a build killed before then leaves the store
-empty. A bad document is reported, nothing of it
+unchanged documents are skipped. The first build of a new bolt or
+PostgreSQL store is a bulk load (--bulk): on bolt a file written in key
+order takes the empty store's place at the end; on PostgreSQL one
+transaction copies the rows in and builds the indexes once. Either way a
+build killed before the end leaves the store empty. A bad document is reported, nothing of it
 is stored, and the rest go on; the exit status is non-zero if any failed.
 On a terminal, a progress bar shows documents per second and the time left.`,
 		Args: cobra.MinimumNArgs(1),
@@ -99,7 +100,7 @@ On a terminal, a progress bar shows documents per second and the time left.`,
 	}
 	cmd.Flags().BoolVar(&opt.force, "force", false, "rebuild documents even when unchanged")
 	cmd.Flags().BoolVar(&opt.bulk, "bulk", true,
-		"load a new, empty bolt store in bulk: its file is written in key order and put in place at the end (faster and leaner than Cayley's transactions; false: write through them)")
+		"load a new, empty bolt or PostgreSQL store in bulk, made visible whole at the end (faster and leaner than Cayley's transactions; false: write through them)")
 	cmd.Flags().IntVarP(&opt.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "documents extracted in parallel")
 	cmd.Flags().IntVar(&opt.memLimit, "memory-limit", defaultBuildMemory,
 		"the build's memory budget in MiB, never a cause of failure: 3/4 soft limit of the heap (the collector works harder near it), 1/4 for a bolt store's file mapped in memory (0: none; GOMEMLIMIT, if set, replaces the heap's part)")

@@ -153,16 +153,26 @@ func TestBulkBuildMatchesTransactions(t *testing.T) {
 		text := fmt.Sprintf("Tianjin and Hebei opened %d new freight routes in 2025.\n", 40+i)
 		os.WriteFile(filepath.Join(later, name), []byte(text), 0o644)
 	}
+	for _, be := range storetest.Backends() {
+		t.Run(be.Name, func(t *testing.T) {
+			testBulkBuildMatchesTransactions(t, be, corpus, later)
+		})
+	}
+}
+
+func testBulkBuildMatchesTransactions(t *testing.T, be storetest.Backend, corpus, later string) {
 	var outs, rebuilds []string
 	var snaps []map[string][]string
 	for _, bulk := range []string{"--bulk=true", "--bulk=false"} {
-		db := filepath.Join(t.TempDir(), "kg.db")
+		db := be.New(t)
 		out := mustRun(t, "build", "--db", db, bulk, corpus, later)
 		if !strings.Contains(out, "12 built, 0 unchanged, skipped, 0 failed") {
 			t.Errorf("%s: summary %q", bulk, out)
 		}
-		if _, err := os.Stat(filepath.Join(db, "bulk.tmp")); !os.IsNotExist(err) {
-			t.Errorf("%s: the bulk load's directory is left: %v", bulk, err)
+		if path, ok := strings.CutPrefix(db, "bolt:"); ok {
+			if _, err := os.Stat(filepath.Join(path, "bulk.tmp")); !os.IsNotExist(err) {
+				t.Errorf("%s: the bulk load's directory is left: %v", bulk, err)
+			}
 		}
 		outs = append(outs, out)
 		snap := map[string][]string{}
