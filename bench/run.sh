@@ -109,8 +109,8 @@ awk -v bw="$bwall" -v br="$brss" -v lw="$lwall" -v lr="$lrss" -v ba="$banon" -v 
 if [ "${SAME_SCHEMA:-1}" = 1 ]; then
   idb=$(newdb cayley4)
   "$work/policykg" --db "$idb" init >/dev/null
-  timed "cayley load, policykg indexes" 0 "$quads" "$cayley" load --db "$cdb" --dbpath "$idb" -i "$work/graph.nq"
+  timed "cayley load, policykg init" 0 "$quads" "$cayley" load --db "$cdb" --dbpath "$idb" -i "$work/graph.nq"
   read iwall irss ianon <"$work/last"
   awk -v bw="$bwall" -v br="$brss" -v lw="$iwall" -v lr="$irss" -v ba="$banon" -v la="$ianon" 'BEGIN{
-    printf "policykg build / cayley load with the same indexes: %.2fx the time, %.2fx the peak RSS, %.2fx the peak anonymous memory\n", bw/lw, br/lr, (la>0?ba/la:0) }'
+    printf "policykg build / cayley load into policykg init: %.2fx the time, %.2fx the peak RSS, %.2fx the peak anonymous memory\n", bw/lw, br/lr, (la>0?ba/la:0) }'
 fi

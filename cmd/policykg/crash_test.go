@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/policykg/policykg/graph"
+	"github.com/policykg/policykg/graph/storetest"
 	"github.com/policykg/policykg/ontology"
 )
 
@@ -71,8 +72,9 @@ func snapshot(t *testing.T, db string) map[ontology.DocumentID][]string {
 	return out
 }
 
-// TestBuildSurvivesSIGKILL kills build at random points and checks that the
-// store opens, holds only whole documents, and that a rerun completes to
+// TestBuildSurvivesSIGKILL kills build at random points, on every backend,
+// and checks that the store opens and holds none of the documents or all
+// of them (a first build is one bulk load), and that a rerun completes to
 // the graph an uninterrupted build makes.
 func TestBuildSurvivesSIGKILL(t *testing.T) {
 	if testing.Short() {
@@ -80,7 +82,15 @@ func TestBuildSurvivesSIGKILL(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	corpus := crashCorpus(t, 40)
-	ref := filepath.Join(t.TempDir(), "ref.db")
+	for _, be := range storetest.Backends() {
+		t.Run(be.Name, func(t *testing.T) {
+			testBuildSurvivesSIGKILL(t, be, bin, corpus)
+		})
+	}
+}
+
+func testBuildSurvivesSIGKILL(t *testing.T, be storetest.Backend, bin, corpus string) {
+	ref := be.New(t)
 	start := time.Now()
 	if out, err := exec.Command(bin, "build", "--db", ref, corpus).CombinedOutput(); err != nil {
 		t.Fatalf("reference build: %v\n%s", err, out)
@@ -94,7 +104,7 @@ func TestBuildSurvivesSIGKILL(t *testing.T) {
 	rng := rand.New(rand.NewPCG(uint64(seed), 1))
 	t.Logf("reference build took %v; kill points from seed %d", took, seed)
 	for run := 0; run < 5; run++ {
-		db := filepath.Join(t.TempDir(), fmt.Sprintf("kill%d.db", run))
+		db := be.New(t)
 		cmd := exec.Command(bin, "build", "--db", db, corpus)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -103,10 +113,11 @@ func TestBuildSurvivesSIGKILL(t *testing.T) {
 		time.Sleep(after)
 		cmd.Process.Kill()
 		cmd.Wait()
-		if _, err := os.Stat(filepath.Join(db, "indexes.bolt")); err != nil {
-			continue // killed before the store was created
+		got := snapshot(t, db) // nil when killed before the store was made
+		if len(got) != 0 && len(got) != len(want) {
+			t.Errorf("run %d (killed after %v): %d documents stored, want none or all %d",
+				run, after, len(got), len(want))
 		}
-		got := snapshot(t, db)
 		for id, quads := range got {
 			if !slices.Equal(quads, want[id]) {
 				t.Errorf("run %d (killed after %v): document %s holds %d quads, want the whole %d",
