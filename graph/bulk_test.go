@@ -6,12 +6,15 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"errors"
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
@@ -523,5 +526,57 @@ func TestBulkAbortLeavesStoreEmpty(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, bulkDir)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("committed load left %s: %v", bulkDir, err)
+	}
+}
+
+// TestBulkPostgresWriterNotOwner: a team member who may write to the
+// tables but does not own them (an administrator ran init) cannot drop and
+// make again the quads table's indexes; the first build then goes through
+// Cayley's transactions instead of failing at the end.
+func TestBulkPostgresWriterNotOwner(t *testing.T) {
+	ctx := context.Background()
+	admin := storetest.Postgres(t)
+	s, err := Open(ctx, admin, Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open("postgres", admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	role := fmt.Sprintf("policykg_writer_%d", time.Now().UnixNano())
+	for _, q := range []string{
+		`CREATE ROLE ` + role + ` LOGIN`,
+		`GRANT SELECT, INSERT, UPDATE, DELETE ON nodes, quads TO ` + role,
+		`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ` + role,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	t.Cleanup(func() {
+		db.Exec(`DROP OWNED BY ` + role)
+		if _, err := db.Exec(`DROP ROLE ` + role); err != nil {
+			t.Errorf("drop role %s: %v", role, err)
+		}
+	})
+	u, err := url.Parse(admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.User = url.User(role)
+	w, err := Open(ctx, u.String(), Options{})
+	if err != nil {
+		t.Fatalf("open as a writer who does not own the tables: %v", err)
+	}
+	defer w.Close()
+	if _, err := w.BeginBulk(ctx); !errors.Is(err, ErrNoBulk) || !strings.Contains(err.Error(), "owner") {
+		t.Fatalf("bulk load by a writer who does not own the tables: %v, want ErrNoBulk naming the owner", err)
+	}
+	mustReplace(t, w, sample("doc-a", "Caofeidian district of Tangshan city has a port."))
+	if docs, err := w.Documents(ctx); err != nil || len(docs) != 1 {
+		t.Errorf("documents written by the writer: %v, %v", docs, err)
 	}
 }

@@ -70,14 +70,23 @@ func (s *Store) beginPGBulk(ctx context.Context) (_ *pgBulk, err error) {
 		return nil, fmt.Errorf("bulk load %s: %w", s.loc, err)
 	}
 	db.SetMaxOpenConns(1)
-	// A store in use says so without waiting for the lock below.
-	var used bool
-	if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM quads)`).Scan(&used); err != nil || used {
+	// A store in use says so without waiting for the lock below. Only the
+	// quads table's owner may drop and make again its indexes (a team
+	// member an administrator granted writes to may not).
+	var used, owner bool
+	err = db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM quads), pg_has_role(relowner, 'USAGE')
+		FROM pg_class WHERE oid = 'quads'::regclass`).Scan(&used, &owner)
+	switch {
+	case err != nil:
+		err = fmt.Errorf("bulk load %s: %w", s.loc, err)
+	case used:
+		err = fmt.Errorf("bulk load %s: %w (it holds quads)", s.loc, ErrNoBulk)
+	case !owner:
+		err = fmt.Errorf("bulk load %s: %w (only the quads table's owner may rebuild its indexes)", s.loc, ErrNoBulk)
+	}
+	if err != nil {
 		db.Close()
-		if err != nil {
-			return nil, fmt.Errorf("bulk load %s: %w", s.loc, err)
-		}
-		return nil, fmt.Errorf("bulk load %s: %w (it holds quads)", s.loc, ErrNoBulk)
+		return nil, err
 	}
 	// The transaction must outlive an interrupted build: what was taken is
 	// committed (or not) as a whole by Commit.

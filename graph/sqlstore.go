@@ -49,11 +49,7 @@ func (s *Store) openSQL(ctx context.Context, opt Options) error {
 			return fmt.Errorf("create store %s: %w", s.loc, err)
 		}
 	}
-	err = s.withSQL(ctx, func(db *sql.DB) error {
-		_, err := db.ExecContext(ctx, labelIndex)
-		return err
-	})
-	if err != nil {
+	if err := s.ensureLabelIndex(ctx); err != nil {
 		return fmt.Errorf("open store %s: index quads by label: %w", s.loc, err)
 	}
 	qs, err := cgraph.NewQuadStore(s.loc.Backend, s.loc.Path, sqlOptions)
@@ -62,6 +58,27 @@ func (s *Store) openSQL(ctx context.Context, opt Options) error {
 	}
 	s.qs = qs
 	return nil
+}
+
+// ensureLabelIndex adds policykg's index of quads by label when it is
+// missing. Only the tables' owner may create it; anyone else (a team
+// member an administrator granted writes to) opens the store without it,
+// and finding a document's quads falls back to a scan.
+func (s *Store) ensureLabelIndex(ctx context.Context) error {
+	return s.withSQL(ctx, func(db *sql.DB) error {
+		var present bool
+		err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_indexes
+			WHERE schemaname = current_schema() AND tablename = 'quads' AND indexname = 'policykg_label_index')`).Scan(&present)
+		if err != nil || present {
+			return err
+		}
+		_, err = db.ExecContext(ctx, labelIndex)
+		var state interface{ SQLState() string }
+		if errors.As(err, &state) && state.SQLState() == "42501" { // insufficient privilege
+			return nil
+		}
+		return err
+	})
 }
 
 // initSQL creates Cayley's tables. On CockroachDB it then relaxes one
