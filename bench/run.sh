@@ -16,9 +16,14 @@ jobs=${3:-$(nproc)}
 cd "$(dirname "$0")/.."
 cayley=${CAYLEY:-cayley}
 work=$(mktemp -d /tmp/policykg-bench.XXXXXX)
-dbs=()
+# The databases a postgres run makes are named policykg_bench_KIND_PID (newdb
+# runs in a subshell, so they are found by name, not kept in a list).
 cleanup() {
-  for d in "${dbs[@]}"; do psql_admin "DROP DATABASE IF EXISTS $d WITH (FORCE)"; done
+  if [ "$backend" = postgres ]; then
+    for kind in build txbuild cayley cayley4; do
+      psql_admin "DROP DATABASE IF EXISTS policykg_bench_${kind}_$$ WITH (FORCE)" >/dev/null || true
+    done
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -32,7 +37,6 @@ newdb() {
   if [ "$backend" = bolt ]; then echo "$work/$1.db"; return; fi
   local name="policykg_bench_$1_$$"
   psql_admin "CREATE DATABASE $name" >/dev/null
-  dbs+=("$name")
   echo "${POLICYKG_TEST_POSTGRES%%/postgres\?*}/$name?sslmode=disable"
 }
 

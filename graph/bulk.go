@@ -11,7 +11,9 @@ import (
 )
 
 // ErrNoBulk says a store cannot take a bulk load: it is neither an
-// embedded bolt store nor a PostgreSQL one, or it already holds quads.
+// embedded bolt store nor a PostgreSQL one, it already holds quads, or (on
+// PostgreSQL) the user does not own its tables. Cayley's transactions can
+// still write to it.
 var ErrNoBulk = errors.New("bulk load needs a new, empty bolt or PostgreSQL store")
 
 // Bulk writes a new store's first documents without Cayley's write path,

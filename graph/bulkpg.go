@@ -344,10 +344,10 @@ func (b *pgBulk) commit(ctx context.Context) error {
 	}
 	b.tx = nil
 	// The planner's statistics for the tables just filled; without them
-	// the first queries plan for empty tables.
-	if _, err := b.db.ExecContext(ctx, `ANALYZE nodes, quads`); err != nil {
-		return fmt.Errorf("analyze: %w", err)
-	}
+	// the first queries plan for empty tables until autovacuum comes by.
+	// The load is stored whatever happens here, so a failure (the
+	// connection lost, say) is not the load's.
+	b.db.ExecContext(ctx, `ANALYZE nodes, quads`)
 	b.db.Close()
 	// Cayley's store caches counts; open it afresh.
 	return b.s.reopenSQL()
