@@ -291,3 +291,28 @@ func containsString(ss []string, s string) bool {
 	}
 	return false
 }
+
+// MarkRepeats sets Err on every item whose document ID (see DocumentID) is
+// also that of a later item: a store holds one document per ID, so of
+// files that share a name only the last in the corpus can be stored. The
+// earlier ones are reported rather than let the store hold whichever a
+// build wrote last.
+func MarkRepeats(items []Item) {
+	last := map[ontology.DocumentID]int{}
+	for i, it := range items {
+		if it.Err == nil {
+			last[DocumentID(it.Doc.Path)] = i
+		}
+	}
+	for i := range items {
+		it := &items[i]
+		if it.Err != nil {
+			continue
+		}
+		id := DocumentID(it.Doc.Path)
+		if j := last[id]; j != i {
+			it.Err = fmt.Errorf("read %s: document ID %s is also that of %s, later in the corpus, which is built instead (rename one to keep both)",
+				it.Doc.Path, id, items[j].Doc.Path)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,5 +117,26 @@ func TestHTMLText(t *testing.T) {
 	it := Load(Item{Doc: ontology.Document{Path: path}}, &Manifests{})
 	if it.Err != nil || strings.Contains(string(it.Text), "<p>") || strings.Contains(string(it.Text), "Tianjin") {
 		t.Errorf("Load of an HTML page: %q, %v", it.Text, it.Err)
+	}
+}
+
+func TestMarkRepeats(t *testing.T) {
+	items := []Item{
+		{Doc: ontology.Document{Path: "2023/briefing.txt"}},
+		{Doc: ontology.Document{Path: "a/doc.txt"}}, // ID "a"
+		{Doc: ontology.Document{Path: "b/doc.txt"}}, // ID "b"
+		{Doc: ontology.Document{Path: "gone/briefing.txt"}, Err: errors.New("read gone/briefing.txt: no such file")},
+		{Doc: ontology.Document{Path: "2024/Briefing.md"}}, // ID "briefing" again
+		{Doc: ontology.Document{Path: "2024/a.txt"}},       // ID "a" again
+	}
+	MarkRepeats(items)
+	for i, want := range []string{"2024/Briefing.md", "2024/a.txt", "", "no such file", "", ""} {
+		err := items[i].Err
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("%s: %v, want no error", items[i].Doc.Path, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), items[i].Doc.Path)):
+			t.Errorf("%s: %v, want an error naming it and %q", items[i].Doc.Path, err, want)
+		}
 	}
 }

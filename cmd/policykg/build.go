@@ -70,6 +70,8 @@ order takes the empty store's place at the end; on PostgreSQL one
 transaction copies the rows in and builds the indexes once. Either way a
 build killed before the end leaves the store empty. A bad document is reported, nothing of it
 is stored, and the rest go on; the exit status is non-zero if any failed.
+Files that share a document ID (a file's name without its extension): the
+last in the corpus is built, the others are reported as failed.
 On a terminal, a progress bar shows documents per second and the time left.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -87,7 +89,9 @@ On a terminal, a progress bar shows documents per second and the time left.`,
 				return err
 			}
 			defer st.Close()
-			sum, err := runBuild(cmd.Context(), e, st, corpus.Find(args), opt)
+			items := corpus.Find(args)
+			corpus.MarkRepeats(items)
+			sum, err := runBuild(cmd.Context(), e, st, items, opt)
 			fmt.Fprintln(e.stdout, sum)
 			if err != nil {
 				return err
