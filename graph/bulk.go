@@ -61,9 +61,13 @@ type bulkSink interface {
 var errBadValue = errors.New("value cannot be stored")
 
 // BeginBulk starts a bulk load into s, which must be an empty bolt or
-// PostgreSQL store (ErrNoBulk, wrapped, otherwise). ReplaceDocuments must
-// not be called until the load is committed or aborted.
+// PostgreSQL store (ErrNoBulk, wrapped, otherwise), with no other load in
+// progress. ReplaceDocuments must not be called until the load is
+// committed or aborted; closing the store aborts it.
 func (s *Store) BeginBulk(ctx context.Context) (*Bulk, error) {
+	if s.bulk != nil {
+		return nil, fmt.Errorf("bulk load %s: one is already in progress", s.loc)
+	}
 	var (
 		sink bulkSink
 		err  error
@@ -79,7 +83,8 @@ func (s *Store) BeginBulk(ctx context.Context) (*Bulk, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Bulk{s: s, sink: sink, docs: map[ontology.DocumentID]bool{}}, nil
+	s.bulk = &Bulk{s: s, sink: sink, docs: map[ontology.DocumentID]bool{}}
+	return s.bulk, nil
 }
 
 // Takes reports whether the load can take the document with this ID: a
@@ -132,6 +137,7 @@ func (b *Bulk) Commit(ctx context.Context) error {
 		return b.err
 	}
 	b.done = true
+	b.s.bulk = nil
 	if err := b.sink.commit(ctx); err != nil {
 		b.sink.abort()
 		return fmt.Errorf("bulk load %s: %w", b.s.loc, err)
@@ -145,5 +151,6 @@ func (b *Bulk) Abort() {
 		return
 	}
 	b.done = true
+	b.s.bulk = nil
 	b.sink.abort()
 }

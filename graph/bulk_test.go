@@ -580,3 +580,58 @@ func TestBulkPostgresWriterNotOwner(t *testing.T) {
 		t.Errorf("documents written by the writer: %v, %v", docs, err)
 	}
 }
+
+// TestBulkClosedUncommitted: a store closed with a load neither committed
+// nor aborted drops the load (on PostgreSQL, its lock too), and one store
+// runs one load at a time.
+func TestBulkClosedUncommitted(t *testing.T) {
+	for _, be := range storetest.Backends() {
+		t.Run(be.Name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			db := be.New(t)
+			s, err := Open(ctx, db, Options{Create: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := s.BeginBulk(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := b.Add(sample("doc-a", "Caofeidian district of Tangshan city has a port.")); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.BeginBulk(ctx); err == nil || !strings.Contains(err.Error(), "in progress") {
+				t.Errorf("a second load while one is in progress: %v", err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if err := b.Commit(ctx); err == nil {
+				t.Error("commit after the store closed: no error")
+			}
+			s, err = Open(ctx, db, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if docs, err := s.Documents(ctx); err != nil || len(docs) != 0 {
+				t.Errorf("documents after closing an uncommitted load: %v, %v", docs, err)
+			}
+			// The next load neither waits for the dropped one nor sees it.
+			b, err = s.BeginBulk(ctx)
+			if err != nil {
+				t.Fatalf("a load after the dropped one: %v", err)
+			}
+			if _, err := b.Add(sample("doc-b", "Tangshan city has a port.")); err != nil {
+				t.Fatal(err)
+			}
+			if err := b.Commit(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if docs, err := s.Documents(ctx); err != nil || len(docs) != 1 || docs[0] != "doc-b" {
+				t.Errorf("documents after the next load: %v, %v", docs, err)
+			}
+		})
+	}
+}

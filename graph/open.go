@@ -45,6 +45,7 @@ type Store struct {
 	opt     Options
 	writeMu sync.Mutex // serialises writes (see Store.apply)
 	group   *groupKV   // bolt: lets one change span Cayley transactions
+	bulk    *Bulk      // the bulk load in progress, if any
 }
 
 // Location says which backend holds a store and where.
@@ -247,6 +248,9 @@ func (s *Store) Location() Location { return s.loc }
 
 // Close closes the store and releases its lock.
 func (s *Store) Close() error {
+	if s.bulk != nil {
+		s.bulk.Abort() // never committed: the store stays as it was
+	}
 	var err error
 	if s.qw != nil {
 		err = s.qw.Close()
