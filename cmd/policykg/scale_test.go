@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"os"
@@ -9,7 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/policykg/policykg/corpus"
+	"github.com/policykg/policykg/graph"
 	"github.com/policykg/policykg/graph/storetest"
+	"github.com/policykg/policykg/ontology"
 )
 
 // TestParallelBuildIsDeterministic builds the same corpus, with a bad
@@ -210,5 +214,52 @@ func testBulkBuildMatchesTransactions(t *testing.T, be storetest.Backend, corpus
 	}
 	if q := strings.Join(snaps[0]["doc-003"], "\n"); !strings.Contains(q, "later/doc-003.txt") || strings.Contains(q, "corpus/doc-003.txt") {
 		t.Errorf("doc-003 is not the later document's after a rebuild:\n%s", q)
+	}
+}
+
+// TestBulkLoadHandsOver: given a document ID twice (the CLI no longer sends
+// that, see corpus.MarkRepeats, but the bulk load's contract allows it), a
+// build commits the bulk load at the repeat and goes on through Cayley's
+// transactions, the later document replacing the earlier: the store is the
+// one a build through Cayley alone makes.
+func TestBulkLoadHandsOver(t *testing.T) {
+	corpusDir := crashCorpus(t, 6)
+	later := filepath.Join(filepath.Dir(corpusDir), "later")
+	os.MkdirAll(later, 0o755)
+	for i, name := range []string{"doc-003.txt", "doc-100.txt"} {
+		text := fmt.Sprintf("Tianjin and Hebei opened %d new freight routes in 2025.\n", 40+i)
+		os.WriteFile(filepath.Join(later, name), []byte(text), 0o644)
+	}
+	ctx := context.Background()
+	for _, be := range storetest.Backends() {
+		t.Run(be.Name, func(t *testing.T) {
+			var sums []string
+			var stores []map[ontology.DocumentID][]string
+			for _, bulk := range []bool{true, false} {
+				db := be.New(t)
+				st, err := graph.Open(ctx, db, graph.Options{Create: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var out, errs strings.Builder
+				e := &env{stdout: &out, stderr: &errs, db: db}
+				sum, err := runBuild(ctx, e, st, corpus.Find([]string{corpusDir, later}), buildOptions{bulk: bulk, jobs: 2})
+				st.Close()
+				if err != nil || errs.Len() != 0 {
+					t.Fatalf("bulk %v: %v; stderr %q", bulk, err, errs.String())
+				}
+				sums = append(sums, sum.String())
+				stores = append(stores, snapshot(t, db))
+			}
+			if !strings.Contains(sums[0], "8 built, 0 unchanged, skipped, 0 failed") || sums[0] != sums[1] {
+				t.Errorf("summaries: %q in bulk, %q through Cayley", sums[0], sums[1])
+			}
+			if len(stores[0]) != 7 || !maps.EqualFunc(stores[0], stores[1], slices.Equal[[]string]) {
+				t.Errorf("stores differ: %d documents in bulk, %d through Cayley", len(stores[0]), len(stores[1]))
+			}
+			if q := strings.Join(stores[0]["doc-003"], "\n"); !strings.Contains(q, "later/doc-003.txt") {
+				t.Errorf("doc-003 is not the later document's:\n%s", q)
+			}
+		})
 	}
 }
