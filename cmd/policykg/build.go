@@ -68,8 +68,9 @@ unchanged documents are skipped. The first build of a new bolt or
 PostgreSQL store is a bulk load (--bulk): on bolt a file written in key
 order takes the empty store's place at the end; on PostgreSQL one
 transaction copies the rows in and builds the indexes once. Either way a
-build killed before the end leaves the store empty. A bad document is reported, nothing of it
-is stored, and the rest go on; the exit status is non-zero if any failed.
+build killed before the end leaves the store empty. A bad document is
+reported, nothing of it is stored, and the rest go on; the exit status is
+non-zero if any failed.
 Files that share a document ID (a file's name without its extension): the
 last in the corpus is built, the others are reported as failed.
 On a terminal, a progress bar shows documents per second and the time left.`,
