@@ -22,6 +22,8 @@ require (
 	golang.org/x/term v0.47.0
 )
 
+require github.com/creack/pty v1.1.24
+
 require (
 	github.com/beorn7/perks v1.0.1 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect

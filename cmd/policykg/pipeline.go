@@ -91,6 +91,11 @@ func runBuild(ctx context.Context, e *env, st *graph.Store, items []corpus.Item,
 	}
 	w.run(results)
 	w.bar.finish()
+	if bl != nil && bl.b != nil && bl.taken > 0 {
+		// Indexes are merged (bolt) or built (PostgreSQL) now: at 10k
+		// documents, a good part of a minute with the bar gone.
+		w.bar.say("storing the %d documents loaded in bulk: building indexes...", bl.taken)
+	}
 	if bl != nil {
 		// Documents reported built are written even when the build was
 		// interrupted: the load ends as a whole or not at all.

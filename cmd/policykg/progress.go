@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"time"
@@ -13,6 +14,7 @@ import (
 // terminal only; elsewhere (a pipe, a file, a test) it does nothing.
 type progress struct {
 	bar *progressbar.ProgressBar
+	w   io.Writer
 }
 
 func newProgress(w io.Writer, total int) *progress {
@@ -20,7 +22,7 @@ func newProgress(w io.Writer, total int) *progress {
 	if !ok || !term.IsTerminal(int(f.Fd())) || total < 2 {
 		return &progress{}
 	}
-	return &progress{bar: progressbar.NewOptions(total,
+	return &progress{w: w, bar: progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetDescription("building"),
 		progressbar.OptionShowCount(),
@@ -51,5 +53,12 @@ func (p *progress) clear() {
 func (p *progress) finish() {
 	if p.bar != nil {
 		p.bar.Finish()
+	}
+}
+
+// say prints a line of news after the bar, on a terminal only.
+func (p *progress) say(format string, args ...any) {
+	if p.bar != nil {
+		fmt.Fprintf(p.w, format+"\n", args...)
 	}
 }
