@@ -223,6 +223,19 @@ func bulkLoad(t *testing.T, db string, exs []ontology.Extraction) *Store {
 	return s
 }
 
+// bulkWithOne begins a load into s and adds one small document to it.
+func bulkWithOne(t *testing.T, s *Store, id ontology.DocumentID) *Bulk {
+	t.Helper()
+	b, err := s.BeginBulk(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Add(sample(id, "Caofeidian district of Tangshan city has a port.")); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func batchLoad(t *testing.T, db string, exs []ontology.Extraction) *Store {
 	t.Helper()
 	ctx := context.Background()
@@ -419,13 +432,7 @@ func TestBulkPostgresAbortAndBadValue(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	b, err := s.BeginBulk(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.Add(sample("doc-a", "Caofeidian district of Tangshan city has a port.")); err != nil {
-		t.Fatal(err)
-	}
+	b := bulkWithOne(t, s, "doc-a")
 	b.Abort()
 	if docs, err := s.Documents(ctx); err != nil || len(docs) != 0 {
 		t.Fatalf("aborted load left documents %v (%v)", docs, err)
@@ -475,13 +482,7 @@ func TestBulkAbortLeavesStoreEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	b, err := s.BeginBulk(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.Add(sample("doc-a", "Caofeidian district of Tangshan city has a port.")); err != nil {
-		t.Fatal(err)
-	}
+	b := bulkWithOne(t, s, "doc-a")
 	for _, id := range []ontology.DocumentID{"doc-a", "doc-b#2", ""} {
 		if b.Takes(id) {
 			t.Errorf("Takes(%q) = true, want false", id)
@@ -505,13 +506,7 @@ func TestBulkAbortLeavesStoreEmpty(t *testing.T) {
 	// and the next load starts clean.
 	os.MkdirAll(filepath.Join(dir, bulkDir), 0o700)
 	os.WriteFile(filepath.Join(dir, bulkDir, "sp.0.run"), bytes.Repeat([]byte{1}, 64), 0o600)
-	b, err = s.BeginBulk(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.Add(sample("doc-a", "Caofeidian district of Tangshan city has a port.")); err != nil {
-		t.Fatal(err)
-	}
+	b = bulkWithOne(t, s, "doc-a")
 	if err := b.Commit(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -594,13 +589,7 @@ func TestBulkClosedUncommitted(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			b, err := s.BeginBulk(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := b.Add(sample("doc-a", "Caofeidian district of Tangshan city has a port.")); err != nil {
-				t.Fatal(err)
-			}
+			b := bulkWithOne(t, s, "doc-a")
 			if _, err := s.BeginBulk(ctx); err == nil || !strings.Contains(err.Error(), "in progress") {
 				t.Errorf("a second load while one is in progress: %v", err)
 			}
