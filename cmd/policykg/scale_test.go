@@ -25,7 +25,7 @@ func TestParallelBuildIsDeterministic(t *testing.T) {
 	for _, b := range storetest.Backends() {
 		t.Run(b.Name, func(t *testing.T) {
 			var outs []string
-			var snaps []map[string][]string
+			var snaps []map[ontology.DocumentID][]string
 			for _, jobs := range []string{"1", "4"} {
 				db := b.New(t)
 				out, stderr, err := run(t, "build", "--db", db, "--jobs", jobs, corpus)
@@ -39,11 +39,7 @@ func TestParallelBuildIsDeterministic(t *testing.T) {
 					t.Errorf("--jobs %s: summary %q", jobs, out)
 				}
 				outs = append(outs, out)
-				snap := map[string][]string{}
-				for id, q := range snapshot(t, db) {
-					snap[string(id)] = q
-				}
-				snaps = append(snaps, snap)
+				snaps = append(snaps, snapshot(t, db))
 			}
 			if outs[0] != outs[1] {
 				t.Errorf("reports differ between --jobs 1 and --jobs 4:\n%s\nvs\n%s", outs[0], outs[1])
@@ -166,7 +162,7 @@ func TestBulkBuildMatchesTransactions(t *testing.T) {
 
 func testBulkBuildMatchesTransactions(t *testing.T, be storetest.Backend, corpus, later string) {
 	var outs, rebuilds []string
-	var snaps []map[string][]string
+	var snaps []map[ontology.DocumentID][]string
 	build := func(args ...string) string {
 		t.Helper()
 		out, stderr, err := run(t, append([]string{"build"}, args...)...)
@@ -197,11 +193,7 @@ func testBulkBuildMatchesTransactions(t *testing.T, be storetest.Backend, corpus
 			t.Errorf("%s: rebuild summary %q", bulk, rebuild)
 		}
 		rebuilds = append(rebuilds, rebuild)
-		snap := map[string][]string{}
-		for id, q := range snapshot(t, db) {
-			snap[string(id)] = q
-		}
-		snaps = append(snaps, snap)
+		snaps = append(snaps, snapshot(t, db))
 	}
 	if outs[0] != outs[1] {
 		t.Errorf("reports differ:\n%s\nvs\n%s", outs[0], outs[1])
